@@ -1,0 +1,1 @@
+"""Declarative pattern and lexicon files (shipped inside the package as ``pipeline.patterns``)."""

@@ -1,0 +1,148 @@
+"""Normalise for matching, without ever touching the document text.
+
+Rules match against a *view* of the text: lower-cased, tone marks placed one way
+("hoá" → "hóa", "thuỷ" → "thủy"), abbreviations expanded ("TNGT" → "tai nạn
+giao thông"), dashes unified and spaces collapsed.  ``MatchView`` keeps, for
+every view character, the document offset it came from, so any span found in
+the view maps back to exact document offsets in one place: ``MatchView.to_doc``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}  # huyền, sắc, ngã, hỏi, nặng
+_VOWELS = set("aăâeêioôơuưy")
+_WORD = re.compile(r"\w+")
+_DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
+_QUOTES = dict.fromkeys(map(ord, "\u201c\u201d\u201e\u00ab\u00bb"), '"') | dict.fromkeys(map(ord, "\u2018\u2019"), "'")
+_SPACE = re.compile(r"[^\S\n]+")
+
+
+def _fold_syllable(word: str) -> str:
+    """Move a tone mark from the 2nd to the 1st vowel of an open oa/oe/uy rhyme.
+
+    Old-style spellings put the tone on the last vowel ("hoá", "thuỷ"); the form
+    used across this project's data puts it on the first ("hóa", "thủy").  Closed
+    syllables ("hoàn") and "qu" + "y" ("quý") are spelled one way only.
+    """
+    nfd = unicodedata.normalize("NFD", word)
+    tone = next((c for c in nfd if c in TONES), None)
+    if tone is None:
+        return word
+    bare = nfd.replace(tone, "")
+    low = unicodedata.normalize("NFC", bare).lower()
+    m = re.fullmatch(r"([^aăâeêioôơuưy]*)(oa|oe|uy)", low)
+    if not m or m.group(1).endswith("q") or (m.group(2) == "uy" and m.group(1) == "g"):
+        return word
+    # Rebuild: tone after the first vowel of the rhyme, nothing else changed.
+    chars = list(unicodedata.normalize("NFC", bare))
+    i = len(m.group(1))
+    chars[i] = unicodedata.normalize("NFC", chars[i] + tone)
+    return "".join(chars)
+
+
+def fold_tone_marks(text: str) -> str:
+    """Unify tone-mark placement word by word; the length never changes."""
+    return _WORD.sub(lambda m: _fold_syllable(m.group(0)), text)
+
+
+def strip_marks(text: str) -> str:
+    """Vietnamese without diacritics ("Đắk Lắk" → "Dak Lak"), for loose lookups."""
+    nfd = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in nfd if not unicodedata.combining(c))
+
+
+def loose_key(text: str) -> str:
+    """A spelling-insensitive key: no marks, no case, letters and digits only."""
+    return re.sub(r"[^0-9a-z]+", "", strip_marks(text).lower())
+
+
+def norm_phrase(text: str) -> str:
+    """Canonical matching form of a short phrase (lexicon entries, indicators)."""
+    text = unicodedata.normalize("NFC", text).translate(_DASHES).translate(_QUOTES)
+    return _SPACE.sub(" ", fold_tone_marks(text).lower()).strip()
+
+
+@dataclass(frozen=True)
+class MatchView:
+    """A normalised copy of a text plus the map back to document offsets.
+
+    ``starts[i]`` is the document offset of view character ``i``; ``ends[i]`` is
+    the document offset just after it.  An expansion maps all its characters to
+    the span of the abbreviation it replaced.
+    """
+
+    text: str
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+    def to_doc(self, start: int, end: int) -> tuple[int, int]:
+        """Document ``[start, end)`` covering view ``[start, end)``."""
+        if start >= end:
+            pos = self.starts[start] if start < len(self.starts) else (self.ends[-1] if self.ends else 0)
+            return pos, pos
+        return self.starts[start], self.ends[end - 1]
+
+
+def build_view(text: str, abbreviations: Mapping[str, str]) -> MatchView:
+    """Build the matching view of ``text``.
+
+    ``abbreviations`` maps an abbreviation exactly as written ("TNGT", "TP.HCM")
+    to its expansion; matches are whole words only.
+    """
+    folded = fold_tone_marks(text).translate(_DASHES).translate(_QUOTES)
+    pieces: list[tuple[str, int, int]] = []  # (view text, doc start, doc end)
+    pattern = _abbreviation_regex(tuple(sorted(abbreviations, key=len, reverse=True)))
+    pos = 0
+    for m in pattern.finditer(folded) if pattern else ():
+        pieces.extend(_plain(folded, pos, m.start()))
+        pieces.append((abbreviations[m.group(0)].lower(), m.start(), m.end()))
+        pos = m.end()
+    pieces.extend(_plain(folded, pos, len(folded)))
+    chars: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for piece, s, e in pieces:
+        for k, ch in enumerate(piece):
+            chars.append(ch)
+            if len(piece) == e - s:  # one-to-one piece
+                starts.append(s + k)
+                ends.append(s + k + 1)
+            else:
+                starts.append(s)
+                ends.append(e)
+    return MatchView("".join(chars), tuple(starts), tuple(ends))
+
+
+def _plain(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    """Lower-case and collapse horizontal whitespace runs in ``text[start:end]``."""
+    out: list[tuple[str, int, int]] = []
+    pos = start
+    for m in _SPACE.finditer(text, start, end):
+        out.extend(_lower_chars(text, pos, m.start()))
+        out.append((" ", m.start(), m.end()))
+        pos = m.end()
+    out.extend(_lower_chars(text, pos, end))
+    return out
+
+
+def _lower_chars(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    chunk = text[start:end]
+    low = chunk.lower()
+    if len(low) == len(chunk):
+        return [(low, start, end)] if chunk else []
+    return [(c.lower() if len(c.lower()) == 1 else c, start + i, start + i + 1) for i, c in enumerate(chunk)]
+
+
+_REGEX_CACHE: dict[tuple[str, ...], re.Pattern[str] | None] = {}
+
+
+def _abbreviation_regex(keys: tuple[str, ...]) -> re.Pattern[str] | None:
+    if keys not in _REGEX_CACHE:
+        alternation = "|".join(re.escape(fold_tone_marks(k)) for k in keys)
+        _REGEX_CACHE[keys] = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)") if keys else None
+    return _REGEX_CACHE[keys]
