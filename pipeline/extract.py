@@ -1,18 +1,33 @@
 """The pipeline: one ``SourceDocument`` in, one ``DocumentResult`` out.
 
-Stages run in one direction: read → normalise → segment → nlp → units/events →
-targets.  Everything expensive (pattern files, matchers, underthesea models) is
-built once per ``Extractor`` and reused for every document.
+Stages run in one direction: read → normalise → segment → nlp → events/units →
+targets.  Everything expensive (pattern files, matchers, the gazetteer,
+underthesea's tagger) is built once per ``Extractor`` and reused for every
+document.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+import re
 from pathlib import Path
 
 from . import __version__
-from .models import Document, DocumentResult, SourceDocument
+from .commitments import SentenceSpan, is_past, sentence_modes
+from .events import EventFacts, EventReader
+from .figures import FigureFinder, UnitWord
+from .gazetteer import Gazetteer
+from .models import Document, DocumentResult, Event, Issue, SourceDocument, Span, Target, Unit
+from .nlp import NLP, Lexicon, Matches, WordTagger, flatten_lexicon
+from .normalise import norm_phrase
 from .pattern_files import Patterns
+from .segment import sentences
+from .targets import Draft, TargetFinder, value_of
+from .taxonomy import Taxonomy
+from .units import UnitReader
+
+MAX_TEXT_CHARS = 2_000_000  # longer texts are not announcements; they are skipped with an error
 
 
 def document_id(text: str) -> str:
@@ -20,21 +35,220 @@ def document_id(text: str) -> str:
     return "doc_" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
+def _hash(*parts: object) -> str:
+    return hashlib.sha256("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:16]
+
+
 class Extractor:
     """Builds every stage once; ``extract`` is then cheap and side-effect free."""
 
-    def __init__(self, patterns_dir: str | Path | None = None) -> None:
+    def __init__(self, patterns_dir: str | Path | None = None, use_tagger: bool = True) -> None:
         self.patterns = Patterns(patterns_dir)
+        abbreviations = self.patterns.load("abbreviations.json")["abbreviations"]
+        self.nlp = NLP(abbreviations)
+        entries = flatten_lexicon(self.patterns.load("lexicon.json"))
+        measures = self.patterns.load("units_of_measure.json")
+        unit_words = {f"unit:{u['phrase']}": UnitWord(u["unit"], u.get("scale", 1)) for u in measures["units"]}
+        entries.update({label: [label.split(":", 1)[1]] for label in unit_words})
+        entries["count_nouns"] = measures["count_nouns"]
+        entries["punct"] = [",", ".", ";", ":", "!", "?", "(", ")", '"', "-"]
+        self.lexicon = Lexicon(self.nlp, entries)
+        self.taxonomy = Taxonomy(self.patterns.load("taxonomy.json"), abbreviations)
+        self.tagger = WordTagger() if use_tagger else None
+        self.targets = TargetFinder(FigureFinder(unit_words), self.taxonomy, self.tagger,
+                                    self.patterns.load("criteria.json")["topics"])
+        self.gazetteer = Gazetteer.load(self.patterns)
+        self.units = UnitReader(self.patterns.load("units.json"), self.gazetteer)
+        self.events = EventReader(self.patterns.load("events.json"), self.units)
+        self.abbreviations = abbreviations
 
     @property
     def version(self) -> str:
         """Code version plus pattern fingerprint: a changed wording is a new pipeline."""
         return f"{__version__}+{self.patterns.digest[:12]}"
 
+    # -- one document ------------------------------------------------------------------------------------------
     def extract(self, src: SourceDocument) -> DocumentResult:
+        """Never raises on document content: a failure becomes an error entry on the line."""
         document = Document(
             id=document_id(src.text), source=src.source, sha256=src.sha256, title=src.title,
-            published=src.published, chars=len(src.text), text=src.text, format_name=src.format_name,
-            encoding=src.encoding, url=src.url,
+            published=src.published or EventReader.published(src.text), chars=len(src.text), text=src.text,
+            format_name=src.format_name, encoding=src.encoding, url=src.url,
         )
-        return DocumentResult(document=document, errors=list(src.errors))
+        result = DocumentResult(document=document, errors=list(src.errors))
+        if not src.text.strip():
+            return result
+        if len(src.text) > MAX_TEXT_CHARS:
+            result.errors.append(Issue(code="text_too_long", message=f"document text has {len(src.text)} characters; "
+                                       f"at most {MAX_TEXT_CHARS} are extracted"))
+            return result
+        try:
+            self._fill(src.text, result)
+        except Exception as exc:  # one error handler for the whole pipeline, per document
+            result.events, result.targets = [], []
+            result.errors.append(Issue(code="extraction_error", message=f"{type(exc).__name__}: {exc}"))
+        return result
+
+    def _fill(self, text: str, result: DocumentResult) -> None:
+        doc = self.nlp.make_doc(text)
+        matches = self.lexicon.match(doc)
+        segs = sentences(text)
+        spans = self._token_sentences(doc, segs)
+        facts = self._event(text, [(g.start, g.end) for g in segs], result.document.published)
+        event = self._event_model(result.document.id, facts) if facts else None
+        if event:
+            result.events.append(event)
+            result.warnings.extend(Issue(code="unit_count_mismatch", message=w) for w in facts.warnings)  # type: ignore[union-attr]
+        period = event.period_year if event else None
+        result.targets = self._targets(doc, matches, spans, event, period, result.document.id)
+
+    def _token_sentences(self, doc, segs) -> list[SentenceSpan]:
+        out = []
+        for seg in segs:
+            span = doc.char_span(self.nlp.to_view(doc, seg.start), self.nlp.to_view(doc, seg.end), alignment_mode="expand")
+            if span is not None and len(span):
+                out.append(SentenceSpan(span.start, span.end, seg.paragraph))
+        return out
+
+    # -- events --------------------------------------------------------------------------------------------------
+    def _event(self, text: str, char_sentences: list[tuple[int, int]], published: dt.date | None) -> EventFacts | None:
+        kind = self.events.kind(text)
+        if kind is None:
+            return None
+        sentence = self.events.event_sentence(text, char_sentences, kind)
+        period = self.events.period_year(text, sentence, kind)
+        dates = self.events._dates(text, *sentence) or [d for s in char_sentences for d in self.events._dates(text, *s)][:1]
+        on_guess = dt.date(period, 6, 1) if period else published
+        date, date_end = self.events.resolve_dates(dates[0] if dates else None, published, period)
+        on = date or on_guess
+        runs = self.units.lists(text)
+        groups = self.events.groups(text)
+        organizer = self.events.organizer(text, [g for g in groups], runs, on)
+        home = organizer if isinstance(organizer, Unit) else None
+        members = self.units.member_list(text, runs)
+        warnings: list[str] = []
+        if members is not None:
+            units = _unique([self.units.unit(i, on, home) for i in members.items])
+            if members.announced is not None and members.announced != len(units):
+                warnings.append(f"the text announces {members.announced} units but lists {len(units)}")
+        elif groups:
+            units = [_group_unit(name, home) for _, _, name in groups]
+        elif home is not None:
+            units = [home]
+        else:
+            units = []
+        if period is None and date is not None:
+            period = date.year
+        organizer_name = organizer.name if isinstance(organizer, Unit) else organizer
+        return EventFacts(
+            kind=kind, sentence=sentence, date=date, date_end=date_end,
+            place=self.events.place(text, sentence, runs, on, home),
+            organizer=organizer_name, groups=[g for _, _, g in groups],
+            host=self.events.host(text, units, runs, on, home) if groups or members else None,
+            period_year=period, slogan=self.events.slogan(text), units=units, warnings=warnings)
+
+    def _event_model(self, doc_id: str, f: EventFacts) -> Event:
+        return Event(id="evt_" + _hash(doc_id, f.kind, f.date, f.sentence[0]), kind=f.kind, date=f.date,  # type: ignore[arg-type]
+                     date_end=f.date_end, place=f.place, organizer=f.organizer, groups=f.groups, host=f.host,
+                     period_year=f.period_year, slogan=f.slogan, units=f.units)
+
+    # -- targets --------------------------------------------------------------------------------------------------
+    def _targets(self, doc, m: Matches, spans: list[SentenceSpan], event: Event | None,
+                 period: int | None, doc_id: str) -> list[Target]:
+        modes = sentence_modes(doc, m, spans, period)
+        out: list[Target] = []
+        for s, mode in zip(spans, modes):
+            if mode == "result" or (event is None and mode != "commitment"):
+                continue
+            drafts = self.targets.sentence(doc, m, s.start, s.end)
+            keep = [d for d in drafts if not is_past(doc, m, d.anchor.left[0], d.anchor.start)]
+            ids: dict[int, str] = {}
+            for d in keep:
+                target = self._target(doc, d, event, period, doc_id, drafts, ids)
+                ids[id(d)] = target.id
+                out.append(target)
+        title_end = text_first_line_end(doc._.text_original)
+        return _dedupe(out, title_end)
+
+    def _target(self, doc, d: Draft, event: Event | None, period: int | None, doc_id: str,
+                drafts: list[Draft], ids: dict[int, str]) -> Target:
+        indicator = self._indicator_text(doc, d)
+        key = self._key(doc, d, indicator, drafts)
+        start, end = doc[d.span[0]:d.span[1]]._.doc_offsets
+        text = doc._.text_original
+        value, value_max = value_of(d)
+        baseline_year = d.baseline_year
+        if d.baseline_relative and period is not None:
+            baseline_year = period - 1
+        parent = drafts[d.parent] if d.parent is not None else None
+        confidence = round(max(0.1, d.confidence - (0.15 if key is None else 0)), 2)
+        return Target(
+            id="tgt_" + _hash(doc_id, start, end, norm_phrase(indicator), d.direction, value, value_max),
+            event_id=event.id if event else None, parent_id=ids.get(id(parent)) if parent else None,
+            indicator=indicator, indicator_key=key, direction=d.direction, comparator=d.comparator,  # type: ignore[arg-type]
+            value=value, value_max=value_max, unit=d.unit, baseline_year=baseline_year, baseline=d.baseline,
+            period_year=period, units=[u.name for u in event.units] if event else [],
+            evidence=Span(start=start, end=end, text=text[start:end]), confidence=confidence, rule=d.rule)
+
+    def _indicator_text(self, doc, d: Draft) -> str:
+        if d.indicator_override:
+            return d.indicator_override
+        body = " ".join(doc[s:e]._.doc_text for s, e in d.pieces if e > s)
+        text = " ".join(p for p in (d.prefix, body, d.suffix) if p)
+        text = self._expand(text).strip(" ,.;:\"“”")
+        return text[:1].lower() + text[1:] if text[1:2].islower() else text
+
+    def _expand(self, text: str) -> str:
+        for short, full in sorted(self.abbreviations.items(), key=lambda kv: -len(kv[0])):
+            text = re.sub(rf"(?<!\w){re.escape(short)}(?!\w)", full, text)
+        return text
+
+    def _key(self, doc, d: Draft, indicator: str, drafts: list[Draft]) -> str | None:
+        """Taxonomy key of the indicator, else with its framing, else with a listed neighbour."""
+        key = self.taxonomy.key(indicator)
+        if key or d.direction == "zero":
+            return key
+        contexts = [doc[s:e]._.doc_text for s, e in d.context]
+        contexts += [self._indicator_text(doc, o) for o in drafts if o is not d and o.group == d.group and o.direction != "zero"]
+        for extra in contexts:
+            key = self.taxonomy.key(f"{indicator} {extra}")
+            if key:
+                return key
+        return None
+
+
+def _group_unit(name: str, home: Unit | None) -> Unit:
+    if home is None:
+        return Unit(name=name, kind="group")
+    return Unit(name=name, kind="group", province=home.province, province_code=home.province_code,
+                province_now=home.province_now)
+
+
+def _unique(units: list[Unit]) -> list[Unit]:
+    seen: set[str] = set()
+    out = []
+    for u in units:
+        if u.name not in seen:
+            seen.add(u.name)
+            out.append(u)
+    return out
+
+
+def text_first_line_end(text: str) -> int:
+    """End of the headline: the first non-empty line."""
+    m = re.search(r"\S[^\n]*", text)
+    return m.end() if m else 0
+
+
+def _dedupe(targets: list[Target], title_end: int) -> list[Target]:
+    """A headline that repeats a body target is one target: the body's copy is kept."""
+    body = [t for t in targets if t.evidence.start >= title_end]
+    return [t for t in targets if t.evidence.start >= title_end or not any(_same(t, b) for b in body)]
+
+
+def _same(a: Target, b: Target) -> bool:
+    if (a.direction, a.comparator, a.value, a.value_max, a.unit) != (b.direction, b.comparator, b.value, b.value_max, b.unit):
+        return False
+    if a.indicator_key and a.indicator_key == b.indicator_key:
+        return a.parent_id == b.parent_id or a.direction != "zero"
+    return norm_phrase(a.indicator) == norm_phrase(b.indicator)

@@ -1,0 +1,72 @@
+"""Commitments versus results: which sentences state pledges.
+
+Announcements mix last year's results ("năm 2022 đã kéo giảm 7,5% …") with this
+year's pledges.  A sentence is a *result* when its time frame is a year before
+the pledge period or it reports ("báo cáo … cho thấy", "đã …"); a *commitment*
+when it carries a pledge cue ("phấn đấu", "cam kết", "chỉ tiêu" …) or frames the
+pledge year.  Sentences with neither take the mode of the sentence before them
+in the same paragraph.  Cue words are data in ``patterns/lexicon.json``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from spacy.tokens import Doc
+
+from .nlp import Matches
+
+Mode = Literal["commitment", "result", "neutral"]
+FRAME_WINDOW = 8  # tokens from a sentence start in which "năm 2023" sets its time frame
+
+
+@dataclass(frozen=True)
+class SentenceSpan:
+    start: int  # Doc token index
+    end: int
+    paragraph: int
+
+
+def frame_year(doc: Doc, lo: int, hi: int) -> int | None:
+    """A year named near the start of a sentence ("Năm 2019, …", "Tổng kết năm 2024, …")."""
+    for i in range(lo, min(hi, lo + FRAME_WINDOW) - 1):
+        if doc[i].text == "năm" and doc[i + 1].text.isdigit() and len(doc[i + 1].text) == 4:
+            if i >= 2 and doc[i - 2].text == "so" and doc[i - 1].text == "với":
+                return None
+            return int(doc[i + 1].text)
+    return None
+
+
+def _has(m: Matches, label: str, lo: int, hi: int) -> bool:
+    return bool(m.within(label, lo, hi))
+
+
+def sentence_mode(doc: Doc, m: Matches, s: SentenceSpan, period_year: int | None) -> Mode:
+    """Mode of one sentence on its own evidence."""
+    year = frame_year(doc, s.start, s.end)
+    if year is not None and period_year is not None and year < period_year:
+        return "result"
+    if _has(m, "result_cues", s.start, s.end) and _has(m, "past_markers", s.start, s.end):
+        return "result"
+    achieved = m.within("achieved_cues", s.start, s.end)
+    cues = [c for c in m.within("commitment_cues", s.start, s.end) if not any(a[0] <= c[0] < a[1] for a in achieved)]
+    if cues or (year is not None and year == period_year):
+        return "commitment"
+    return "neutral"
+
+
+def sentence_modes(doc: Doc, m: Matches, sentences: list[SentenceSpan], period_year: int | None) -> list[Mode]:
+    """Modes of all sentences, neutral ones inheriting within their paragraph."""
+    modes: list[Mode] = []
+    for k, s in enumerate(sentences):
+        mode = sentence_mode(doc, m, s, period_year)
+        if mode == "neutral" and k and sentences[k - 1].paragraph == s.paragraph:
+            mode = modes[-1]
+        modes.append(mode)
+    return modes
+
+
+def is_past(doc: Doc, m: Matches, lo: int, hi: int) -> bool:
+    """"đã" inside a target's own clause marks a reported result."""
+    return _has(m, "past_markers", lo, hi)

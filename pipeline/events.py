@@ -1,0 +1,264 @@
+"""Events stage: the signing (or launch) an announcement reports.
+
+Reads kind, date (a small date grammar: "ngày 3/3", "Chiều 23-3", "ngày 24
+tháng 2 năm 2023", "Từ ngày 25/2 đến ngày 28/2/2023"), venue, organizer,
+emulation groups (Cụm/Khối thi đua, Roman numerals too), host (Cụm/Khối
+trưởng), period year and slogan.  A date without a year takes it from the
+page's publication date, else from the pledge year (a December signing is for
+the next year).  Wordings are data in ``patterns/events.json``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from .models import Unit
+from .units import NAME, UnitList, UnitReader, casefold_headers
+
+ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10,
+         "XI": 11, "XII": 12, "XIII": 13, "XIV": 14, "XV": 15, "XVI": 16, "XVII": 17, "XVIII": 18, "XIX": 19, "XX": 20}
+DM = r"(?P<{p}d>\d{{1,2}})\s*[/.-]\s*(?P<{p}m>\d{{1,2}})(?:\s*[/.-]\s*(?P<{p}y>\d{{4}}))?(?![\d%])"
+WORDY = r"(?P<{p}d>\d{{1,2}})\s+tháng\s+(?P<{p}m>\d{{1,2}})(?:\s+năm\s+(?P<{p}y>\d{{4}}))?"
+HEADER_DATE = re.compile(r"^(?:[^\n\d]{0,20}?)(\d{1,2})/(\d{1,2})/(\d{4})(?:\s*[|,-]?\s*\d{1,2}:\d{2})?\s*$", re.M)
+
+
+@dataclass
+class DateMention:
+    start: int
+    day: int
+    month: int
+    year: int | None
+    end_day: int | None = None
+    end_month: int | None = None
+    end_year: int | None = None
+
+
+@dataclass
+class EventFacts:
+    """What the events stage read, before ids are assigned."""
+
+    kind: str
+    sentence: tuple[int, int]
+    date: dt.date | None
+    date_end: dt.date | None
+    place: str | None
+    organizer: str | None
+    groups: list[str]
+    host: str | None
+    period_year: int | None
+    slogan: str | None
+    units: list[Unit]
+    warnings: list[str]
+
+
+class EventReader:
+    def __init__(self, data: Mapping[str, object], units: UnitReader) -> None:
+        self.data = data
+        self.units = units
+        self.kinds = [(k["kind"], [c.lower() for c in k["cues"]]) for k in data["kinds"]]  # type: ignore[index]
+        lead = "|".join(re.escape(w) for w in data["date_lead"])  # type: ignore[union-attr]
+        self.range_re = re.compile(r"(?i:từ)\s+(?:ngày\s+)?" + DM.format(p="a") + r"\s*(?:đến|tới|-)\s*(?:ngày\s+)?" + DM.format(p="b"))
+        self.date_re = re.compile(rf"(?:{lead})\s*,?\s*(?:ngày\s+)?(?:{DM.format(p='a')}|{WORDY.format(p='w')})")
+        heads = "|".join(re.escape(h) for h in data["group_heads"])  # type: ignore[union-attr]
+        self.group_re = re.compile(
+            rf"(?P<head>(?i:{heads}))[ \t]+(?:(?i:thi[ \t]+đua)[ \t]+)?(?:(?i:số)[ \t]+(?P<nums>(?:\d+|[IVX]+\b)(?:[ \t]*(?:,|và)[ \t]*(?:\d+|[IVX]+\b))*)|(?P<name>[A-ZĐÀ-Ỹ][^\n.;:()]*))")
+        self.group_stops = [w.lower() for w in data["group_name_stops"]]  # type: ignore[union-attr]
+        roles = "|".join(re.escape(r) for r in data["host_roles"])  # type: ignore[union-attr]
+        self.role_re = re.compile(rf"(?i:{roles})")
+        cues = "|".join(re.escape(c) for c in data["slogan_cues"])  # type: ignore[union-attr]
+        self.slogan_re = re.compile(rf"(?i:{cues})(?:\s+(?:là|của|mang))?\s*:?\s*[\"“]([^\"”\n]{{3,200}})[\"”]")
+        venue = "|".join(re.escape(v) for v in data["venue_words"])  # type: ignore[union-attr]
+        self.venue_re = re.compile(rf"(?i:tại)\s+(?:(?:{venue})\s+)?")
+        self.venue_name_re = re.compile(rf"(?:{'|'.join(re.escape(v) for v in data['venue_names'])})\s+{NAME}")  # type: ignore[union-attr]
+
+    # -- kind and sentence ----------------------------------------------------------------------------------
+    def kind(self, text: str) -> str | None:
+        low = text.lower()
+        for kind, cues in self.kinds:
+            if any(c in low for c in cues):
+                return kind
+        return None
+
+    def event_sentence(self, text: str, sentences: list[tuple[int, int]], kind: str) -> tuple[int, int]:
+        """The first sentence naming the event with a date; else the first naming it at all."""
+        cues = next(c for k, c in self.kinds if k == kind)
+        naming = [s for s in sentences if any(c in text[s[0]:s[1]].lower() for c in cues)]
+        dated = [s for s in sentences if self._dates(text, s[0], s[1]) and (s in naming or self._names_group(text, s))]
+        return (dated or naming or sentences[:1] or [(0, len(text))])[0]
+
+    def _names_group(self, text: str, s: tuple[int, int]) -> bool:
+        low = text[s[0]:s[1]].lower()
+        return "hội nghị" in low or "thi đua" in low
+
+    # -- dates -------------------------------------------------------------------------------------------------------
+    def _dates(self, text: str, lo: int, hi: int) -> list[DateMention]:
+        out: list[DateMention] = []
+        taken: list[tuple[int, int]] = []
+        for m in self.range_re.finditer(text, lo, hi):
+            out.append(DateMention(m.start(), int(m["ad"]), int(m["am"]), _int(m["ay"]), int(m["bd"]), int(m["bm"]), _int(m["by"])))
+            taken.append(m.span())
+        for m in self.date_re.finditer(text, lo, hi):
+            if any(s <= m.start() < e for s, e in taken):
+                continue
+            d, mo, y = (m["ad"], m["am"], m["ay"]) if m["ad"] else (m["wd"], m["wm"], m["wy"])
+            out.append(DateMention(m.start(), int(d), int(mo), _int(y)))
+        return sorted((d for d in out if 1 <= d.day <= 31 and 1 <= d.month <= 12), key=lambda d: d.start)
+
+    @staticmethod
+    def published(text: str) -> dt.date | None:
+        """A news page's date-and-time line near the top ("Thứ Năm, 12/03/2026 15:40")."""
+        head = "\n".join(text.split("\n")[:6])
+        m = HEADER_DATE.search(head)
+        return _date(int(m[3]), int(m[2]), int(m[1])) if m else None
+
+    def resolve_dates(self, mention: DateMention | None, published: dt.date | None, period: int | None) -> tuple[dt.date | None, dt.date | None]:
+        if mention is None:
+            return None, None
+        year = mention.year or mention.end_year
+        if year is None and published is not None:
+            year = published.year - (1 if mention.month > published.month + 1 else 0)
+        if year is None and period is not None:
+            late = int(self.data["late_months_for_next_year"])  # type: ignore[arg-type]
+            year = period - 1 if mention.month >= late else period
+        if year is None:
+            return None, None
+        start_year = year - 1 if mention.end_month and mention.month > mention.end_month and not mention.year else (mention.year or year)
+        start = _date(start_year, mention.month, mention.day)
+        end = _date(mention.end_year or year, mention.end_month, mention.end_day) if mention.end_month and mention.end_day else None
+        return start, end
+
+    # -- period --------------------------------------------------------------------------------------------------------
+    def period_year(self, text: str, sentence: tuple[int, int], kind: str) -> int | None:
+        """The year the pledge is for: the first "năm YYYY" after the event's own wording."""
+        cues = next(c for k, c in self.kinds if k == kind) + [c.lower() for c in self.data["period_cues"]]  # type: ignore[union-attr]
+        for lo, hi in (sentence, (0, min(len(text), 400)), (0, len(text))):
+            low = text[lo:hi].lower()
+            best = None
+            for cue in cues:
+                at = low.find(cue)
+                while at >= 0:
+                    m = re.compile(r"năm(?:\s+học)?\s+(\d{4})").search(low, at, min(len(low), at + len(cue) + 80))
+                    if m and (best is None or m.start() < best[0]):
+                        best = (m.start(), int(m.group(1)))
+                    at = low.find(cue, at + 1)
+            if best:
+                return best[1]
+        return None
+
+    # -- groups, host, place, organizer, slogan ---------------------------------------------------------------------------------------
+    def groups(self, text: str) -> list[tuple[int, int, str]]:
+        """Emulation groups as (start, end, canonical name), in order, once each."""
+        found: list[tuple[int, int, str]] = []
+        seen: set[str] = set()
+        for m in self.group_re.finditer(casefold_headers(text)):
+            head = m["head"].split()[0].capitalize()
+            if m["nums"]:
+                names = [f"{head} thi đua số {_num(n)}" for n in re.split(r"\s*(?:,|và)\s*", m["nums"]) if n.strip()]
+                end = m.end()
+            else:
+                name, end = self._group_name(m["name"], m.start("name"))
+                if not name:
+                    continue
+                has_td = re.match(r"(?i:\S+[ \t]+thi[ \t]+đua)", m.group(0)) is not None
+                names = [f"{head} thi đua {name}" if has_td else f"{head} {name}"]
+            for n in names:
+                if n.lower() not in seen:
+                    seen.add(n.lower())
+                    found.append((m.start(), end, n))
+        return found
+
+    def _group_name(self, raw: str, start: int) -> tuple[str, int]:
+        words = raw.split(" ")
+        kept: list[str] = []
+        for w in words:
+            bare = w.strip(",").lower()
+            if bare in self.group_stops and kept:
+                break
+            if w.startswith("Khối") or w.startswith("Cụm"):
+                break
+            kept.append(w)
+            if w.endswith(","):
+                # "Khối Công an các huyện, thành phố": a comma ends the name unless a level word follows
+                continue
+        name = " ".join(kept).strip(" ,")
+        if kept and (name.split()[0] in {"trưởng", "phó"} or not name[:1].isupper()):
+            return "", start
+        return name, start + len(name)
+
+    def host(self, text: str, units: list[Unit], runs: list[UnitList], on: dt.date | None, home: Unit | None) -> str | None:
+        """The unit named just before "Cụm trưởng" / "Khối trưởng" in its sentence."""
+        names = {u.name for u in units}
+        for run in runs:
+            for item in run.items:
+                if item.role and self.role_re.search(item.role):
+                    return self.units.unit(item, on, home).name
+        mentions = [(item.start, self.units.unit(item, on, home).name) for run in runs for item in run.items]
+        for m in self.role_re.finditer(text):
+            if text[max(0, m.start() - 3):m.start()].lower().endswith("đơn vị ") is False and "các đơn vị" in text[max(0, m.start() - 12):m.start()].lower():
+                continue
+            sentence_start = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+            before = [(s, n) for s, n in mentions if sentence_start <= s < m.start() and (not names or n in names)]
+            if before:
+                return before[-1][1]
+        return None
+
+    def place(self, text: str, sentence: tuple[int, int], runs: list[UnitList], on: dt.date | None, home: Unit | None) -> str | None:
+        lo, hi = sentence
+        m = self.venue_re.search(text, lo, hi)
+        if not m:
+            return None
+        for run in runs:
+            if run.items and run.start == m.end():
+                return self.units.unit(run.items[0], on, home).name
+        after = text[m.end():hi]
+        for org_type in self.units.kinds:
+            bare = re.match(rf"(?i:{re.escape(org_type)})\s+(?i:tỉnh|thành phố)(?=\s*[,.;]|\s+(?:tổ chức|đã)\b)", after)
+            if bare and home is not None:
+                return home.name
+        venue = self.venue_name_re.match(text, m.end())
+        return venue.group(0) if venue else None
+
+    def organizer(self, text: str, groups: list[tuple[int, int, str]], runs: list[UnitList], on: dt.date | None) -> Unit | str | None:
+        """The body the groups belong to: right after a group name, or in the document header."""
+        bodies = self.units.national_bodies(text)
+        for _, g_end, _ in groups:
+            for s, _e, name in bodies:
+                if 0 <= s - g_end <= 9 and re.fullmatch(r"[\s,]*(?:thuộc\s*)?", text[g_end:s]):
+                    return name
+            for run in runs:
+                gap = text[g_end:run.start] if run.start >= g_end else None
+                if gap is not None and len(gap) <= 12 and re.fullmatch(r"[\s,]*(?:thuộc\s*)?", gap) and run.items:
+                    return self.units.unit(run.items[0], on)
+        header = text[:300].split("\n")[:3]
+        offset = 0
+        for line in header:
+            for s, _e, name in bodies:
+                if offset <= s < offset + len(line) and len(line) < 60:
+                    return name
+            for run in runs:
+                if offset <= run.start < offset + len(line) and len(line) < 60 and run.items:
+                    return self.units.unit(run.items[0], on)
+            offset += len(line) + 1
+        return None
+
+    def slogan(self, text: str) -> str | None:
+        m = self.slogan_re.search(text)
+        return m.group(1).strip() if m else None
+
+
+def _int(s: str | None) -> int | None:
+    return int(s) if s else None
+
+
+def _num(token: str) -> int:
+    return ROMAN[token] if token in ROMAN else int(token)
+
+
+def _date(year: int, month: int | None, day: int | None) -> dt.date | None:
+    try:
+        return dt.date(year, month or 1, day or 1)
+    except ValueError:
+        return None

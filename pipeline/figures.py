@@ -1,0 +1,158 @@
+"""Figures: numbers with their unit, range and comparator, found on Doc tokens.
+
+A figure is what a target's value is read from: "ít nhất 5%", "từ 3 đến 5%",
+"3% - 5%", "50 đối tượng … trở lên", "tối đa 45 phút", "1.150 tỷ đồng".  Which
+words count as comparators or units is data (``patterns/lexicon.json``,
+``patterns/units_of_measure.json``); this module holds the mechanism only.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from .nlp import Matches
+
+NUMBER = re.compile(r"^\d+(?:[.,]\d+)*$")
+COMPARATORS = (">=", ">", "<=", "<")
+
+
+@dataclass(frozen=True)
+class UnitWord:
+    unit: str
+    scale: float = 1
+
+
+@dataclass
+class Figure:
+    """Token positions are Doc indices; ``start`` includes a comparator before the number."""
+
+    start: int
+    number_start: int
+    end: int  # after the number(s) and their unit word (count nouns excluded)
+    value: float
+    value_max: float | None
+    unit: str
+    comparator: str | None  # as written before the figure, or None
+    count_noun: tuple[int, int] | None = None
+
+    @property
+    def is_percent(self) -> bool:
+        return self.unit == "percent"
+
+
+def parse_number(text: str) -> float | None:
+    """Vietnamese number: ',' is the decimal mark, '.' groups thousands ("1.150" is 1150)."""
+    if not NUMBER.match(text):
+        return None
+    if "." in text and all(len(g) == 3 for g in text.split(",")[0].split(".")[1:]):
+        text = text.replace(".", "")
+    text = text.replace(",", ".")
+    if text.count(".") > 1:
+        return None
+    return float(text)
+
+
+def as_number(value: float) -> int | float:
+    """JSON-friendly: 5.0 → 5, 7.5 stays 7.5."""
+    return int(value) if float(value).is_integer() else value
+
+
+class FigureFinder:
+    """Finds figures in a token range using the lexicon matches of the Doc."""
+
+    def __init__(self, units: dict[str, UnitWord]) -> None:
+        self.units = units  # label "unit:<phrase>" → UnitWord
+
+    def find(self, doc: Doc, matches: Matches, lo: int, hi: int) -> list[Figure]:
+        out: list[Figure] = []
+        i = lo
+        while i < hi:
+            fig = self._figure_at(doc, matches, i, hi) if NUMBER.match(doc[i].text) else None
+            if fig is None:
+                i += 1
+                continue
+            out.append(fig)
+            i = fig.end
+        return out
+
+    def _figure_at(self, doc: Doc, m: Matches, i: int, hi: int) -> Figure | None:
+        if self._is_date_part(doc, i, hi):
+            return None
+        first = parse_number(doc[i].text)
+        if first is None:
+            return None
+        j = i + 1
+        pct = m.starting_at("percent_signs", j, hi)
+        unit_after_first = pct
+        if pct:
+            j = pct[1]
+        # range: N [%] (-|đến) N %
+        joiner = m.starting_at("range_joiners", j, hi)
+        if joiner and joiner[1] < hi and NUMBER.match(doc[joiner[1]].text):
+            second = parse_number(doc[joiner[1]].text)
+            k = joiner[1] + 1
+            unit = self._unit_at(doc, m, k, hi)
+            if second is not None and unit is not None and second > first:
+                name, scale, end, noun = unit
+                start = self._range_start(m, i)
+                return Figure(start, i, end, first * scale, second * scale, name, None, noun)
+        if unit_after_first:
+            comp, start = self._comparator_before(m, i)
+            return Figure(start, i, unit_after_first[1], first, None, "percent", comp)
+        unit = self._unit_at(doc, m, i + 1, hi)
+        if unit is None:
+            return None
+        name, scale, end, noun = unit
+        comp, start = self._comparator_before(m, i)
+        return Figure(start, i, end, first * scale, None, name, comp, noun)
+
+    def _unit_at(self, doc: Doc, m: Matches, k: int, hi: int) -> tuple[str, float, int, tuple[int, int] | None] | None:
+        """(unit, scale, end of the unit word, count-noun span) for the unit starting at token ``k``."""
+        pct = m.starting_at("percent_signs", k, hi)
+        if pct:
+            return "percent", 1, pct[1], None
+        best: tuple[str, float, int] | None = None
+        for label, spans in m.by_label.items():
+            if not label.startswith("unit:"):
+                continue
+            for s, e in spans:
+                if s == k and e <= hi and (best is None or e > best[2]):
+                    word = self.units[label]
+                    best = (word.unit, word.scale, e)
+        if best:
+            return best[0], best[1], best[2], None
+        noun = m.starting_at("count_nouns", k, hi)
+        if noun:
+            return "count", 1, k, noun
+        return None
+
+    @staticmethod
+    def _comparator_before(m: Matches, i: int) -> tuple[str | None, int]:
+        """The longest comparator wording ending right before token ``i``."""
+        best: tuple[str, int] | None = None
+        for comp in COMPARATORS:
+            span = m.ending_at(f"comparator_before:{comp}", i)
+            if span and (best is None or span[0] < best[1]):
+                best = (comp, span[0])
+        return (best[0], best[1]) if best else (None, i)
+
+    @staticmethod
+    def _range_start(m: Matches, i: int) -> int:
+        """A range may open with "từ": include it in the figure."""
+        span = m.ending_at("comparator_before:>=", i)
+        return span[0] if span else i
+
+    @staticmethod
+    def _is_date_part(doc: Doc, i: int, hi: int) -> bool:
+        """Numbers of "25/2/2023", "23-3", "12/03/2026 15:40" are not figures."""
+        nxt = doc[i + 1].text if i + 1 < hi else ""
+        prev = doc[i - 1].text if i > 0 else ""
+        if nxt in {"/", ":"} or prev in {"/", ":"}:
+            return True
+        if nxt == "-" and i + 2 < hi and NUMBER.match(doc[i + 2].text):
+            after = doc[i + 3].text if i + 3 < len(doc) else ""
+            return after not in {"%"} and not after.isalpha()
+        return prev == "-" and i >= 2 and NUMBER.match(doc[i - 2].text) is not None and (i + 1 >= hi or not doc[i + 1].text.isalpha())

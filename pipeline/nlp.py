@@ -1,0 +1,199 @@
+"""NLP stage: spaCy ``Doc`` objects over the matching view, and phrase lexicons.
+
+The ``Doc`` is built on the normalised view (``MatchView.text``) with syllable,
+number and punctuation tokens, so lexicon phrases match however the document
+spelled them.  Every ``Span`` maps back to document offsets through one
+extension, ``Span._.doc_offsets`` — the only place view offsets are converted.
+
+underthesea's word segmentation and POS tags are expensive (tens of ms per
+article), so the ``WordTagger`` runs only on the sentences a rule asks about and
+caches per sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import get_words_and_spaces
+from spacy.vocab import Vocab
+
+from .normalise import MatchView, build_view, fold_tone_marks
+
+TOKEN = re.compile(r"\d+(?:[.,]\d+)*|\w+|[^\w\s]")
+
+
+def _register_extensions() -> None:
+    """Register the Doc/Span/Token extensions once per process."""
+    if not Doc.has_extension("view"):
+        Doc.set_extension("view", default=None)
+        Doc.set_extension("text_original", default=None)
+        Span.set_extension("doc_offsets", getter=lambda span: span.doc._.view.to_doc(span.start_char, span.end_char))
+        Span.set_extension("doc_text", getter=_span_doc_text)
+        Token.set_extension("pos_vi", default=None)
+
+
+def _span_doc_text(span: Span) -> str:
+    start, end = span._.doc_offsets
+    return span.doc._.text_original[start:end]
+
+
+_register_extensions()
+
+
+class Tokenizer:
+    """Syllable tokenizer: tokens keep exact offsets into the text they split."""
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.vocab = vocab
+
+    def __call__(self, text: str) -> Doc:
+        words, spaces = get_words_and_spaces(TOKEN.findall(text), text)
+        return Doc(self.vocab, words=words, spaces=spaces)
+
+
+class NLP:
+    """Builds views and Docs; one instance per process."""
+
+    def __init__(self, abbreviations: Mapping[str, str]) -> None:
+        self.vocab = Vocab()
+        self.tokenizer = Tokenizer(self.vocab)
+        self.abbreviations = {fold_tone_marks(k): fold_tone_marks(v) for k, v in abbreviations.items()}
+
+    def view(self, text: str) -> MatchView:
+        return build_view(text, self.abbreviations)
+
+    def make_doc(self, text: str) -> Doc:
+        """A Doc over the matching view of ``text`` (document text or a lexicon phrase)."""
+        view = self.view(text)
+        doc = self.tokenizer(view.text)
+        assert doc.text == view.text, "tokenizer must not change the view text"
+        doc._.view = view
+        doc._.text_original = text
+        return doc
+
+    def to_view(self, doc: Doc, offset: int) -> int:
+        """View offset of a document offset (first view char at or after it)."""
+        return bisect_left(doc._.view.starts, offset)
+
+
+@dataclass
+class Matches:
+    """Lexicon matches of one Doc, indexed for the rule stages' questions."""
+
+    by_label: dict[str, list[tuple[int, int]]] = field(default_factory=lambda: defaultdict(list))
+
+    def ending_at(self, label: str, end: int, lo: int = 0) -> tuple[int, int] | None:
+        """Longest match of ``label`` ending exactly at token ``end`` and starting at or after ``lo``."""
+        best = None
+        for s, e in self.by_label.get(label, ()):
+            if e == end and s >= lo and (best is None or s < best[0]):
+                best = (s, e)
+        return best
+
+    def starting_at(self, label: str, start: int, hi: int | None = None) -> tuple[int, int] | None:
+        """Longest match of ``label`` starting exactly at token ``start``."""
+        best = None
+        for s, e in self.by_label.get(label, ()):
+            if s == start and (hi is None or e <= hi) and (best is None or e > best[1]):
+                best = (s, e)
+        return best
+
+    def within(self, label: str, lo: int, hi: int) -> list[tuple[int, int]]:
+        """Matches of ``label`` inside tokens ``[lo, hi)``, longest first at each start."""
+        found = [(s, e) for s, e in self.by_label.get(label, ()) if s >= lo and e <= hi]
+        return _drop_nested(found)
+
+
+def _drop_nested(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Keep maximal spans (a phrase inside a longer match of the same label is dropped)."""
+    spans = sorted(set(spans), key=lambda se: (se[0], -se[1]))
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out and s >= out[-1][0] and e <= out[-1][1]:
+            continue
+        out.append((s, e))
+    return out
+
+
+class Lexicon:
+    """Every phrase list of the lexicon files in one ``PhraseMatcher``.
+
+    Labels are the file's keys; nested groups become ``group:key`` labels
+    ("comparator_before:>=").  The label travels with every match so a rule can
+    say which wording fired.
+    """
+
+    def __init__(self, nlp: NLP, entries: Mapping[str, Iterable[str]]) -> None:
+        self.nlp = nlp
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.phrases: dict[str, list[str]] = {}
+        for label, phrases in entries.items():
+            phrases = list(phrases)
+            self.phrases[label] = phrases
+            docs = [nlp.tokenizer(nlp.view(p).text) for p in phrases if p.strip()]
+            if docs:
+                self.matcher.add(label, docs)
+
+    def match(self, doc: Doc) -> Matches:
+        found = Matches()
+        for match_id, start, end in self.matcher(doc):
+            found.by_label[self.nlp.vocab.strings[match_id]].append((start, end))
+        return found
+
+
+def flatten_lexicon(data: Mapping[str, object]) -> dict[str, list[str]]:
+    """``{"a": [...], "b": {"x": [...]}}`` → ``{"a": [...], "b:x": [...]}``; keys starting with '_' are notes."""
+    out: dict[str, list[str]] = {}
+    for key, value in data.items():
+        if key.startswith("_"):
+            continue
+        if isinstance(value, Mapping):
+            for sub, phrases in value.items():
+                out[f"{key}:{sub}"] = list(phrases)
+        else:
+            out[key] = list(value)  # type: ignore[arg-type]
+    return out
+
+
+class WordTagger:
+    """underthesea word segmentation + POS, on demand, aligned to Doc tokens.
+
+    Tags the *document* text of a sentence (capitalisation helps the tagger) and
+    gives each view token the tag of the word covering its document offset, so
+    expanded abbreviations and re-spacing cannot misalign them.
+    """
+
+    def __init__(self) -> None:
+        from underthesea import pos_tag  # imported lazily: the model loads on first use
+
+        self._pos_tag = pos_tag
+
+    def tag(self, span: Span) -> None:
+        """Set ``token._.pos_vi`` on every token of ``span`` (once per sentence)."""
+        if span[0]._.pos_vi is not None:
+            return
+        start, _ = span._.doc_offsets
+        original = span._.doc_text
+        words: list[tuple[int, int, str]] = []
+        cursor = 0
+        for word, tag in self._pos_tag(original):
+            at = original.find(word, cursor)
+            if at < 0:
+                continue
+            words.append((start + at, start + at + len(word), tag))
+            cursor = at + len(word)
+        view = span.doc._.view
+        k = 0
+        for token in span:
+            if token.is_space:
+                continue
+            offset = view.starts[token.idx]
+            while k < len(words) and words[k][1] <= offset:
+                k += 1
+            token._.pos_vi = words[k][2] if k < len(words) and words[k][0] <= offset else "X"

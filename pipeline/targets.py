@@ -1,0 +1,438 @@
+"""Targets stage: measurable commitments read off a sentence's tokens.
+
+Every target hangs on an *anchor*: a figure ("ít nhất 5%", "từ 3 đến 5%", "50
+đối tượng … trở lên") or a zero trigger ("không để xảy ra").  Within a clause
+(between semicolons) the words between two anchors are shared out: a figure
+reads its indicator either to its right ("giảm 5% *số vụ …*", "100% *hồ sơ …*")
+or to its left ("*tỷ lệ điều tra …* đạt 95%").  Figures listed under one verb
+("giảm ít nhất 5% X, 10% Y so với năm 2023") form a group sharing direction,
+comparator and baseline.  Wordings are data (``patterns/lexicon.json``); this
+module only arranges them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any, Literal
+
+from spacy.tokens import Doc
+
+from .figures import Figure, FigureFinder, as_number
+from .nlp import Matches, WordTagger
+from .normalise import norm_phrase
+from .taxonomy import Taxonomy
+
+Orientation = Literal["left", "right"]
+NOUNISH_EXCLUDED = {"E", "R", "C", "CH", "T"}  # underthesea tags that cannot open an indicator noun phrase
+TokenRange = tuple[int, int]
+
+
+@dataclass
+class Anchor:
+    kind: Literal["figure", "zero"]
+    start: int
+    end: int
+    figure: Figure | None = None
+    orientation: Orientation = "right"
+    left: TokenRange = (0, 0)   # words before the anchor that belong to it
+    right: TokenRange = (0, 0)  # words after the anchor that belong to it
+
+
+@dataclass
+class Draft:
+    """A target before ids and document offsets are assigned."""
+
+    anchor: Anchor
+    pieces: list[TokenRange]      # indicator token ranges, in reading order
+    prefix: str = ""              # borrowed head ("tỷ lệ điều tra, khám phá")
+    suffix: str = ""              # borrowed object ("tin báo, tố giác …")
+    indicator_override: str | None = None
+    direction: str = "reach"
+    comparator: str = ">="
+    value: float | None = None
+    value_max: float | None = None
+    unit: str = "percent"
+    baseline: str | None = None
+    baseline_year: int | None = None
+    baseline_relative: bool = False  # "so với năm trước": period_year - 1, resolved later
+    parent: int | None = None      # index of the parent draft in the sentence
+    group: int = 0                 # figures listed under one verb share a group id
+    sub_marked: bool = False
+    rule: str = ""
+    context: list[TokenRange] = field(default_factory=list)  # framing words, for keys only
+    span: TokenRange = (0, 0)      # evidence tokens
+    confidence: float = 0.9
+
+
+class TargetFinder:
+    """Finds target drafts sentence by sentence; built once per process."""
+
+    def __init__(self, figures: FigureFinder, taxonomy: Taxonomy, tagger: WordTagger | None,
+                 criteria: Sequence[Mapping[str, Any]]) -> None:
+        self.figures = figures
+        self.taxonomy = taxonomy
+        self.tagger = tagger
+        self.criteria = [([norm_phrase(t) for t in c["topic"]],
+                          [([norm_phrase(n) for n in k["names"]], k["indicator"]) for k in c["criteria"]]) for c in criteria]
+
+    # -- anchors ---------------------------------------------------------------------------
+    def anchors(self, doc: Doc, m: Matches, lo: int, hi: int) -> list[Anchor]:
+        """Figures that can carry a target and zero triggers, in reading order."""
+        zeros = [Anchor("zero", s, e) for s, e in m.within("zero_triggers", lo, hi)]
+        found: list[Anchor] = list(zeros)
+        for fig in self.figures.find(doc, m, lo, hi):
+            if any(z.start <= fig.number_start < z.end for z in zeros):
+                continue
+            if fig.unit != "percent" and not self._governed(m, fig):
+                continue
+            found.append(Anchor("figure", fig.start, fig.end, fig))
+        return sorted(found, key=lambda a: a.start)
+
+    @staticmethod
+    def _governed(m: Matches, fig: Figure) -> bool:
+        """A count, time or money figure is a target only with a comparator or a verb on it."""
+        if fig.comparator:
+            return True
+        for label in ("action_verbs", "decrease_verbs", "increase_verbs", "linking_verbs"):
+            if m.ending_at(label, fig.start):
+                return True
+        return False
+
+    # -- orientation and regions ---------------------------------------------------------------
+    def orient(self, doc: Doc, m: Matches, a: Anchor, limit: int, sentence: TokenRange) -> Orientation:
+        """Does the figure read its indicator from the right or from the left?"""
+        if a.kind == "zero":
+            return "right"
+        fig = a.figure
+        assert fig is not None
+        if fig.count_noun:
+            return "right"
+        nxt = a.end
+        if nxt >= limit or not doc[nxt].is_alpha or m.starting_at("right_np_stops", nxt):
+            return "left"
+        if m.ending_at("linking_verbs", fig.start):
+            return "left"
+        if self.tagger is not None:
+            self.tagger.tag(doc[sentence[0]:sentence[1]])
+            if doc[nxt]._.pos_vi in NOUNISH_EXCLUDED:
+                return "left"
+        return "right"
+
+    def share_out(self, doc: Doc, m: Matches, anchors: list[Anchor], lo: int, hi: int) -> None:
+        """Assign every word between anchors to the anchor before or after it."""
+        if not anchors:
+            return
+        anchors[0].left = (lo, anchors[0].start)
+        for a, b in zip(anchors, anchors[1:]):
+            split = self._split(doc, m, a, a.end, b.start)
+            a.right = (a.end, split)
+            b.left = (split, b.start)
+        anchors[-1].right = (anchors[-1].end, hi)
+
+    def _split(self, doc: Doc, m: Matches, a: Anchor, lo: int, hi: int) -> int:
+        delims = [s for s, _ in m.within("delimiters", lo, hi)]
+        if not delims:
+            return lo if a.orientation == "left" else hi
+        if a.orientation == "left":
+            return delims[0]
+        for labels in (("sub_markers",), HEAD_STARTERS):
+            for d in delims:
+                nxt = d + 1
+                if nxt < hi and any(m.starting_at(label, nxt, hi) for label in labels):
+                    return d
+        return delims[-1]
+
+    # -- indicator words --------------------------------------------------------------------------
+    def _strip(self, m: Matches, rng: TokenRange, leading: Iterable[str], trailing: Iterable[str]) -> TokenRange:
+        lo, hi = rng
+        leading, trailing = tuple(leading), tuple(trailing)
+        changed = True
+        while changed and lo < hi:
+            changed = False
+            for label in leading:
+                span = m.starting_at(label, lo, hi)
+                if span:
+                    lo, changed = span[1], True
+                    break
+        changed = True
+        while changed and lo < hi:
+            changed = False
+            for label in trailing:
+                span = m.ending_at(label, hi, lo)
+                if span:
+                    hi, changed = span[0], True
+                    break
+        return lo, hi
+
+    def _cut_lead(self, doc: Doc, m: Matches, rng: TokenRange, draft: Draft) -> TokenRange:
+        """Drop sub-target markers, framing ("Đối với …,") and lead-ins ("phấn đấu")."""
+        lo, hi = rng
+        subs = m.within("sub_markers", lo, hi)
+        if subs:
+            draft.sub_marked = True
+            lo = subs[-1][1]
+        framing = m.starting_at("framing_openers", lo, hi)
+        if framing:
+            comma = next((i for i in range(framing[1], hi) if doc[i].text == ","), None)
+            if comma is not None:
+                draft.context.append((lo, comma))
+                lo = comma + 1
+        leads = m.within("lead_ins", lo, hi)
+        if leads:
+            lo = max(lo, leads[-1][1])
+        return lo, hi
+
+    def indicator_pieces(self, doc: Doc, m: Matches, a: Anchor, draft: Draft) -> list[TokenRange]:
+        left = self._cut_lead(doc, m, a.left, draft)
+        if a.orientation == "left":
+            piece = self._strip(m, left, LEFT_LEADING, LEFT_TRAILING)
+            return [piece] if piece[0] < piece[1] else []
+        verbs = self._strip(m, left, LEFT_LEADING, LEFT_TRAILING + COMPARATOR_LABELS)
+        start = a.figure.count_noun[0] if a.figure and a.figure.count_noun else a.right[0]
+        np_end = self._np_end(doc, m, start, a.right[1])
+        np = self._strip(m, (start, np_end), ZERO_LEADING if a.kind == "zero" else (), RIGHT_TRAILING)
+        return [p for p in (verbs, np) if p[0] < p[1]]
+
+    @staticmethod
+    def _np_end(doc: Doc, m: Matches, lo: int, hi: int) -> int:
+        for i in range(lo, hi):
+            if m.starting_at("right_np_stops", i, hi):
+                return i
+        return hi
+
+    # -- the whole sentence -------------------------------------------------------------------------
+    def sentence(self, doc: Doc, m: Matches, lo: int, hi: int) -> list[Draft]:
+        drafts: list[Draft] = []
+        group = 0
+        for seg_lo, seg_hi in _clauses(doc, lo, hi):
+            anchors = self.anchors(doc, m, seg_lo, seg_hi)
+            for k, a in enumerate(anchors):
+                limit = anchors[k + 1].start if k + 1 < len(anchors) else seg_hi
+                a.orientation = self.orient(doc, m, a, limit, (lo, hi))
+            self.share_out(doc, m, anchors, seg_lo, seg_hi)
+            previous: Draft | None = None
+            for a in anchors:
+                draft = Draft(anchor=a, pieces=[])
+                draft.pieces = self.indicator_pieces(doc, m, a, draft)
+                own_left = self._strip(m, a.left, ("delimiters",), ("delimiters",))
+                joins_group = previous is not None and own_left[0] >= own_left[1] and a.kind == "figure" == previous.anchor.kind
+                if not joins_group:
+                    group += 1
+                draft.group = group
+                if a.kind == "zero":
+                    drafts.extend(self._zero_drafts(doc, m, draft))
+                else:
+                    self._read_figure(doc, m, draft, previous if joins_group else None)
+                    drafts.extend(self._by_criteria(doc, m, draft))
+                previous = draft
+        self._link(doc, m, drafts)
+        return drafts
+
+    def _read_figure(self, doc: Doc, m: Matches, d: Draft, leader: Draft | None) -> None:
+        a, fig = d.anchor, d.anchor.figure
+        assert fig is not None
+        d.value, d.value_max, d.unit = fig.value, fig.value_max, fig.unit
+        d.comparator = "between" if fig.value_max is not None else (fig.comparator or "")
+        if not d.comparator:
+            after = self._comparator_after(doc, m, a)
+            d.comparator = after or (leader.comparator if leader and leader.comparator != "between" else ">=")
+        d.direction, d.rule = self._direction(m, a)
+        if leader is not None and d.direction == "reach":
+            d.direction = leader.direction
+        baseline = self._baseline(doc, m, a)
+        if baseline:
+            d.baseline, d.baseline_year, d.baseline_relative = baseline
+        d.rule = f"{d.rule or 'reach'}/{a.orientation}"
+        d.span = (min([a.start] + [p[0] for p in d.pieces]), max([a.right[1] if a.orientation == "left" else a.end] + [p[1] for p in d.pieces]))
+
+    def _comparator_after(self, doc: Doc, m: Matches, a: Anchor) -> str | None:
+        """"95% trở lên", "50 đối tượng truy nã trở lên" (but not "án nghiêm trọng trở lên")."""
+        lo, hi = a.right
+        for comp in (">=", "<="):
+            for s, _ in m.within(f"comparator_after:{comp}", lo, hi):
+                if s == a.end or not m.ending_at("qualifiers_before_tro_len", s):
+                    return comp
+        return None
+
+    @staticmethod
+    def _direction(m: Matches, a: Anchor) -> tuple[str, str]:
+        lo, hi = a.left
+        hi = a.figure.number_start if a.figure else hi
+        for label, direction in (("decrease_verbs", "decrease"), ("increase_verbs", "increase")):
+            spans = [s for s in m.within(label, lo, hi) if s[1] <= a.start]
+            if spans:
+                if m.within("level_markers", spans[-1][1], a.start):
+                    return "reach", "level"
+                return direction, direction
+        return "reach", "reach"
+
+    def _baseline(self, doc: Doc, m: Matches, a: Anchor) -> tuple[str, int | None, bool] | None:
+        """"so với năm 2022" → 2022; "so với năm trước" → relative; "cao hơn năm 2025" too."""
+        lo, hi = a.right
+        markers = m.within("baseline_markers", lo, hi)
+        start = markers[0][0] if markers else None
+        if start is None:
+            higher = [s for s in m.within("increase_verbs", *a.left) if doc[s[1]].text == "năm"] if a.left[0] < a.left[1] else []
+            if not higher:
+                return None
+            start = higher[-1][1]
+            lo, hi = a.left
+        end = start
+        while end < hi and doc[end].text not in {",", ";", "."}:
+            end += 1
+        phrase_tokens = [t.text for t in doc[start:end]]
+        text = doc[start:end]._.doc_text
+        for i, tok in enumerate(phrase_tokens[:-1]):
+            if tok == "năm" and re.fullmatch(r"\d{4}", phrase_tokens[i + 1]):
+                return text, int(phrase_tokens[i + 1]), False
+        if m.within("baseline_previous_year", start, end):
+            return text, None, True
+        return text, None, False
+
+    def _by_criteria(self, doc: Doc, m: Matches, d: Draft) -> list[Draft]:
+        """"kéo giảm TNGT trên cả 3 tiêu chí (số vụ, số người chết, số người bị thương)" is three targets."""
+        a = d.anchor
+        regions = (a.left, a.right)
+        markers = [s for r in regions if r[0] < r[1] for s in m.within("criteria_markers", *r)]
+        if not markers:
+            return [d]
+        whole = norm_phrase(" ".join(doc[r[0]:r[1]].text for r in regions))
+        after = norm_phrase(" ".join(doc[s[1]:r[1]].text for s in markers for r in regions if r[0] <= s[0] < r[1]))
+        for topics, criteria in self.criteria:
+            if not any(t in whole for t in topics):
+                continue
+            named = [c for c in criteria if any(n in after for n in c[0])]
+            out = []
+            for _, indicator in named or criteria:
+                copy = replace(d, indicator_override=indicator, rule=d.rule + "+criteria")
+                out.append(copy)
+            return out
+        return [d]
+
+    # -- zero targets ----------------------------------------------------------------------------
+    def _zero_drafts(self, doc: Doc, m: Matches, d: Draft) -> list[Draft]:
+        """One zero target per distinct thing: "oan, sai và bỏ lọt tội phạm" is two."""
+        if not d.pieces:
+            return []
+        lo, hi = d.pieces[-1]
+        stops = m.within("zero_stops", lo, hi)
+        if stops and stops[0][0] > lo:
+            hi = self._strip(m, (lo, stops[0][0]), (), RIGHT_TRAILING)[1]
+        parts = self._split_things(doc, m, lo, hi)
+        out = []
+        for s, e in parts:
+            z = Draft(anchor=d.anchor, pieces=[(s, e)], direction="zero", comparator="=", value=0, unit="count",
+                      group=d.group, rule="zero", span=(d.anchor.start, hi))
+            out.append(z)
+        return out
+
+    def _split_things(self, doc: Doc, m: Matches, lo: int, hi: int) -> list[TokenRange]:
+        cuts = [s for s, _ in m.within("delimiters", lo, hi)]
+        pieces: list[TokenRange] = []
+        start = lo
+        for c in cuts + [hi]:
+            if c > start:
+                pieces.append((start, c))
+            start = c + 1
+        concepts = [self.taxonomy.concept(doc[s:e].text) for s, e in pieces]
+        groups: list[list[int]] = []  # piece indices
+        for k, concept in enumerate(concepts):
+            seen = {concepts[i] for g in groups[-1:] for i in g if concepts[i]}
+            if groups and (concept is None or concept in seen or not seen):
+                groups[-1].append(k)
+            else:
+                groups.append([k])
+        # a leading run of unknown pieces belongs with the first known thing
+        return [(pieces[g[0]][0], pieces[g[-1]][1]) for g in groups if g]
+
+    # -- links between targets of a sentence ------------------------------------------------------------
+    def _link(self, doc: Doc, m: Matches, drafts: list[Draft]) -> None:
+        """Parents, shared baselines, elided indicators and heads borrowed from a neighbour."""
+        for k, d in enumerate(drafts):
+            prev = drafts[k - 1] if k else None
+            if d.sub_marked and d.direction != "zero":
+                d.parent = next((j for j in range(k - 1, -1, -1) if drafts[j].direction != "zero"), None)
+            if prev is None or d.direction == "zero" or prev.direction == "zero":
+                continue
+            words = _words(doc, d.pieces)
+            if self._elided(m, d):
+                d.suffix = self._object(doc, m, prev)
+                d.confidence -= 0.1
+            elif prev.unit == d.unit and not self._has_head(m, d) and not self._starts_measure(m, d):
+                d.prefix = self._head(doc, m, prev)
+            if not words and not d.suffix:
+                d.suffix = _words(doc, prev.pieces)
+        for g in {d.group for d in drafts}:
+            members = [d for d in drafts if d.group == g and d.direction != "zero"]
+            shared = next((d for d in reversed(members) if d.baseline), None)
+            for d in members:
+                if shared and not d.baseline:
+                    d.baseline, d.baseline_year, d.baseline_relative = shared.baseline, shared.baseline_year, shared.baseline_relative
+
+    def _elided(self, m: Matches, d: Draft) -> bool:
+        """True when the indicator is only verbs/rate words ("tỷ lệ giải quyết")."""
+        return bool(d.pieces) and all(self._only(m, p, HEAD_WORDS) for p in d.pieces)
+
+    def _only(self, m: Matches, rng: TokenRange, labels: Sequence[str]) -> bool:
+        return self._strip(m, rng, labels, ())[0] >= rng[1]
+
+    def _has_head(self, m: Matches, d: Draft) -> bool:
+        return bool(d.pieces) and any(m.starting_at(label, d.pieces[0][0]) for label in HEAD_WORDS)
+
+    def _starts_measure(self, m: Matches, d: Draft) -> bool:
+        return bool(d.pieces) and bool(m.starting_at("measure_nouns", d.pieces[0][0]) or d.anchor.orientation == "right")
+
+    def _head(self, doc: Doc, m: Matches, d: Draft) -> str:
+        """Leading rate words and verbs of a neighbour ("tỷ lệ điều tra, khám phá")."""
+        if d.prefix:
+            return d.prefix
+        if not d.pieces:
+            return ""
+        lo, hi = d.pieces[0]
+        end = self._strip(m, (lo, hi), HEAD_WORDS, ())[0]
+        end = self._strip(m, (lo, end), (), ("delimiters",))[1]
+        return doc[lo:end]._.doc_text if end > lo else ""
+
+    def _object(self, doc: Doc, m: Matches, d: Draft) -> str:
+        """What a neighbour's verbs act on: "tin báo, tố giác …" of "tiếp nhận 100% tin báo …"."""
+        if not d.pieces:
+            return d.suffix
+        lo, hi = d.pieces[-1]
+        lo = self._strip(m, (lo, hi), HEAD_WORDS + ("adverbs",), ())[0]
+        passive = m.within("passive_markers", lo, hi)
+        if passive:
+            hi = passive[0][0]
+        text = doc[lo:hi]._.doc_text if hi > lo else ""
+        return text or d.suffix
+
+
+HEAD_WORDS = ("rate_words", "action_verbs", "delimiters", "linking_verbs", "modals")
+HEAD_STARTERS = ("measure_nouns", "rate_words", "action_verbs", "lead_ins", "framing_openers",
+                 "decrease_verbs", "increase_verbs", "sub_markers")
+LEFT_LEADING = ("delimiters", "decrease_verbs", "increase_verbs")
+LEFT_TRAILING = ("linking_verbs", "modals", "decrease_verbs", "increase_verbs", "delimiters", "passive_markers")
+RIGHT_TRAILING = ("delimiters", "punct")
+COMPARATOR_LABELS = tuple(f"comparator_before:{c}" for c in (">=", ">", "<=", "<"))
+ZERO_LEADING = ("zero_fillers",)
+
+
+def _clauses(doc: Doc, lo: int, hi: int) -> list[TokenRange]:
+    """Split a sentence at semicolons: figures never share words across them."""
+    out, start = [], lo
+    for i in range(lo, hi):
+        if doc[i].text == ";":
+            out.append((start, i))
+            start = i + 1
+    out.append((start, hi))
+    return [(s, e) for s, e in out if e > s]
+
+
+def _words(doc: Doc, pieces: list[TokenRange]) -> str:
+    return " ".join(doc[s:e]._.doc_text for s, e in pieces if e > s)
+
+
+def value_of(d: Draft) -> tuple[int | float | None, int | float | None]:
+    return (as_number(d.value) if d.value is not None else None,
+            as_number(d.value_max) if d.value_max is not None else None)

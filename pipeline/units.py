@@ -1,0 +1,179 @@
+"""Units stage: organisation names, member enumerations and their provinces.
+
+"Công an 6 tỉnh: Thanh Hoá, Nghệ An, …", "Công an các huyện Tuy Phước, Phù Cát
+và Vân Canh", "Cục Thuế 6 tỉnh: Nam Định (Cụm trưởng), …" are read as lists of
+units whose names share the leading type and level.  Names are capitalised, so
+this stage reads the document text (all-capital header lines are title-cased
+first; that keeps their length, so offsets stay exact).  Province names resolve
+through the gazetteer with the date of the text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from .gazetteer import Gazetteer
+from .models import Unit
+from .normalise import fold_tone_marks
+
+UPPER = "A-ZÀ-ỸĐ"
+NAME_WORD = rf"[{UPPER}0-9][\w]*"
+NAME = rf"{NAME_WORD}(?:(?:[ \t]+|[ \t]*-[ \t]*){NAME_WORD})*"
+
+
+def casefold_headers(text: str) -> str:
+    """Title-case all-capital lines ("CÔNG AN TỈNH NGHỆ AN") so names read as names."""
+    def fix(m: re.Match[str]) -> str:
+        line = m.group(0)
+        letters = [c for c in line if c.isalpha()]
+        if len(letters) >= 4 and all(c.isupper() for c in letters):
+            titled = line.title()
+            return titled if len(titled) == len(line) else line
+        return line
+    return re.sub(r"[^\n]+", fix, text)
+
+
+@dataclass
+class Mention:
+    """One organisation as written: ``Công an`` ``tỉnh`` ``Thanh Hoá``."""
+
+    start: int
+    end: int
+    org_type: str
+    kind: str
+    level: str | None
+    name: str | None          # the place name, as written
+    role: str | None = None   # "(Cụm trưởng)" after it
+    whole: str | None = None  # national bodies: the full name
+
+
+@dataclass
+class UnitList:
+    """A run of mentions sharing type and level: the way member units are listed."""
+
+    items: list[Mention] = field(default_factory=list)
+    announced: int | None = None  # "Công an 6 tỉnh" → 6
+    start: int = 0
+    end: int = 0
+
+
+class UnitReader:
+    """Organisation mentions and member lists of a document; built once per process."""
+
+    def __init__(self, data: Mapping[str, object], gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        types = sorted(data["org_types"], key=lambda t: -len(t["phrase"]))  # type: ignore[index]
+        self.kinds = {t["phrase"].lower(): t["kind"] for t in types}
+        self.canonical_type = {t["phrase"].lower(): t.get("canonical", t["phrase"]) for t in types}
+        levels: Mapping[str, str] = data["levels"]  # type: ignore[assignment]
+        self.level_scope = {k.lower(): v for k, v in levels.items()}
+        self.level_canonical = {k.lower(): v for k, v in data["level_canonical"].items()}  # type: ignore[union-attr]
+        self.count_words: Mapping[str, int] = data["count_words"]  # type: ignore[assignment]
+        self.member_cues = [c.lower() for c in data["member_cues"]]  # type: ignore[union-attr]
+        self.national = sorted(data["national_bodies"], key=len, reverse=True)  # type: ignore[arg-type]
+        type_alt = "|".join(re.escape(t["phrase"]) for t in types)
+        level_alt = "|".join(re.escape(k) for k in sorted(levels, key=len, reverse=True))
+        count_alt = r"\d+|các|" + "|".join(self.count_words)
+        self.level_alt = level_alt
+        self.head = re.compile(
+            rf"(?P<type>(?i:{type_alt}))[ \t]+(?:(?P<count>(?i:{count_alt}))[ \t]+)?"
+            rf"(?P<level>(?i:{level_alt})(?:[ \t]*,[ \t]*(?i:{level_alt}))*)[ \t]*:?[ \t]*(?=[{UPPER}0-9])")
+        self.item = re.compile(rf"(?P<name>{NAME})(?:\s*\((?P<role>[^)]{{1,40}})\))?")
+        self.sep = re.compile(r"\s*(?:,\s*và|,|và)\s+")
+        self.national_re = re.compile("|".join(re.escape(n) for n in self.national)) if self.national else None
+
+    # -- mentions ---------------------------------------------------------------------------------
+    def lists(self, text: str) -> list[UnitList]:
+        """Every organisation run in the text, in order; single mentions are lists of one."""
+        text = casefold_headers(text)
+        out: list[UnitList] = []
+        pos = 0
+        while True:
+            m = self.head.search(text, pos)
+            if not m:
+                break
+            run = self._read_run(text, m)
+            out.append(run)
+            pos = max(run.end, m.end())
+        return out
+
+    def _read_run(self, text: str, head: re.Match[str]) -> UnitList:
+        run = UnitList(start=head.start())
+        count = (head.group("count") or "").lower()
+        run.announced = int(count) if count.isdigit() else self.count_words.get(count)
+        org_type, level = head.group("type"), head.group("level")
+        pos = head.end()
+        while True:
+            item = self.item.match(text, pos)
+            if not item:
+                break
+            name = _trim_name(item.group("name"))
+            mention = Mention(head.start() if not run.items else pos, pos + len(name), self._type(org_type),
+                              self.kinds[org_type.lower()], level, name, (item.group("role") or "").strip() or None)
+            if self.head.match(text, pos):  # the item is itself a full mention: new type/level
+                nested = self.head.match(text, pos)
+                assert nested is not None
+                org_type, level = nested.group("type"), nested.group("level")
+                item = self.item.match(text, nested.end())
+                if not item:
+                    break
+                name = _trim_name(item.group("name"))
+                mention = Mention(pos, nested.end() + len(name), self._type(org_type), self.kinds[org_type.lower()],
+                                  level, name, (item.group("role") or "").strip() or None)
+            run.items.append(mention)
+            end = item.start() + len(name) if not item.group("role") else item.end()
+            run.end = end
+            sep = self.sep.match(text, end)
+            if not sep or not re.match(rf"[{UPPER}]", text[sep.end():sep.end() + 1]):
+                break
+            pos = sep.end()
+        return run
+
+    def _type(self, written: str) -> str:
+        return self.canonical_type[written.lower()]
+
+    def national_bodies(self, text: str) -> list[tuple[int, int, str]]:
+        if self.national_re is None:
+            return []
+        return [(m.start(), m.end(), m.group(0)) for m in self.national_re.finditer(text)]
+
+    # -- units --------------------------------------------------------------------------------------
+    def unit(self, mention: Mention, on: dt.date | None, home: Unit | None = None) -> Unit:
+        """The contract's Unit for a mention; ``home`` gives the province of district-level units."""
+        level = self._single_level(mention.level or "")
+        ref = self.gazetteer.resolve(mention.name or "", on) if mention.name else None
+        scope = self.level_scope.get(level, "any")
+        if ref is not None and scope in {"province", "any"} and (scope == "province" or ref.level == "thành phố"):
+            return Unit(name=f"{mention.org_type} {ref.level} {ref.name}", kind=mention.kind,  # type: ignore[arg-type]
+                        province=ref.name, province_code=ref.code, province_now=ref.province_now)
+        name = f"{mention.org_type} {level} {fold_tone_marks(mention.name or '')}".strip()
+        province = ref or (self.gazetteer.resolve(home.province, on) if home and home.province else None)
+        if province is None:
+            return Unit(name=name, kind=mention.kind)  # type: ignore[arg-type]
+        return Unit(name=name, kind=mention.kind, province=province.name,  # type: ignore[arg-type]
+                    province_code=province.code, province_now=province.province_now)
+
+    def _single_level(self, level: str) -> str:
+        """"các huyện, thị xã" lists share the first level word; canonical spelling."""
+        first = re.split(r"\s*,\s*", level.strip())[0].lower()
+        return self.level_canonical.get(first, first)
+
+    def member_list(self, text: str, runs: list[UnitList]) -> UnitList | None:
+        """The list of members: one after "gồm", else the first list of two or more."""
+        lowered = text.lower()
+        for run in runs:
+            before = lowered[max(0, run.start - 40):run.start]
+            if len(run.items) >= 2 and any(cue in before for cue in self.member_cues):
+                return run
+        for run in runs:
+            if len(run.items) >= 2:
+                return run
+        return None
+
+
+def _trim_name(name: str) -> str:
+    """Drop a trailing all-digits word picked up by the name pattern ("Long An 2024")."""
+    return re.sub(r"(?:\s+\d+)+$", "", name)
