@@ -59,3 +59,110 @@ def schema() -> None:
     Example: pledge schema > outputs/schema.json
     """
     click.echo(json.dumps(json_schema(), ensure_ascii=False, indent=2))
+
+
+# -- registry: ingest, export, review -------------------------------------------
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@registry_option
+@patterns_option
+def ingest(paths: tuple[str, ...], registry_path: Path, patterns_dir: Path | None) -> None:
+    """Extract documents and store them in the registry.
+
+    A document already stored with the same content and pipeline version is
+    skipped; a new pipeline version (code or patterns/) re-extracts it and
+    re-attaches its reviewer corrections.  The summary goes to stderr.
+
+    Example: pledge ingest corpus/dev --registry outputs/registry.sqlite
+    """
+    from .extract import document_id
+    from .registry import IngestSummary, Registry, StoreOutcome
+
+    extractor = Extractor(patterns_dir)
+    version = extractor.version
+    summary = IngestSummary()
+    with Registry(registry_path) as reg:
+        reg.log_ingest(version)
+
+        def fresh():  # only documents whose content+version is not stored yet are extracted
+            for src in iter_documents(paths):
+                doc_id = document_id(src.text)
+                if reg.is_current(doc_id, version):
+                    summary.add(StoreOutcome(doc_id, src.source, "skipped", errors=len(src.errors)))
+                    continue
+                yield extractor.extract(src)
+
+        try:
+            reg.store_many(fresh(), version, on_outcome=summary.add)
+        except KeyboardInterrupt:
+            click.echo("interrupted: the documents of the batch in progress were not stored", err=True)
+            raise
+        finally:
+            for line in summary.lines():
+                click.echo(line, err=True)
+
+
+@main.command()
+@registry_option
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "json", "csv"]), default="jsonl", show_default=True,
+              help="jsonl/json: one DocumentResult per document; csv: one row per target.")
+@click.option("--out", "out_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write to this file instead of stdout.")
+def export(registry_path: Path, fmt: str, out_path: Path | None) -> None:
+    """Write the registry with reviewer corrections applied.
+
+    Example: pledge export --format csv --out outputs/targets.csv
+    """
+    from .registry import Registry
+    from .registry.export import write_export
+
+    if not registry_path.exists():
+        raise click.ClickException(f"no registry at {registry_path}: run `pledge ingest PATH...` first")
+    with Registry(registry_path) as reg:
+        if out_path is None:
+            n = write_export(reg, fmt, sys.stdout)
+        else:
+            out_path.parent.mkdir(parents=True, exist_ok=True)
+            with open(out_path, "w", encoding="utf-8", newline="") as fh:
+                n = write_export(reg, fmt, fh)
+    click.echo(f"exported {n} documents ({fmt})", err=True)
+
+
+@main.command("eval")
+@click.option("--gold", "gold_dir", type=click.Path(file_okay=False, exists=True, path_type=Path), required=True,
+              help="Folder of *.gold.json files.")
+@click.argument("paths", nargs=-1)
+@click.option("--verbose", "-v", is_flag=True, help="List each miss, false positive and wrong field.")
+@patterns_option
+def evaluate_cmd(gold_dir: Path, paths: tuple[str, ...], verbose: bool, patterns_dir: Path | None) -> None:
+    """Score the extractor against gold files: precision, recall, F1, per-field accuracy.
+
+    PATHS default to the documents the gold files name, in the gold folder.
+
+    Example: pledge eval --gold corpus/dev -v
+    """
+    from .evaluate import Report, load_gold, score_document
+
+    gold = load_gold(gold_dir)
+    if not gold:
+        raise click.UsageError(f"no *.gold.json files in {gold_dir}")
+    inputs = list(paths) or [str(gold_dir / name) for name in gold]
+    extractor = Extractor(patterns_dir)
+    report = Report()
+    seen = set()
+    for src in iter_documents(inputs):
+        name = Path(src.source).name
+        if name not in gold:
+            continue
+        seen.add(name)
+        pred = json.loads(extractor.extract(src).to_json())
+        score_document(report, name, gold[name], pred)
+    for name in sorted(set(gold) - seen):
+        score_document(report, name, gold[name], {"targets": [], "events": []})
+        report.notes.append(f"{name}: document not found among the inputs")
+    if verbose:
+        for note in report.notes:
+            click.echo(note)
+    for line in report.lines():
+        click.echo(line)
