@@ -11,12 +11,13 @@ the next year).  Wordings are data in ``patterns/events.json``.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .models import Unit
-from .units import NAME, UnitList, UnitReader, casefold_headers
+from .units import NAME, UPPER, UnitList, UnitReader, casefold_headers
 
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10,
          "XI": 11, "XII": 12, "XIII": 13, "XIV": 14, "XV": 15, "XVI": 16, "XVII": 17, "XVIII": 18, "XIX": 19, "XX": 20}
@@ -62,9 +63,9 @@ class EventReader:
         lead = "|".join(re.escape(w) for w in data["date_lead"])  # type: ignore[union-attr]
         self.range_re = re.compile(r"(?i:từ)\s+(?:ngày\s+)?" + DM.format(p="a") + r"\s*(?:đến|tới|-)\s*(?:ngày\s+)?" + DM.format(p="b"))
         self.date_re = re.compile(rf"(?:{lead})\s*,?\s*(?:ngày\s+)?(?:{DM.format(p='a')}|{WORDY.format(p='w')})")
-        heads = "|".join(re.escape(h) for h in data["group_heads"])  # type: ignore[union-attr]
+        heads = "|".join(re.escape(h) for h in data["group_heads"] if " " not in h)  # type: ignore[union-attr]
         self.group_re = re.compile(
-            rf"(?P<head>(?i:{heads}))[ \t]+(?:(?i:thi[ \t]+đua)[ \t]+)?(?:(?i:số)[ \t]+(?P<nums>(?:\d+|[IVX]+\b)(?:[ \t]*(?:,|và)[ \t]*(?:\d+|[IVX]+\b))*)|(?P<name>[A-ZĐÀ-Ỹ][^\n.;:()]*))")
+            rf"(?P<head>{heads})[ \t]+(?P<td>(?i:thi[ \t]+đua)[ \t]+)?(?:(?i:số)[ \t]+(?P<nums>(?:\d+|[IVX]+\b)(?:[ \t]*(?:,|và)[ \t]*(?:\d+|[IVX]+\b))*)|(?P<name>[{UPPER}][^\n.;:()]*))")
         self.group_stops = [w.lower() for w in data["group_name_stops"]]  # type: ignore[union-attr]
         roles = "|".join(re.escape(r) for r in data["host_roles"])  # type: ignore[union-attr]
         self.role_re = re.compile(rf"(?i:{roles})")
@@ -133,8 +134,9 @@ class EventReader:
     # -- period --------------------------------------------------------------------------------------------------------
     def period_year(self, text: str, sentence: tuple[int, int], kind: str) -> int | None:
         """The year the pledge is for: the first "năm YYYY" after the event's own wording."""
-        cues = next(c for k, c in self.kinds if k == kind) + [c.lower() for c in self.data["period_cues"]]  # type: ignore[union-attr]
-        for lo, hi in (sentence, (0, min(len(text), 400)), (0, len(text))):
+        own = next(c for k, c in self.kinds if k == kind)
+        general = [c.lower() for c in self.data["period_cues"]]  # type: ignore[union-attr]
+        for (lo, hi), cues in itertools.product((sentence, (0, min(len(text), 400)), (0, len(text))), (own, general)):
             low = text[lo:hi].lower()
             best = None
             for cue in cues:
@@ -149,44 +151,57 @@ class EventReader:
         return None
 
     # -- groups, host, place, organizer, slogan ---------------------------------------------------------------------------------------
-    def groups(self, text: str) -> list[tuple[int, int, str]]:
-        """Emulation groups as (start, end, canonical name), in order, once each."""
+    def group_mentions(self, text: str) -> list[tuple[int, int, str]]:
+        """Every emulation-group mention as (start, end, canonical name), in order, repeats kept."""
         found: list[tuple[int, int, str]] = []
-        seen: set[str] = set()
         for m in self.group_re.finditer(casefold_headers(text)):
-            head = m["head"].split()[0].capitalize()
+            head = m["head"]
             if m["nums"]:
-                names = [f"{head} thi đua số {_num(n)}" for n in re.split(r"\s*(?:,|và)\s*", m["nums"]) if n.strip()]
-                end = m.end()
-            else:
-                name, end = self._group_name(m["name"], m.start("name"))
-                if not name:
-                    continue
-                has_td = re.match(r"(?i:\S+[ \t]+thi[ \t]+đua)", m.group(0)) is not None
-                names = [f"{head} thi đua {name}" if has_td else f"{head} {name}"]
-            for n in names:
-                if n.lower() not in seen:
-                    seen.add(n.lower())
-                    found.append((m.start(), end, n))
+                found.extend((m.start(), m.end(), f"{head} thi đua số {_num(n)}")
+                             for n in re.split(r"\s*(?:,|và)\s*", m["nums"]) if n.strip())
+                continue
+            explicit = m["td"] is not None
+            name = self._group_name(m["name"], explicit)
+            if name:
+                found.append((m.start(), m.start("name") + len(name), f"{head} thi đua {name}" if explicit else f"{head} {name}"))
         return found
 
-    def _group_name(self, raw: str, start: int) -> tuple[str, int]:
+    def _group_name(self, raw: str, explicit: bool) -> str:
+        """A named bloc: "Khối An ninh", "Khối thi đua Công an các huyện miền núi".
+
+        Lower-case words may continue a name ("Công an các huyện, thành phố") but a
+        bare "Khối X" must end at a stop word or punctuation within a few words,
+        so "Khối Cảnh sát tập trung kéo giảm …" yields no name.
+        """
         words = raw.split(" ")
         kept: list[str] = []
-        for w in words:
-            bare = w.strip(",").lower()
-            if bare in self.group_stops and kept:
+        lower = 0
+        for k, w in enumerate(words):
+            bare = w.rstrip(",")
+            if kept and (bare.lower() in self.group_stops or bare[:1] in {"“", '"'}):
                 break
-            if w.startswith("Khối") or w.startswith("Cụm"):
+            if w in {"Khối", "Cụm"} and kept:
                 break
-            kept.append(w)
+            kept.append(bare)
+            level_word = bare.lower() in self.units.level_scope or f"{bare} {words[k + 1] if k + 1 < len(words) else ''}".lower().rstrip(",") in self.units.level_scope
+            lower += not bare[:1].isupper() and not level_word
+            if lower > (8 if explicit else 3):
+                return ""
             if w.endswith(","):
-                # "Khối Công an các huyện, thành phố": a comma ends the name unless a level word follows
-                continue
+                following = " ".join(words[k + 1:k + 3]).lower()
+                if not any(following.startswith(level) for level in self.units.level_scope):
+                    break
+                kept[-1] = w
         name = " ".join(kept).strip(" ,")
-        if kept and (name.split()[0] in {"trưởng", "phó"} or not name[:1].isupper()):
-            return "", start
-        return name, start + len(name)
+        ended_cleanly = len(kept) < len(words) or raw.rstrip() == name
+        return name if name and name[:1].isupper() and (explicit or ended_cleanly) else ""
+
+    def groups(self, text: str) -> list[str]:
+        """The distinct groups named, in order of first mention."""
+        seen: dict[str, str] = {}
+        for _, _, name in self.group_mentions(text):
+            seen.setdefault(name.lower(), name)
+        return list(seen.values())
 
     def host(self, text: str, units: list[Unit], runs: list[UnitList], on: dt.date | None, home: Unit | None) -> str | None:
         """The unit named just before "Cụm trưởng" / "Khối trưởng" in its sentence."""
@@ -221,27 +236,38 @@ class EventReader:
         venue = self.venue_name_re.match(text, m.end())
         return venue.group(0) if venue else None
 
-    def organizer(self, text: str, groups: list[tuple[int, int, str]], runs: list[UnitList], on: dt.date | None) -> Unit | str | None:
-        """The body the groups belong to: right after a group name, or in the document header."""
-        bodies = self.units.national_bodies(text)
-        for _, g_end, _ in groups:
-            for s, _e, name in bodies:
-                if 0 <= s - g_end <= 9 and re.fullmatch(r"[\s,]*(?:thuộc\s*)?", text[g_end:s]):
-                    return name
-            for run in runs:
-                gap = text[g_end:run.start] if run.start >= g_end else None
-                if gap is not None and len(gap) <= 12 and re.fullmatch(r"[\s,]*(?:thuộc\s*)?", gap) and run.items:
-                    return self.units.unit(run.items[0], on)
-        header = text[:300].split("\n")[:3]
+    def organizer(self, text: str, sentence: tuple[int, int], runs: list[UnitList], on: dt.date | None,
+                  kind: str) -> Unit | str | None:
+        """The body the groups belong to.
+
+        Looked for right after a group name ("Cụm thi đua số 5, Bộ Công an",
+        "Khối … thuộc Công an tỉnh X"), after "thuộc" in the event sentence, in
+        an official document's header lines, and for a campaign launch, as the
+        force that launches it.
+        """
+        bodies = [(s, e, name) for s, e, name in self.units.national_bodies(text)]
+        orgs: list[tuple[int, Unit | str]] = [(s, name) for s, _, name in bodies]
+        orgs += [(run.start, self.units.unit(run.items[0], on)) for run in runs if len(run.items) == 1 or run.announced is None]
+        orgs.sort(key=lambda o: o[0])
+        joiner = re.compile(r"[\s,]*(?:thuộc\s*|của\s*)?")
+        for _, g_end, _ in self.group_mentions(text):
+            near = [o for s, o in orgs if s >= g_end and s - g_end <= 12 and joiner.fullmatch(text[g_end:s])]
+            if near:
+                return near[0]
+        lo, hi = sentence
+        for s, o in orgs:
+            if lo <= s < hi and re.search(r"thuộc\s*$", text[max(lo, s - 10):s]):
+                return o
+        first_lines = text[:300].split("\n")[:3]
         offset = 0
-        for line in header:
-            for s, _e, name in bodies:
-                if offset <= s < offset + len(line) and len(line) < 60:
-                    return name
-            for run in runs:
-                if offset <= run.start < offset + len(line) and len(line) < 60 and run.items:
-                    return self.units.unit(run.items[0], on)
+        for line in first_lines:
+            inside = [o for s, o in orgs if offset <= s < offset + len(line)]
+            if inside and len(line) < 60:
+                return inside[0]
             offset += len(line) + 1
+        if kind == "campaign_launch":
+            inside = [o for s, o in orgs if lo <= s < hi and not isinstance(o, str)]
+            return inside[0] if inside else None
         return None
 
     def slogan(self, text: str) -> str | None:

@@ -123,7 +123,7 @@ class Extractor:
         on = date or on_guess
         runs = self.units.lists(text)
         groups = self.events.groups(text)
-        organizer = self.events.organizer(text, [g for g in groups], runs, on)
+        organizer = self.events.organizer(text, sentence, runs, on, kind)
         home = organizer if isinstance(organizer, Unit) else None
         members = self.units.member_list(text, runs)
         warnings: list[str] = []
@@ -132,7 +132,7 @@ class Extractor:
             if members.announced is not None and members.announced != len(units):
                 warnings.append(f"the text announces {members.announced} units but lists {len(units)}")
         elif groups:
-            units = [_group_unit(name, home) for _, _, name in groups]
+            units = [_group_unit(name, home) for name in groups]
         elif home is not None:
             units = [home]
         else:
@@ -143,7 +143,7 @@ class Extractor:
         return EventFacts(
             kind=kind, sentence=sentence, date=date, date_end=date_end,
             place=self.events.place(text, sentence, runs, on, home),
-            organizer=organizer_name, groups=[g for _, _, g in groups],
+            organizer=organizer_name, groups=groups,
             host=self.events.host(text, units, runs, on, home) if groups or members else None,
             period_year=period, slogan=self.events.slogan(text), units=units, warnings=warnings)
 

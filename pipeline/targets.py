@@ -80,7 +80,12 @@ class TargetFinder:
     # -- anchors ---------------------------------------------------------------------------
     def anchors(self, doc: Doc, m: Matches, lo: int, hi: int) -> list[Anchor]:
         """Figures that can carry a target and zero triggers, in reading order."""
-        zeros = [Anchor("zero", s, e) for s, e in m.within("zero_triggers", lo, hi)]
+        zeros: list[Anchor] = []
+        for s, e in m.within("zero_triggers", lo, hi):
+            if zeros and s < zeros[-1].end:  # "tuyệt đối không để" + "không để xảy ra"
+                zeros[-1].end = max(zeros[-1].end, e)
+            else:
+                zeros.append(Anchor("zero", s, e))
         found: list[Anchor] = list(zeros)
         for fig in self.figures.find(doc, m, lo, hi):
             if any(z.start <= fig.number_start < z.end for z in zeros):
@@ -110,7 +115,7 @@ class TargetFinder:
         if fig.count_noun:
             return "right"
         nxt = a.end
-        if nxt >= limit or not doc[nxt].is_alpha or m.starting_at("right_np_stops", nxt):
+        if nxt >= limit or not doc[nxt].text[:1].isalpha() or m.starting_at("right_np_stops", nxt):
             return "left"
         if m.ending_at("linking_verbs", fig.start):
             return "left"
@@ -179,7 +184,8 @@ class TargetFinder:
             if comma is not None:
                 draft.context.append((lo, comma))
                 lo = comma + 1
-        leads = m.within("lead_ins", lo, hi)
+        verbs = m.within("action_verbs", lo, hi)
+        leads = [lead for lead in m.within("lead_ins", lo, hi) if not _inside_longer(lead, verbs)]
         if leads:
             lo = max(lo, leads[-1][1])
         return lo, hi
@@ -427,6 +433,11 @@ def _clauses(doc: Doc, lo: int, hi: int) -> list[TokenRange]:
             start = i + 1
     out.append((start, hi))
     return [(s, e) for s, e in out if e > s]
+
+
+def _inside_longer(span: TokenRange, others: list[TokenRange]) -> bool:
+    """True when ``span`` is part of a longer match ("giữ" inside "bắt giữ")."""
+    return any(o[0] <= span[0] and span[1] <= o[1] and o[1] - o[0] > span[1] - span[0] for o in others)
 
 
 def _words(doc: Doc, pieces: list[TokenRange]) -> str:

@@ -42,7 +42,8 @@ class Taxonomy:
 
     def __init__(self, data: Mapping[str, object], abbreviations: Mapping[str, str]) -> None:
         self.keys = [_rule(e["key"], e) for e in data["keys"]]  # type: ignore[index,union-attr]
-        self.concepts = self.keys + [_rule(e["concept"], e) for e in data.get("concepts", ())]  # type: ignore[union-attr]
+        hazards = [_rule(e["key"], e) for e in data["keys"] if e.get("hazard")]  # type: ignore[index,union-attr]
+        self.concepts = hazards + [_rule(e["concept"], e) for e in data.get("concepts", ())]  # type: ignore[union-attr]
         self.abbreviations = {norm_phrase(k): norm_phrase(v) for k, v in abbreviations.items()}
 
     def _expand(self, text: str) -> str:
@@ -57,6 +58,6 @@ class Taxonomy:
         return next((r.name for r in self.keys if r.matches(padded)), None)
 
     def concept(self, phrase: str) -> str | None:
-        """Key or split-only concept a phrase names; None for unknown things."""
+        """Hazard a zero target can name (a key marked "hazard", or a split-only concept); None if unknown."""
         padded = self._expand(phrase)
         return next((r.name for r in self.concepts if r.matches(padded)), None)

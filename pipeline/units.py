@@ -19,7 +19,7 @@ from .gazetteer import Gazetteer
 from .models import Unit
 from .normalise import fold_tone_marks
 
-UPPER = "A-ZÀ-ỸĐ"
+UPPER = "".join(c for c in map(chr, range(0x41, 0x1EFA)) if c.isupper())  # Vietnamese capitals, all marks
 NAME_WORD = rf"[{UPPER}0-9][\w]*"
 NAME = rf"{NAME_WORD}(?:(?:[ \t]+|[ \t]*-[ \t]*){NAME_WORD})*"
 
@@ -73,11 +73,11 @@ class UnitReader:
         self.level_canonical = {k.lower(): v for k, v in data["level_canonical"].items()}  # type: ignore[union-attr]
         self.count_words: Mapping[str, int] = data["count_words"]  # type: ignore[assignment]
         self.member_cues = [c.lower() for c in data["member_cues"]]  # type: ignore[union-attr]
+        self.name_stops = set(data["name_stops"])  # type: ignore[arg-type]
         self.national = sorted(data["national_bodies"], key=len, reverse=True)  # type: ignore[arg-type]
         type_alt = "|".join(re.escape(t["phrase"]) for t in types)
         level_alt = "|".join(re.escape(k) for k in sorted(levels, key=len, reverse=True))
         count_alt = r"\d+|các|" + "|".join(self.count_words)
-        self.level_alt = level_alt
         self.head = re.compile(
             rf"(?P<type>(?i:{type_alt}))[ \t]+(?:(?P<count>(?i:{count_alt}))[ \t]+)?"
             rf"(?P<level>(?i:{level_alt})(?:[ \t]*,[ \t]*(?i:{level_alt}))*)[ \t]*:?[ \t]*(?=[{UPPER}0-9])")
@@ -96,7 +96,8 @@ class UnitReader:
             if not m:
                 break
             run = self._read_run(text, m)
-            out.append(run)
+            if run.items:
+                out.append(run)
             pos = max(run.end, m.end())
         return out
 
@@ -113,6 +114,8 @@ class UnitReader:
             name = _trim_name(item.group("name"))
             mention = Mention(head.start() if not run.items else pos, pos + len(name), self._type(org_type),
                               self.kinds[org_type.lower()], level, name, (item.group("role") or "").strip() or None)
+            if not self.head.match(text, pos) and name.split()[0] in self.name_stops:
+                break
             if self.head.match(text, pos):  # the item is itself a full mention: new type/level
                 nested = self.head.match(text, pos)
                 assert nested is not None
