@@ -28,13 +28,17 @@ class SentenceSpan:
     paragraph: int
 
 
-def frame_year(doc: Doc, lo: int, hi: int) -> int | None:
-    """A year named near the start of a sentence ("Năm 2019, …", "Tổng kết năm 2024, …")."""
+def frame_year(doc: Doc, m: Matches, lo: int, hi: int) -> int | None:
+    """The year a sentence is framed in: "Năm 2019, …", "Tổng kết năm 2024, …", "…cho thấy, năm 2023 …".
+
+    Only a year at the very start or after a framing word counts; "cao hơn năm
+    2022" or "so với năm 2022" are comparisons, not frames.
+    """
     for i in range(lo, min(hi, lo + FRAME_WINDOW) - 1):
         if doc[i].text == "năm" and doc[i + 1].text.isdigit() and len(doc[i + 1].text) == 4:
-            if i >= 2 and doc[i - 2].text == "so" and doc[i - 1].text == "với":
-                return None
-            return int(doc[i + 1].text)
+            if i == lo or m.ending_at("frame_openers", i):
+                return int(doc[i + 1].text)
+            return None
     return None
 
 
@@ -44,7 +48,7 @@ def _has(m: Matches, label: str, lo: int, hi: int) -> bool:
 
 def sentence_mode(doc: Doc, m: Matches, s: SentenceSpan, period_year: int | None) -> Mode:
     """Mode of one sentence on its own evidence."""
-    year = frame_year(doc, s.start, s.end)
+    year = frame_year(doc, m, s.start, s.end)
     if year is not None and period_year is not None and year < period_year:
         return "result"
     if _has(m, "result_cues", s.start, s.end) and _has(m, "past_markers", s.start, s.end):

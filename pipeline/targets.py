@@ -31,7 +31,7 @@ TokenRange = tuple[int, int]
 
 @dataclass
 class Anchor:
-    kind: Literal["figure", "zero"]
+    kind: Literal["figure", "zero", "verb"]  # "verb": a direction with no figure
     start: int
     end: int
     figure: Figure | None = None
@@ -114,11 +114,15 @@ class TargetFinder:
         assert fig is not None
         if fig.count_noun:
             return "right"
-        nxt = a.end
+        after = m.starting_at("comparator_after:>=", a.end, limit) or m.starting_at("comparator_after:<=", a.end, limit)
+        nxt = after[1] if after else a.end  # "95% trở lên số đơn thư …": the noun phrase follows "trở lên"
         if nxt >= limit or not doc[nxt].text[:1].isalpha() or m.starting_at("right_np_stops", nxt):
             return "left"
         if m.ending_at("linking_verbs", fig.start):
             return "left"
+        if any(m.ending_at(label, fig.start) for label in ("action_verbs", "decrease_verbs", "increase_verbs")) \
+                or any(m.starting_at(label, nxt) for label in ("measure_nouns", "count_nouns", "rate_words")):
+            return "right"  # "giảm 5% số vụ …", "tiếp nhận 100% tin báo …": the lexicon decides
         if self.tagger is not None:
             self.tagger.tag(doc[sentence[0]:sentence[1]])
             if doc[nxt]._.pos_vi in NOUNISH_EXCLUDED:
@@ -194,17 +198,27 @@ class TargetFinder:
         left = self._cut_lead(doc, m, a.left, draft)
         if a.orientation == "left":
             piece = self._strip(m, left, LEFT_LEADING, LEFT_TRAILING)
+            higher = [s for s in m.within("increase_verbs", *piece) + m.within("decrease_verbs", *piece)
+                      if s[0] > piece[0] and doc[s[1]].text == "năm"]
+            if higher:  # "số thu cao hơn năm 2022 ít nhất 10%": the comparison is the baseline
+                piece = self._strip(m, (piece[0], higher[0][0]), (), LEFT_TRAILING)
             return [piece] if piece[0] < piece[1] else []
         verbs = self._strip(m, left, LEFT_LEADING, LEFT_TRAILING + COMPARATOR_LABELS)
+        actions = m.within("action_verbs", *verbs)
+        verbs = (actions[0][0], verbs[1]) if actions else (verbs[1], verbs[1])  # "bắt, vận động …", not "năm 2023"
         start = a.figure.count_noun[0] if a.figure and a.figure.count_noun else a.right[0]
+        tro_len = m.starting_at("comparator_after:>=", start) or m.starting_at("comparator_after:<=", start)
+        start = tro_len[1] if tro_len and not a.figure.count_noun else start
         np_end = self._np_end(doc, m, start, a.right[1])
         np = self._strip(m, (start, np_end), ZERO_LEADING if a.kind == "zero" else (), RIGHT_TRAILING)
         return [p for p in (verbs, np) if p[0] < p[1]]
 
     @staticmethod
     def _np_end(doc: Doc, m: Matches, lo: int, hi: int) -> int:
+        """Where the noun phrase after a figure ends ("án nghiêm trọng trở lên" keeps its "trở lên")."""
         for i in range(lo, hi):
-            if m.starting_at("right_np_stops", i, hi):
+            stop = m.starting_at("right_np_stops", i, hi)
+            if stop and not (m.starting_at("comparator_after:>=", i, hi) and m.ending_at("qualifiers_before_tro_len", i, lo)):
                 return i
         return hi
 
@@ -218,6 +232,8 @@ class TargetFinder:
                 limit = anchors[k + 1].start if k + 1 < len(anchors) else seg_hi
                 a.orientation = self.orient(doc, m, a, limit, (lo, hi))
             self.share_out(doc, m, anchors, seg_lo, seg_hi)
+            if not any(a.kind == "figure" for a in anchors):
+                drafts.extend(self._figureless(doc, m, seg_lo, seg_hi, anchors))
             previous: Draft | None = None
             for a in anchors:
                 draft = Draft(anchor=a, pieces=[])
@@ -253,6 +269,36 @@ class TargetFinder:
         d.rule = f"{d.rule or 'reach'}/{a.orientation}"
         d.span = (min([a.start] + [p[0] for p in d.pieces]), max([a.right[1] if a.orientation == "left" else a.end] + [p[1] for p in d.pieces]))
 
+    def _direction_verbs(self, m: Matches, label: str, lo: int, hi: int) -> list[TokenRange]:
+        """Direction verbs, less those inside a compound ("tăng cường", "giảm nghèo")."""
+        compounds = m.within("direction_compounds", lo, hi)
+        return [v for v in m.within(label, lo, hi)
+                if not any(c[0] <= v[0] and v[1] <= c[1] for c in compounds)]
+
+    def _figureless(self, doc: Doc, m: Matches, lo: int, hi: int, anchors: list[Anchor]) -> list[Draft]:
+        """"giảm tỷ lệ tái phạm tội": a direction with no figure (kept, though never scored)."""
+        zero_spans = [(a.start, a.right[1] or hi) for a in anchors]
+        out: list[Draft] = []
+        for label, direction in (("decrease_verbs", "decrease"), ("increase_verbs", "increase")):
+            for s, e in self._direction_verbs(m, label, lo, hi):
+                if any(z0 <= s < z1 for z0, z1 in zero_spans):
+                    continue
+                end = e
+                while end < hi and doc[end].text not in {",", ";", ".", ":"} and not m.starting_at("right_np_stops", end, hi) \
+                        and not m.starting_at("delimiters", end, hi):
+                    end += 1
+                np = self._strip(m, (e, end), ("modals",), RIGHT_TRAILING)
+                if np[0] >= np[1]:
+                    continue
+                phrase = doc[np[0]:np[1]].text
+                if not (self.taxonomy.key(phrase) or m.starting_at("rate_words", np[0]) or m.starting_at("measure_nouns", np[0])):
+                    continue
+                anchor = Anchor("verb", s, e, left=(lo, s), right=(e, hi))
+                draft = Draft(anchor=anchor, pieces=[np], direction=direction, comparator=">=", value=None,
+                              unit="percent", rule=f"{direction}/no-figure", span=(s, np[1]), confidence=0.6)
+                out.extend(self._by_criteria(doc, m, draft))
+        return out
+
     def _comparator_after(self, doc: Doc, m: Matches, a: Anchor) -> str | None:
         """"95% trở lên", "50 đối tượng truy nã trở lên" (but not "án nghiêm trọng trở lên")."""
         lo, hi = a.right
@@ -262,12 +308,11 @@ class TargetFinder:
                     return comp
         return None
 
-    @staticmethod
-    def _direction(m: Matches, a: Anchor) -> tuple[str, str]:
+    def _direction(self, m: Matches, a: Anchor) -> tuple[str, str]:
         lo, hi = a.left
         hi = a.figure.number_start if a.figure else hi
         for label, direction in (("decrease_verbs", "decrease"), ("increase_verbs", "increase")):
-            spans = [s for s in m.within(label, lo, hi) if s[1] <= a.start]
+            spans = [s for s in self._direction_verbs(m, label, lo, hi) if s[1] <= a.start]
             if spans:
                 if m.within("level_markers", spans[-1][1], a.start):
                     return "reach", "level"
@@ -418,7 +463,7 @@ HEAD_WORDS = ("rate_words", "action_verbs", "delimiters", "linking_verbs", "moda
 HEAD_STARTERS = ("measure_nouns", "rate_words", "action_verbs", "lead_ins", "framing_openers",
                  "decrease_verbs", "increase_verbs", "sub_markers")
 LEFT_LEADING = ("delimiters", "decrease_verbs", "increase_verbs")
-LEFT_TRAILING = ("linking_verbs", "modals", "decrease_verbs", "increase_verbs", "delimiters", "passive_markers")
+LEFT_TRAILING = ("linking_verbs", "modals", "level_markers", "decrease_verbs", "increase_verbs", "delimiters", "passive_markers")
 RIGHT_TRAILING = ("delimiters", "punct")
 COMPARATOR_LABELS = tuple(f"comparator_before:{c}" for c in (">=", ">", "<=", "<"))
 ZERO_LEADING = ("zero_fillers",)
