@@ -316,13 +316,13 @@ def test_cli_ingest_is_idempotent_and_export_writes_files(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "a.txt").write_text(SAMPLE_TEXT, encoding="utf-8")
-    (corpus / "b.txt").write_bytes(b"\xff\xfe\x00bad")
+    missing = str(tmp_path / "missing.txt")  # unreadable: stored with a read error, the run goes on
     reg = tmp_path / "out" / "reg.sqlite"
     runner = CliRunner()
-    first = runner.invoke(main, ["ingest", str(corpus), "--registry", str(reg)], catch_exceptions=False)
+    first = runner.invoke(main, ["ingest", str(corpus), missing, "--registry", str(reg)], catch_exceptions=False)
     assert first.exit_code == 0
     assert "2 new" in first.stderr and "1 with errors" in first.stderr
-    second = runner.invoke(main, ["ingest", str(corpus), "--registry", str(reg)], catch_exceptions=False)
+    second = runner.invoke(main, ["ingest", str(corpus), missing, "--registry", str(reg)], catch_exceptions=False)
     assert "0 new, 0 updated, 2 skipped" in second.stderr
     for fmt in ("jsonl", "json", "csv"):
         out = tmp_path / f"export.{fmt}"

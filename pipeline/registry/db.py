@@ -181,7 +181,19 @@ class Database:
     # -- transactions -----------------------------------------------------
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """``BEGIN IMMEDIATE`` … ``COMMIT``; rolled back on any exception (incl. Ctrl-C)."""
+        """``BEGIN IMMEDIATE`` … ``COMMIT``; rolled back on any exception (incl. Ctrl-C).
+
+        Inside an open transaction it nests as a savepoint, so several actions
+        can be made all-or-nothing by wrapping them in one outer transaction.
+        """
+        if self.conn.in_transaction:
+            self._depth = getattr(self, "_depth", 0) + 1
+            try:
+                with self.savepoint(f"nested_{self._depth}"):
+                    yield self.conn
+            finally:
+                self._depth -= 1
+            return
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             yield self.conn
