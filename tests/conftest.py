@@ -118,3 +118,65 @@ def stored(registry):
     result = build_result()
     registry.store(result, "v1")
     return registry, result.document.id
+
+
+# -- extraction stages (tests/test_targets.py, test_events.py, test_offsets.py, …) --------
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus" / "dev"
+
+
+@pytest.fixture(scope="session")
+def extractor():
+    """One Extractor for the whole run: building it loads every pattern file once."""
+    from pipeline.extract import Extractor
+
+    return Extractor()
+
+
+@pytest.fixture(scope="session")
+def extract_text(extractor) -> Callable[[str], DocumentResult]:
+    """Extract from a string, as a document of its own."""
+    from pipeline.models import SourceDocument
+
+    def run(text: str) -> DocumentResult:
+        return extractor.extract(SourceDocument(source="test.txt", text=text, sha256=hashlib.sha256(text.encode()).hexdigest()))
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def pledge_targets(extract_text) -> Callable[[str], list[Target]]:
+    """Targets of one pledge sentence, placed after a signing headline for 2023."""
+    def run(sentence: str) -> list[Target]:
+        return extract_text("Hội nghị ký kết giao ước thi đua năm 2023.\n" + sentence).targets
+
+    return run
+
+
+@pytest.fixture
+def review_app(stored, registry_path):
+    """The review app over the sample registry; ``(client_factory, document id)``.
+
+    ``client_factory(reviewer)`` gives a test client whose browser already
+    answered the reviewer-name question (``None``: not yet).
+    """
+    from starlette.testclient import TestClient
+
+    from pipeline.review.app import create_app
+
+    _reg, doc = stored
+    app = create_app(registry_path)
+    clients = []
+
+    def client(reviewer: str | None = "Lan") -> TestClient:
+        c = TestClient(app)
+        if reviewer:
+            from urllib.parse import quote
+
+            c.cookies.set("pledge_reviewer", quote(reviewer))
+        clients.append(c)
+        return c
+
+    yield client, doc
+    for c in clients:
+        c.close()
