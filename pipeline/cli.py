@@ -129,21 +129,128 @@ def export(registry_path: Path, fmt: str, out_path: Path | None) -> None:
     click.echo(f"exported {n} documents ({fmt})", err=True)
 
 
+@main.group(invoke_without_command=True)
+@registry_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; anything but 127.0.0.1 exposes the app to your network.")
+@click.option("--port", default=8765, show_default=True, type=int, help="Port to listen on.")
+@click.pass_context
+def review(ctx: click.Context, registry_path: Path, host: str, port: int) -> None:
+    """Review extracted targets in a local web app (or offline, in a spreadsheet).
+
+    Without a subcommand, starts the review app on http://127.0.0.1:8765.
+
+    Example: pledge review --registry outputs/registry.sqlite
+    """
+    ctx.obj = {"registry_path": registry_path}
+    if ctx.invoked_subcommand is not None:
+        return
+    from .review.app import serve
+
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(f"warning: listening on {host}: anyone who can reach it can change the registry", err=True)
+    click.echo(f"reviewing {registry_path} on http://{host}:{port}/ (Ctrl-C to stop)", err=True)
+    serve(registry_path, host, port)
+
+
+def _review_registry(ctx: click.Context, registry_path: Path) -> Path:
+    """``--registry`` given after the subcommand wins over the one given to ``review``."""
+    if ctx.get_parameter_source("registry_path") == click.core.ParameterSource.DEFAULT:
+        return (ctx.obj or {}).get("registry_path", registry_path)
+    return registry_path
+
+
+@review.command("export-sheet")
+@click.argument("sheet", type=click.Path(dir_okay=False, path_type=Path))
+@registry_option
+@click.pass_context
+def review_export_sheet(ctx: click.Context, sheet: Path, registry_path: Path) -> None:
+    """Write every target to an .xlsx sheet for offline review.
+
+    Yellow columns are editable (fields, action, note); grey ones are locked.
+
+    Example: pledge review export-sheet outputs/review.xlsx
+    """
+    from .registry import Registry
+    from .review.sheet import export_sheet
+
+    path = _review_registry(ctx, registry_path)
+    if not path.exists():
+        raise click.UsageError(f"no registry at {path}: run `pledge ingest PATH...` first")
+    with Registry(path) as reg:
+        n = export_sheet(reg, sheet)
+    click.echo(f"wrote {n} targets to {sheet}", err=True)
+
+
+@review.command("import-sheet")
+@click.argument("sheet", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.option("--reviewer", required=True, help="Your name, recorded on every correction.")
+@registry_option
+@click.pass_context
+def review_import_sheet(ctx: click.Context, sheet: Path, reviewer: str, registry_path: Path) -> None:
+    """Apply a reviewed sheet: every row is checked first, then all rows or none are applied.
+
+    Example: pledge review import-sheet outputs/review.xlsx --reviewer "Nguyễn Lan"
+    """
+    from .registry import Registry
+    from .review.sheet import SheetError, import_sheet
+
+    path = _review_registry(ctx, registry_path)
+    if not path.exists():
+        raise click.UsageError(f"no registry at {path}")
+    with Registry(path) as reg:
+        try:
+            report = import_sheet(reg, sheet, reviewer)
+        except SheetError as exc:
+            for err in exc.errors:
+                click.echo(str(err), err=True)
+            raise click.ClickException(str(exc)) from None
+    for line in report.lines():
+        click.echo(line, err=True)
+
+
 @main.command("eval")
-@click.option("--gold", "gold_dir", type=click.Path(file_okay=False, exists=True, path_type=Path), required=True,
+@click.option("--gold", "gold_dir", type=click.Path(file_okay=False, exists=True, path_type=Path), default=None,
               help="Folder of *.gold.json files.")
+@click.option("--reviewed", is_flag=True,
+              help="Score against the approved and corrected targets in the registry instead of gold files.")
+@registry_option
 @click.argument("paths", nargs=-1)
 @click.option("--verbose", "-v", is_flag=True, help="List each miss, false positive and wrong field.")
 @patterns_option
-def evaluate_cmd(gold_dir: Path, paths: tuple[str, ...], verbose: bool, patterns_dir: Path | None) -> None:
+def evaluate_cmd(gold_dir: Path | None, reviewed: bool, registry_path: Path, paths: tuple[str, ...], verbose: bool,
+                 patterns_dir: Path | None) -> None:
     """Score the extractor against gold files: precision, recall, F1, per-field accuracy.
 
     PATHS default to the documents the gold files name, in the gold folder.
+    With --reviewed, the gold is every approved or corrected target in the
+    registry; the stored texts are re-extracted and only predictions in
+    reviewed passages are scored.
 
+    \b
     Example: pledge eval --gold corpus/dev -v
+    Example: pledge eval --reviewed --registry outputs/registry.sqlite
     """
     from .evaluate import Report, load_gold, score_document
 
+    if reviewed == (gold_dir is not None):
+        raise click.UsageError("give either --gold DIR or --reviewed")
+    if reviewed:
+        from .registry import Registry
+        from .review.gold import reviewed_pairs
+
+        if not registry_path.exists():
+            raise click.UsageError(f"no registry at {registry_path}")
+        report = Report()
+        with Registry(registry_path) as reg:
+            for name, gold_doc, pred in reviewed_pairs(reg, Extractor(patterns_dir)):
+                score_document(report, name, gold_doc, pred)
+        if not report.gold:
+            click.echo("no approved or corrected targets in the registry yet", err=True)
+        for line in (report.notes if verbose else []) + report.lines():
+            click.echo(line)
+        return
+    assert gold_dir is not None
     gold = load_gold(gold_dir)
     if not gold:
         raise click.UsageError(f"no *.gold.json files in {gold_dir}")

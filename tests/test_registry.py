@@ -348,3 +348,12 @@ def test_an_approval_pins_the_values_the_reviewer_saw(stored):
     reg.store(build_result(specs=changed, salt="v9"), "v9")
     rt = [r for r in reg.review_targets(doc) if r.target["indicator_key"] == "crime.cases"][0]
     assert (rt.status, rt.target["baseline_year"], rt.extracted["baseline_year"]) == ("approved", 2022, 2021)
+
+
+def test_registry_and_review_commands_have_help_with_an_example():
+    from pipeline.cli import main as group
+
+    commands = [group.commands[n] for n in ("ingest", "export", "review", "eval")]
+    commands += list(group.commands["review"].commands.values())
+    for cmd in commands:
+        assert cmd.help and "Example:" in cmd.help, cmd.name
