@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from .nlp import Matches
 
 Mode = Literal["commitment", "result", "neutral"]
-FRAME_WINDOW = 8  # tokens from a sentence start in which "năm 2023" sets its time frame
+FRAME_WINDOW = 10  # tokens from a sentence start in which "năm 2023" sets its time frame
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,7 @@ def frame_year(doc: Doc, m: Matches, lo: int, hi: int) -> int | None:
     Only a year at the very start or after a framing word counts; "cao hơn năm
     2022" or "so với năm 2022" are comparisons, not frames.
     """
-    for i in range(lo, min(hi, lo + FRAME_WINDOW) - 1):
+    for i in range(lo, min(hi - 1, lo + FRAME_WINDOW)):
         if doc[i].text == "năm" and doc[i + 1].text.isdigit() and len(doc[i + 1].text) == 4:
             if i == lo or m.ending_at("frame_openers", i):
                 return int(doc[i + 1].text)
@@ -71,6 +71,13 @@ def sentence_modes(doc: Doc, m: Matches, sentences: list[SentenceSpan], period_y
     return modes
 
 
-def is_past(doc: Doc, m: Matches, lo: int, hi: int) -> bool:
-    """"đã" inside a target's own clause marks a reported result."""
-    return _has(m, "past_markers", lo, hi)
+def is_past(m: Matches, lo: int, hi: int) -> bool:
+    """"đã" before a figure in its clause marks a reported result.
+
+    "đã kéo giảm 7,5%" reports; "đã thống nhất kéo giảm 5%" pledges: a commitment
+    cue after the "đã" means the figure is what was agreed, not what was done.
+    """
+    for _, end in m.within("past_markers", lo, hi):
+        if not m.within("commitment_cues", end, hi) and not m.within("signing_verbs", end, hi):
+            return True
+    return False

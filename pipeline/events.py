@@ -154,14 +154,18 @@ class EventReader:
     def group_mentions(self, text: str) -> list[tuple[int, int, str]]:
         """Every emulation-group mention as (start, end, canonical name), in order, repeats kept."""
         found: list[tuple[int, int, str]] = []
-        for m in self.group_re.finditer(casefold_headers(text)):
+        text = casefold_headers(text)
+        pos = 0
+        while (m := self.group_re.search(text, pos)) is not None:
             head = m["head"]
+            pos = m.end()
             if m["nums"]:
                 found.extend((m.start(), m.end(), f"{head} thi đua số {_num(n)}")
                              for n in re.split(r"\s*(?:,|và)\s*", m["nums"]) if n.strip())
                 continue
             explicit = m["td"] is not None
             name = self._group_name(m["name"], explicit)
+            pos = m.start("name") + max(len(name), 1)  # a list goes on: "Khối An ninh, Khối Cảnh sát và …"
             if name:
                 found.append((m.start(), m.start("name") + len(name), f"{head} thi đua {name}" if explicit else f"{head} {name}"))
         return found
@@ -176,14 +180,18 @@ class EventReader:
         words = raw.split(" ")
         kept: list[str] = []
         lower = 0
+        def pair(k: int) -> str:
+            return " ".join(words[k:k + 2]).lower().rstrip(",")
+
         for k, w in enumerate(words):
             bare = w.rstrip(",")
-            if kept and (bare.lower() in self.group_stops or bare[:1] in {"“", '"'}):
+            if kept and (bare.lower() in self.group_stops or pair(k) in self.group_stops or bare[:1] in {"“", '"'}):
                 break
             if w in {"Khối", "Cụm"} and kept:
                 break
             kept.append(bare)
-            level_word = bare.lower() in self.units.level_scope or f"{bare} {words[k + 1] if k + 1 < len(words) else ''}".lower().rstrip(",") in self.units.level_scope
+            level_word = bare.lower() in self.units.level_scope or pair(k) in self.units.level_scope \
+                or (k > 0 and pair(k - 1) in self.units.level_scope)
             lower += not bare[:1].isupper() and not level_word
             if lower > (8 if explicit else 3):
                 return ""

@@ -25,7 +25,7 @@ from .pattern_files import Patterns
 from .segment import sentences
 from .targets import Draft, TargetFinder, value_of
 from .taxonomy import Taxonomy
-from .units import UnitReader
+from .units import UnitReader, names_text
 
 MAX_TEXT_CHARS = 2_000_000  # longer texts are not announcements; they are skipped with an error
 
@@ -94,7 +94,8 @@ class Extractor:
         matches = self.lexicon.match(doc)
         segs = sentences(text)
         spans = self._token_sentences(doc, segs)
-        facts = self._event(text, [(g.start, g.end) for g in segs], result.document.published)
+        names = names_text(text)
+        facts = self._event(names, [(g.start, g.end) for g in sentences(names)], result.document.published)
         event = self._event_model(result.document.id, facts) if facts else None
         if event:
             result.events.append(event)
@@ -161,7 +162,7 @@ class Extractor:
             if mode == "result" or (event is None and mode != "commitment"):
                 continue
             drafts = self.targets.sentence(doc, m, s.start, s.end)
-            keep = [d for d in drafts if not is_past(doc, m, d.anchor.left[0], d.anchor.start)]
+            keep = [d for d in drafts if not is_past(m, _clause_start(doc, s.start, d.anchor.start), d.anchor.start)]
             ids: dict[int, str] = {}
             for d in keep:
                 target = self._target(doc, d, event, period, doc_id, drafts, ids)
@@ -215,6 +216,14 @@ class Extractor:
             if key:
                 return key
         return None
+
+
+def _clause_start(doc, lo: int, at: int) -> int:
+    """Start of the clause (after the last semicolon) holding token ``at``."""
+    for i in range(at - 1, lo - 1, -1):
+        if doc[i].text == ";":
+            return i + 1
+    return lo
 
 
 def _group_unit(name: str, home: Unit | None) -> Unit:

@@ -24,6 +24,19 @@ NAME_WORD = rf"[{UPPER}0-9][\w]*"
 NAME = rf"{NAME_WORD}(?:(?:[ \t]+|[ \t]*-[ \t]*){NAME_WORD})*"
 
 
+_HSPACE = re.compile(r"[^\S\n]+")
+_DASH_QUOTE = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2212": "-", "\u2011": "-", "\u201e": '"'})
+
+
+def names_text(text: str) -> str:
+    """The text as the name-reading stages see it: spacing, dashes and tone marks unified, capitals kept.
+
+    Events and units output names and dates, never offsets, so this copy may be
+    shorter than the document text.
+    """
+    return _HSPACE.sub(" ", fold_tone_marks(text).translate(_DASH_QUOTE))
+
+
 def casefold_headers(text: str) -> str:
     """Title-case all-capital lines ("CÔNG AN TỈNH NGHỆ AN") so names read as names."""
     def fix(m: re.Match[str]) -> str:

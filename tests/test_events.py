@@ -1,0 +1,95 @@
+"""Events and units stages: dates, groups, host, place, organizer, slogan, member lists."""
+
+from __future__ import annotations
+
+import pytest
+
+SIGNING = "Cụm thi đua số 5 Bộ Công an ký kết giao ước thi đua năm 2023\n\n"
+
+
+@pytest.mark.parametrize(("sentence", "date", "date_end"), [
+    ("Ngày 3/3, tại Công an tỉnh Thanh Hoá, Cụm thi đua số 5 tổ chức hội nghị.", "2023-03-03", None),
+    ("Chiều 23-3, Cụm thi đua số 5 tổ chức hội nghị.", "2023-03-23", None),
+    ("Ngày 24 tháng 2 năm 2023, Cụm thi đua số 5 tổ chức hội nghị.", "2023-02-24", None),
+    ("Từ ngày 25/2 đến ngày 28/2/2023, Cụm thi đua số 5 tổ chức hội nghị.", "2023-02-25", "2023-02-28"),
+    ("Từ ngày 27/2 đến ngày 1/3/2023, các khối tổ chức hội nghị.", "2023-02-27", "2023-03-01"),
+    ("Hôm nay, ngày 05/4/2023, tại Công an tỉnh Quảng Trị, Cụm thi đua số 5 tổ chức hội nghị.", "2023-04-05", None),
+])
+def test_dates(extract_text, sentence, date, date_end):
+    (event,) = extract_text(SIGNING + sentence).events
+    assert (str(event.date), str(event.date_end) if event.date_end else None) == (date, date_end)
+
+
+def test_december_signing_is_dated_the_year_before_the_pledge(extract_text):
+    (event,) = extract_text("Cụm thi đua số 9 ký kết giao ước thi đua năm 2025\n\nChiều 27/12, Cụm thi đua số 9 tổ chức hội nghị.").events
+    assert (str(event.date), event.period_year) == ("2024-12-27", 2025)
+
+
+def test_page_date_line_gives_the_year(extract_text):
+    text = "Cụm 9 ký kết giao ước thi đua năm 2025\n\n27/12/2024 | 19:05\n\nChiều 27/12, tại Công an tỉnh Kiên Giang, Cụm thi đua số 9 tổ chức hội nghị."
+    result = extract_text(text)
+    assert str(result.document.published) == "2024-12-27"
+    assert str(result.events[0].date) == "2024-12-27"
+
+
+@pytest.mark.parametrize(("text", "groups"), [
+    ("Cụm thi đua số 1, 2, 3 và 4 thuộc Công an tỉnh Đắk Nông ký kết giao ước thi đua năm 2023.",
+     ["Cụm thi đua số 1", "Cụm thi đua số 2", "Cụm thi đua số 3", "Cụm thi đua số 4"]),
+    ("Cụm thi đua số II Bộ Công an ký kết giao ước thi đua năm 2018.", ["Cụm thi đua số 2"]),
+    ("Ba khối thi đua thuộc Công an tỉnh Bắc Giang gồm Khối An ninh, Khối Cảnh sát và Khối Công an các huyện, "
+     "thành phố lần lượt ký kết giao ước thi đua năm 2024.",
+     ["Khối An ninh", "Khối Cảnh sát", "Khối Công an các huyện, thành phố"]),
+    ("KHỐI THI ĐUA SỐ 3\nGIAO ƯỚC THI ĐUA năm 2022", ["Khối thi đua số 3"]),
+])
+def test_groups(extract_text, text, groups):
+    assert extract_text(text).events[0].groups == groups
+
+
+def test_member_list_is_expanded_checked_and_resolved(extract_text):
+    text = ("Cụm thi đua số 6 ký kết giao ước thi đua năm 2021\n\nChiều 23-3, tại Hội trường Công an tỉnh Đắk Lắk, "
+            "Cụm thi đua số 6 Bộ Công an tổ chức hội nghị. Cụm gồm Công an 6 tỉnh: Đak Lak, Gia Lai, Kon Tum, Đak Nông, "
+            "Lâm Đồng và Bình Phước; năm nay Công an tỉnh Đắk Lắk được Bộ Công an phân công làm đơn vị Cụm trưởng.")
+    result = extract_text(text)
+    (event,) = result.events
+    assert [u.name for u in event.units][:1] == ["Công an tỉnh Đắk Lắk"]
+    assert [(u.province, u.province_code, u.province_now) for u in event.units][3] == ("Đắk Nông", "67", "Lâm Đồng")
+    assert (event.host, event.place, event.organizer) == ("Công an tỉnh Đắk Lắk", "Công an tỉnh Đắk Lắk", "Bộ Công an")
+    assert result.warnings == []
+
+
+def test_announced_count_that_disagrees_with_the_list_is_reported(extract_text):
+    result = extract_text("Cụm thi đua số 6 ký kết giao ước thi đua năm 2021. Cụm gồm Công an 5 tỉnh: Gia Lai, Kon Tum, Lâm Đồng.")
+    assert [w.code for w in result.warnings] == ["unit_count_mismatch"]
+
+
+def test_units_after_the_2025_reorganisation_use_the_new_list(extract_text):
+    text = ("Sáng 12/3/2026, tại Công an tỉnh Hà Tĩnh, Cụm thi đua số 5 Bộ Công an tổ chức hội nghị ký kết giao ước "
+            "thi đua năm 2026. Cụm gồm Công an các tỉnh Thanh Hóa, Quảng Trị và Công an thành phố Huế.")
+    units = extract_text(text).events[0].units
+    assert [(u.name, u.province_code) for u in units] == [
+        ("Công an tỉnh Thanh Hóa", "38"), ("Công an tỉnh Quảng Trị", "44"), ("Công an thành phố Huế", "46")]
+
+
+def test_district_units_take_the_province_of_their_force(extract_text):
+    text = ("Ngày 17/2/2022, tại Công an thị xã An Nhơn, Khối thi đua số 2 Công an tỉnh Bình Định ký kết giao ước thi đua "
+            "năm 2022. Khối gồm 5 đơn vị: Công an thị xã An Nhơn (Khối trưởng), Công an các huyện Tuy Phước, Phù Cát, "
+            "Tây Sơn và Vân Canh.")
+    (event,) = extract_text(text).events
+    assert [u.name for u in event.units] == ["Công an thị xã An Nhơn", "Công an huyện Tuy Phước", "Công an huyện Phù Cát",
+                                             "Công an huyện Tây Sơn", "Công an huyện Vân Canh"]
+    assert {(u.province, u.province_code, u.province_now) for u in event.units} == {("Bình Định", "52", "Gia Lai")}
+    assert (event.host, event.organizer) == ("Công an thị xã An Nhơn", "Công an tỉnh Bình Định")
+
+
+def test_slogan_and_campaign_launch(extract_text):
+    text = ("Ngày 8/1/2024, tại Hội trường Công an tỉnh, Công an tỉnh Long An tổ chức hội nghị phát động phong trào thi đua "
+            "năm 2024 với khẩu hiệu hành động “Xây dựng Công an nhân dân thật sự trong sạch, vững mạnh”.")
+    (event,) = extract_text(text).events
+    assert (event.kind, event.place, event.organizer, event.groups) == (
+        "campaign_launch", "Công an tỉnh Long An", "Công an tỉnh Long An", [])
+    assert event.slogan == "Xây dựng Công an nhân dân thật sự trong sạch, vững mạnh"
+    assert [u.name for u in event.units] == ["Công an tỉnh Long An"]
+
+
+def test_text_without_a_pledge_has_no_event(extract_text):
+    assert extract_text("Công an tỉnh Tiền Giang họp báo thông tin tình hình quý I/2024.").events == []

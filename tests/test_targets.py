@@ -1,0 +1,151 @@
+"""Targets stage: every row of the contract's meaning table, plus wordings beyond the dev set.
+
+Each case is one pledge sentence (placed after a signing headline for 2023) and
+the targets expected from it, as (direction, comparator, value, value_max, unit,
+indicator_key).  To add a wording: add it to patterns/ and a row here.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+MEANING_TABLE = [
+    ("Phấn đấu giảm ít nhất 5% số vụ phạm pháp hình sự.", [("decrease", ">=", 5, None, "percent", "crime.cases")]),
+    ("Kéo giảm trên 5% số vụ phạm tội về trật tự xã hội.", [("decrease", ">", 5, None, "percent", "crime.cases")]),
+    ("Giảm 3 - 5% số vụ phạm pháp hình sự.", [("decrease", "between", 3, 5, "percent", "crime.cases")]),
+    ("Giảm từ 3 đến 5% số vụ phạm pháp hình sự.", [("decrease", "between", 3, 5, "percent", "crime.cases")]),
+    ("Tăng 10% số vụ phát hiện về ma túy so với năm 2022.", [("increase", ">=", 10, None, "percent", "drugs.cases")]),
+    ("Tỷ lệ điều tra, khám phá án đạt trên 90%.", [("reach", ">", 90, None, "percent", "crime.clearance")]),
+    ("Tỷ lệ điều tra, khám phá án vượt trên 90%.", [("reach", ">", 90, None, "percent", "crime.clearance")]),
+    ("Tỷ lệ điều tra, khám phá án đạt hơn 90%.", [("reach", ">", 90, None, "percent", "crime.clearance")]),
+    ("Tỷ lệ điều tra, khám phá án đạt 95% trở lên.", [("reach", ">=", 95, None, "percent", "crime.clearance")]),
+    ("Tỷ lệ điều tra, khám phá án từ 95% trở lên.", [("reach", ">=", 95, None, "percent", "crime.clearance")]),
+    ("Tỷ lệ điều tra, khám phá án ít nhất 95%.", [("reach", ">=", 95, None, "percent", "crime.clearance")]),
+    ("Tỷ lệ điều tra, khám phá án không dưới 95%.", [("reach", ">=", 95, None, "percent", "crime.clearance")]),
+    ("Tiếp nhận 100% tố giác, tin báo về tội phạm.", [("reach", ">=", 100, None, "percent", "reports.intake")]),
+    ("100% tố giác, tin báo về tội phạm được tiếp nhận.", [("reach", ">=", 100, None, "percent", "reports.intake")]),
+    ("Thu hồi tài sản trong các vụ án tham nhũng đạt 60%.",
+     [("reach", ">=", 60, None, "percent", "corruption.asset_recovery")]),
+    ("Tỷ lệ tái phạm tội không quá 2%.", [("reach", "<=", 2, None, "percent", "recidivism")]),
+    ("Tỷ lệ tái phạm tội tối đa 2%.", [("reach", "<=", 2, None, "percent", "recidivism")]),
+    ("Tỷ lệ tái phạm tội không vượt quá 2%.", [("reach", "<=", 2, None, "percent", "recidivism")]),
+    ("Tỷ lệ tái phạm tội dưới 3%.", [("reach", "<", 3, None, "percent", "recidivism")]),
+    ("Thời gian chờ không quá 45 phút.", [("reach", "<=", 45, None, "minute", None)]),
+    ("Không để xảy ra oan sai.", [("zero", "=", 0, None, "count", "justice.wrongful")]),
+    ("Tuyệt đối không để xảy ra oan sai.", [("zero", "=", 0, None, "count", "justice.wrongful")]),
+    ("Bắt ít nhất 50 đối tượng truy nã.", [("reach", ">=", 50, None, "count", "wanted.arrests")]),
+    ("Giảm tỷ lệ tái phạm tội.", [("decrease", ">=", None, None, "percent", "recidivism")]),
+]
+
+BEYOND_DEV = [
+    # decimal comma, baseline before the figure, money in đồng
+    ("Số người chết do TNGT giảm 7,5% so với năm 2022.", [("decrease", ">=", 7.5, None, "percent", "traffic.deaths")]),
+    ("Số thu ngân sách cao hơn năm 2022 ít nhất 10%.", [("increase", ">=", 10, None, "percent", None)]),
+    ("Thu nộp ngân sách ít nhất 2.500 tỷ đồng.", [("reach", ">=", 2_500_000_000_000, None, "vnd", None)]),
+    ("Bảo đảm thời gian giải quyết hồ sơ không quá 3 ngày làm việc.", [("reach", "<=", 3, None, "day", None)]),
+    # a shared verb: both figures decrease, both floors
+    ("Giảm ít nhất 5% số vụ TNGT và 5% số người chết.",
+     [("decrease", ">=", 5, None, "percent", "traffic.accidents"), ("decrease", ">=", 5, None, "percent", "traffic.deaths")]),
+    # three criteria, listed or not
+    ("Kéo giảm TNGT trên cả 3 tiêu chí từ 5% trở lên.",
+     [("decrease", ">=", 5, None, "percent", "traffic.accidents"), ("decrease", ">=", 5, None, "percent", "traffic.deaths"),
+      ("decrease", ">=", 5, None, "percent", "traffic.injuries")]),
+    # level markers turn a decrease into a level to reach
+    ("Tỷ lệ hộ nghèo giảm xuống dưới 3%.", [("reach", "<", 3, None, "percent", None)]),
+    ("Nâng tỷ lệ khám phá án xâm phạm sở hữu lên trên 70%.", [("reach", ">", 70, None, "percent", "crime.clearance")]),
+    # other sectors
+    ("Tỷ lệ học sinh tốt nghiệp trung học phổ thông đạt 98% trở lên.", [("reach", ">=", 98, None, "percent", None)]),
+    ("Giải ngân 100% vốn đầu tư công được giao.", [("reach", ">=", 100, None, "percent", None)]),
+    ("Tỷ lệ hồ sơ giải quyết đúng hạn đạt 100%.", [("reach", ">=", 100, None, "percent", "admin.on_time")]),
+    ("Giải quyết dứt điểm 95% trở lên số đơn thư khiếu nại, tố cáo.", [("reach", ">=", 95, None, "percent", None)]),
+    # two zero things; one thing named by a list
+    ("Không để xảy ra oan, sai và bỏ lọt tội phạm.",
+     [("zero", "=", 0, None, "count", "justice.wrongful"), ("zero", "=", 0, None, "count", "justice.missed")]),
+    ("Không để hình thành băng, ổ, nhóm tội phạm.", [("zero", "=", 0, None, "count", None)]),
+    ("Không để xảy ra tụ tập đông người, khiếu kiện vượt cấp.",
+     [("zero", "=", 0, None, "count", None), ("zero", "=", 0, None, "count", None)]),
+    # "trên cả 3 tiêu chí" is not a comparator; "trở lên" after "nghiêm trọng" belongs to the indicator
+    ("Giảm ít nhất 10% số vụ án nghiêm trọng trở lên.", [("decrease", ">=", 10, None, "percent", None)]),
+]
+
+
+def _shape(t):
+    return (t.direction, t.comparator, t.value, t.value_max, t.unit, t.indicator_key)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), MEANING_TABLE + BEYOND_DEV, ids=lambda v: v if isinstance(v, str) else "")
+def test_phrase_table(pledge_targets, sentence, expected):
+    assert [_shape(t) for t in pledge_targets(sentence)] == expected
+
+
+@pytest.mark.parametrize(("sentence", "baseline_year"), [
+    ("Giảm 5% số vụ cháy so với năm 2021.", 2021),
+    ("Giảm 5% số vụ cháy so với năm trước.", 2022),
+    ("Giảm 5% số vụ cháy so với năm liền kề.", 2022),
+    ("Giảm 5% số vụ cháy so với cùng kỳ năm trước.", 2022),
+    ("Giảm 5% số vụ cháy.", None),
+])
+def test_baseline_year(pledge_targets, sentence, baseline_year):
+    (target,) = pledge_targets(sentence)
+    assert target.baseline_year == baseline_year
+
+
+def test_baseline_not_a_year_keeps_its_phrase(pledge_targets):
+    (target,) = pledge_targets("Tổng thu ngân sách đạt 105% so với dự toán.")
+    assert (target.baseline_year, target.baseline) == (None, "so với dự toán")
+
+
+def test_shared_baseline_applies_to_each_listed_figure(pledge_targets):
+    targets = pledge_targets("Kéo giảm ít nhất 5% số vụ phạm tội về TTXH, 10% số vụ cháy so với năm 2021.")
+    assert [(t.value, t.indicator_key, t.baseline_year) for t in targets] == [
+        (5, "crime.cases", 2021), (10, "fire.incidents", 2021)]
+
+
+@pytest.mark.parametrize("marker", ["trong đó", "riêng"])
+def test_sub_target_points_at_its_parent(pledge_targets, marker):
+    general, serious = pledge_targets(f"Tỷ lệ điều tra, khám phá án đạt trên 80%, {marker} trọng án đạt 95%.")
+    assert serious.parent_id == general.id and general.parent_id is None
+    assert serious.indicator_key == "crime.clearance.serious"
+
+
+def test_sibling_without_marker_has_no_parent(pledge_targets):
+    general, serious = pledge_targets("Tỷ lệ điều tra, khám phá án đạt hơn 75%, án rất nghiêm trọng đạt trên 92%.")
+    assert serious.parent_id is None
+    assert serious.indicator == "tỷ lệ điều tra, khám phá án rất nghiêm trọng"
+
+
+def test_elided_indicator_borrows_its_neighbours_object(pledge_targets):
+    intake, resolution = pledge_targets(
+        "Tiếp nhận 100% tin báo tố giác tội phạm, kiến nghị khởi tố và giải quyết đạt tỷ lệ 90% trở lên.")
+    assert (intake.indicator_key, resolution.indicator_key) == ("reports.intake", "reports.resolution")
+    assert resolution.indicator == "giải quyết tin báo tố giác tội phạm, kiến nghị khởi tố"
+
+
+def test_period_year_follows_the_pledge_not_the_signing_date(extract_text):
+    result = extract_text("Chiều 27/12/2024, Cụm thi đua số 9 ký kết giao ước thi đua năm 2025.\n"
+                          "Các đơn vị phấn đấu giảm 10% số vụ cháy so với năm trước.")
+    (target,) = result.targets
+    assert (result.events[0].date.isoformat(), target.period_year, target.baseline_year) == ("2024-12-27", 2025, 2024)
+
+
+@pytest.mark.parametrize("text", [
+    "Năm 2022, các đơn vị trong Cụm đã kéo giảm 7,5% số vụ phạm tội về trật tự xã hội.",
+    "Báo cáo tổng kết cho thấy, năm 2022 tỷ lệ điều tra, khám phá án đạt 87,3%.",
+    "Trong quý I, lực lượng chức năng đã điều tra làm rõ 109 vụ, đạt tỷ lệ 86,5%.",
+])
+def test_reported_results_are_not_targets(extract_text, text):
+    assert extract_text("Hội nghị ký kết giao ước thi đua năm 2023.\n" + text).targets == []
+
+
+def test_a_statistics_report_has_no_targets(extract_text):
+    text = ("Công an tỉnh họp báo quý I/2024.\nTrong quý I, xảy ra 126 vụ phạm tội, giảm 16 vụ (tương ứng 11,3%) "
+            "so với cùng kỳ. Công an tỉnh tiếp nhận 211 tố giác, đã giải quyết 188 tin, đạt 89,1%.")
+    result = extract_text(text)
+    assert (result.events, result.targets) == ([], [])
+
+
+def test_headline_repeating_a_body_target_counts_once(extract_text):
+    result = extract_text("Khối thi đua số 2: Năm 2020 phấn đấu kéo giảm trên 5% tội phạm hình sự\n\n"
+                          "Ngày 21/2/2020, Khối thi đua số 2 ký kết giao ước thi đua năm 2020, "
+                          "thống nhất kéo giảm trên 5% số vụ phạm pháp hình sự so với năm 2019.")
+    assert [(t.value, t.indicator_key) for t in result.targets] == [(5, "crime.cases")]
