@@ -260,14 +260,19 @@ class TargetFinder:
         if not d.comparator:
             after = self._comparator_after(doc, m, a)
             d.comparator = after or (leader.comparator if leader and leader.comparator != "between" else ">=")
-        d.direction, d.rule = self._direction(m, a)
+        (d.direction, d.rule), verb = self._direction(m, a)
         if leader is not None and d.direction == "reach":
             d.direction = leader.direction
         baseline = self._baseline(doc, m, a)
+        ends = [a.end] + [p[1] for p in d.pieces]
         if baseline:
-            d.baseline, d.baseline_year, d.baseline_relative = baseline
+            d.baseline, d.baseline_year, d.baseline_relative, baseline_end = baseline
+            ends.append(baseline_end)
+        if tro_len := self._comparator_after_span(m, a):
+            ends.append(tro_len[1])
         d.rule = f"{d.rule or 'reach'}/{a.orientation}"
-        d.span = (min([a.start] + [p[0] for p in d.pieces]), max([a.right[1] if a.orientation == "left" else a.end] + [p[1] for p in d.pieces]))
+        starts = [a.start] + [p[0] for p in d.pieces] + ([verb[0]] if verb else [])
+        d.span = (min(starts), max(ends))
 
     def _direction_verbs(self, m: Matches, label: str, lo: int, hi: int) -> list[TokenRange]:
         """Direction verbs, less those inside a compound ("tăng cường", "giảm nghèo")."""
@@ -301,25 +306,31 @@ class TargetFinder:
 
     def _comparator_after(self, doc: Doc, m: Matches, a: Anchor) -> str | None:
         """"95% trở lên", "50 đối tượng truy nã trở lên" (but not "án nghiêm trọng trở lên")."""
+        found = self._comparator_after_span(m, a)
+        return found[2] if found else None
+
+    @staticmethod
+    def _comparator_after_span(m: Matches, a: Anchor) -> tuple[int, int, str] | None:
         lo, hi = a.right
         for comp in (">=", "<="):
-            for s, _ in m.within(f"comparator_after:{comp}", lo, hi):
+            for s, e in m.within(f"comparator_after:{comp}", lo, hi):
                 if s == a.end or not m.ending_at("qualifiers_before_tro_len", s):
-                    return comp
+                    return s, e, comp
         return None
 
-    def _direction(self, m: Matches, a: Anchor) -> tuple[str, str]:
+    def _direction(self, m: Matches, a: Anchor) -> tuple[tuple[str, str], TokenRange | None]:
+        """(direction, rule) and the verb that says it, if any."""
         lo, hi = a.left
         hi = a.figure.number_start if a.figure else hi
         for label, direction in (("decrease_verbs", "decrease"), ("increase_verbs", "increase")):
             spans = [s for s in self._direction_verbs(m, label, lo, hi) if s[1] <= a.start]
             if spans:
                 if m.within("level_markers", spans[-1][1], a.start):
-                    return "reach", "level"
-                return direction, direction
-        return "reach", "reach"
+                    return ("reach", "level"), spans[-1]
+                return (direction, direction), spans[-1]
+        return ("reach", "reach"), None
 
-    def _baseline(self, doc: Doc, m: Matches, a: Anchor) -> tuple[str, int | None, bool] | None:
+    def _baseline(self, doc: Doc, m: Matches, a: Anchor) -> tuple[str, int | None, bool, int] | None:
         """"so với năm 2022" → 2022; "so với năm trước" → relative; "cao hơn năm 2025" too."""
         lo, hi = a.right
         markers = m.within("baseline_markers", lo, hi)
@@ -337,10 +348,10 @@ class TargetFinder:
         text = doc[start:end]._.doc_text
         for i, tok in enumerate(phrase_tokens[:-1]):
             if tok == "năm" and re.fullmatch(r"\d{4}", phrase_tokens[i + 1]):
-                return text, int(phrase_tokens[i + 1]), False
+                return text, int(phrase_tokens[i + 1]), False, end
         if m.within("baseline_previous_year", start, end):
-            return text, None, True
-        return text, None, False
+            return text, None, True, end
+        return text, None, False, end
 
     def _by_criteria(self, doc: Doc, m: Matches, d: Draft) -> list[Draft]:
         """"kéo giảm TNGT trên cả 3 tiêu chí (số vụ, số người chết, số người bị thương)" is three targets."""
@@ -419,7 +430,7 @@ class TargetFinder:
             members = [d for d in drafts if d.group == g and d.direction != "zero"]
             shared = next((d for d in reversed(members) if d.baseline), None)
             for d in members:
-                if shared and not d.baseline:
+                if shared and not d.baseline and d.value is not None:
                     d.baseline, d.baseline_year, d.baseline_relative = shared.baseline, shared.baseline_year, shared.baseline_relative
 
     def _elided(self, m: Matches, d: Draft) -> bool:
