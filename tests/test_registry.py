@@ -357,3 +357,14 @@ def test_registry_and_review_commands_have_help_with_an_example():
     commands += list(group.commands["review"].commands.values())
     for cmd in commands:
         assert cmd.help and "Example:" in cmd.help, cmd.name
+
+
+def test_a_source_that_returns_to_an_earlier_text_takes_its_reviews_back(stored):
+    reg, doc = stored
+    k = keys(reg, doc)
+    reg.correct(doc, k[2], {"value": 75}, "lan", 0)
+    newer = reg.store(build_result("Tin mới.\n" + SAMPLE_TEXT), "v1")
+    back = reg.store(build_result(), "v1")
+    assert back.action == "updated" and back.superseded == [newer.document_id]
+    assert reg.document_ids() == [doc]
+    assert reg.review_target(doc, k[2]).target["value"] == 75

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -83,17 +83,26 @@ class Registry(RegistryCore):
 
     # -- the generic append ------------------------------------------------
     def _append(
-        self, document_id: str, key: str, reviewer: str, version: int | None, actions: Sequence[Action],
+        self, document_id: str, key: str, reviewer: str, version: int | None,
+        actions: Sequence[Action] | Callable[[ReviewTarget], Sequence[Action]],
         note: str | None = None, via: str = "api",
     ) -> ReviewTarget:
+        """Check the version and append one batch, all under the write lock.
+
+        ``actions`` may be a function of the target as it is inside the
+        transaction (so values pinned or validated are exactly the saved ones).
+        """
         reviewer = (reviewer or "").strip()
         if not reviewer:
             raise ReviewValidationError({"reviewer": "a reviewer name is required"})
         with self.db.transaction():
             rt = self.review_target(document_id, key)
             self._check_version(rt, version)
+            rows = actions(rt) if callable(actions) else actions
+            if not rows:
+                return rt
             sid = rt.subject_id or self._new_subject(rt)
-            self._insert(sid, document_id, rt.target.get("id"), reviewer, actions, note, via)
+            self._insert(sid, document_id, rt.target.get("id"), reviewer, rows, note, via)
         return self.review_target(document_id, sid)
 
     def _check_version(self, rt: ReviewTarget, version: int | None) -> None:
@@ -139,9 +148,8 @@ class Registry(RegistryCore):
     def approve(self, document_id: str, key: str, reviewer: str, version: int | None = None,
                 note: str | None = None, via: str = "api") -> ReviewTarget:
         """Mark the target's (possibly corrected) values as right; those values are pinned."""
-        rt = self.review_target(document_id, key)
-        return self._append(document_id, key, reviewer, version, [Action("approve", None, None, pinned(rt.target))],
-                            note, via)
+        return self._append(document_id, key, reviewer, version,
+                            lambda rt: [Action("approve", None, None, pinned(rt.target))], note, via)
 
     def reject(self, document_id: str, key: str, reviewer: str, version: int | None = None,
                note: str | None = None, via: str = "api") -> ReviewTarget:
@@ -166,18 +174,18 @@ class Registry(RegistryCore):
         unknown = set(changes) - set(EDITABLE)
         if unknown:
             raise ReviewValidationError({k: "this field cannot be edited" for k in sorted(unknown)})
-        rt = self.review_target(document_id, key)
-        self._check_version(rt, version)
-        diff = changed_fields(rt.target, changes)
-        self.validate_changes(rt, changes)
-        actions = [Action("correct", f, old, new) for f, (old, new) in diff.items()]
-        if then == "approve":
-            actions.append(Action("approve", None, None, pinned({**rt.target, **changes})))
-        elif then:
-            actions.append(Action(then))
-        if not actions:
-            return rt
-        return self._append(document_id, key, reviewer, version, actions, note, via)
+        if then not in (None, "approve", "reject"):
+            raise ReviewValidationError({"then": f"{then!r} is not approve or reject"})
+
+        def build(rt: ReviewTarget) -> list[Action]:
+            self.validate_changes(rt, changes)
+            actions = [Action("correct", f, old, new) for f, (old, new) in changed_fields(rt.target, changes).items()]
+            if then == "approve":
+                actions.append(Action("approve", None, None, pinned({**rt.target, **changes})))
+            elif then:
+                actions.append(Action(then))
+            return actions
+        return self._append(document_id, key, reviewer, version, build, note, via)
 
     def validate_changes(self, rt: ReviewTarget, changes: Mapping[str, Any]) -> dict[str, Any]:
         """The target with ``changes`` applied, validated; ``ReviewValidationError`` otherwise."""

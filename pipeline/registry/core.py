@@ -184,7 +184,7 @@ class RegistryCore:
         c.execute("INSERT INTO documents_fts (document_id, title, source, text) VALUES (?, ?, ?, ?)",
                   (doc.id, doc.title or "", doc.source, text))
         self._insert_extracted(doc.id, result)
-        if not row:
+        if not row or row["superseded_by"]:
             outcome.superseded = self._supersede(doc.id, doc.source, text)
         self._reattach(doc.id, result.targets, version, outcome)
         return outcome
