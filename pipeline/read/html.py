@@ -9,8 +9,8 @@ readability way, with rules kept here as data:
    figures and photo captions, and blocks whose class/id says menu, related
    articles, share, comments, tags, ads, caption …;
 3. the container holding most paragraph text wins (an ``itemprop=articleBody``
-   element wins outright), together with paragraph-like siblings such as the
-   lead ("sapo");
+   element wins outright), together with its siblings that look like article
+   text: the headline (``h1``), the lead ("sapo");
 4. its text is rendered block by block: one paragraph per block, paragraphs
    separated by a blank line, table rows as tab-separated cells, ``<br>`` as a
    line break, link lists (high link density) left out.
@@ -289,9 +289,10 @@ def _main_content(root: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
         if el.tag == "div" and _has_block_child(el):
             continue  # a div is a paragraph only when it has no block children
         length = _text_len(el)
-        if length < 25:
+        if length < (50 if el.tag == "div" else 25):
             continue
-        value = (1 + el.text_content().count(",") + min(length / 100, 3)) * (1 - min(1.0, _link_len(el) / length))
+        commas = min(el.text_content().count(","), 3)
+        value = (1 + commas + min(length / 100, 3)) * (1 - min(1.0, _link_len(el) / length))
         parent = el.getparent()
         grandparent = parent.getparent() if parent is not None else None
         for weight, ancestor in ((1.0, parent), (0.5, grandparent)):
@@ -302,7 +303,7 @@ def _main_content(root: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
     final = {}
     for el, score in scores.items():
         label = f"{el.get('class') or ''} {el.get('id') or ''}"
-        bonus = 1.25 if el.tag in ("article", "main") or CONTENT_HINT.search(label) else 1.0
+        bonus = 1.5 if el.tag in ("article", "main") or CONTENT_HINT.search(label) else 1.0
         length = _text_len(el)
         density = _link_len(el) / length if length else 1.0
         final[el] = score * bonus * (1 - density)
@@ -323,7 +324,9 @@ def _has_block_child(el: lxml.html.HtmlElement) -> bool:
 
 
 def _is_lead(el: lxml.html.HtmlElement) -> bool:
-    """A paragraph-like sibling of the article body: the lead ("sapo"), a dateline."""
+    """A paragraph-like sibling of the article body: the headline, the lead ("sapo"), a dateline."""
+    if el.tag == "h1":
+        return _text_len(el) >= 10
     if el.tag not in ("p", "h2", "blockquote", "div") or (el.tag == "div" and _has_block_child(el)):
         return False
     length = _text_len(el)
