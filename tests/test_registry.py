@@ -368,3 +368,19 @@ def test_a_source_that_returns_to_an_earlier_text_takes_its_reviews_back(stored)
     assert back.action == "updated" and back.superseded == [newer.document_id]
     assert reg.document_ids() == [doc]
     assert reg.review_target(doc, k[2]).target["value"] == 75
+
+
+def test_an_orphan_whose_evidence_left_the_text_is_only_a_warning(stored):
+    reg, doc = stored
+    k = keys(reg, doc)
+    reg.approve(doc, k[3], "lan", 0)
+    new_text = SAMPLE_TEXT.replace("không để xảy ra oan sai", "giữ vững ổn định")
+    specs = [s for s in build_result_specs() if "oan sai" not in s[0]]
+    outcome = reg.store(build_result(new_text, specs), "v1")
+    assert outcome.superseded == [doc] and len(outcome.orphaned) == 1
+    out = io.StringIO()
+    write_export(reg, "jsonl", out)
+    result = DocumentResult.model_validate_json(out.getvalue())
+    assert all(new_text[t.evidence.start:t.evidence.end] == t.evidence.text for t in result.targets)
+    assert [w.code for w in result.warnings] == ["orphaned_review_unplaced"]
+    assert [o.status for o in reg.orphans()] == ["approved"]  # kept, listed in the app

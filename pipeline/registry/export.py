@@ -5,7 +5,8 @@ their review ``status``; rejected targets stay in (status ``rejected``) so a
 consumer can tell "reviewed and wrong" from "not seen".  A reviewed target the
 current pipeline no longer finds (orphaned) is exported when a reviewer
 approved or corrected it — a person vouched for it — with a document warning
-``orphaned_review`` naming it.
+``orphaned_review`` naming it (or, when its evidence is not in the current text
+any more, only the warning ``orphaned_review_unplaced``).
 """
 
 from __future__ import annotations
@@ -38,6 +39,12 @@ def reviewed_result(registry: Registry, document_id: str, with_text: bool = Fals
     for rt in registry.review_targets(document_id):
         if rt.orphaned:
             if rt.status not in ("approved", "corrected"):
+                continue
+            ev = rt.target["evidence"]
+            if row["text"][ev["start"]:ev["end"]] != ev["text"]:  # its text changed and the evidence was not found
+                warnings.append({"code": "orphaned_review_unplaced", "message":
+                                 f"reviewed target {rt.target['id']} ({rt.status}) is no longer extracted and its "
+                                 f"evidence is not in this text any more; see `pledge review` → Orphaned"})
                 continue
             warnings.append({"code": "orphaned_review", "message":
                              f"reviewed target {rt.target['id']} ({rt.status}) is no longer extracted; "
