@@ -65,7 +65,7 @@ class EventReader:
         self.date_re = re.compile(rf"(?:{lead})\s*,?\s*(?:ngày\s+)?(?:{DM.format(p='a')}|{WORDY.format(p='w')})")
         heads = "|".join(re.escape(h) for h in data["group_heads"] if " " not in h)  # type: ignore[union-attr]
         self.group_re = re.compile(
-            rf"(?P<head>{heads})[ \t]+(?P<td>(?i:thi[ \t]+đua)[ \t]+)?(?:(?i:số)[ \t]+(?P<nums>(?:\d+|[IVX]+\b)(?:[ \t]*(?:,|và)[ \t]*(?:\d+|[IVX]+\b))*)|(?P<name>[{UPPER}][^\n.;:()]*))")
+            rf"(?P<head>{heads})[ \t]+(?P<td>(?i:thi[ \t]+đua)[ \t]+)?(?:(?i:số)[ \t]+(?P<nums>(?:\d+|[IVX]+\b)(?:[ \t]*(?:,|và)[ \t]*(?:\d+|[IVX]+\b))*)|(?P<name>[{UPPER}][^\n.;:()]*|(?<=đua )các [^\n.;:()]*))")
         self.group_stops = [w.lower() for w in data["group_name_stops"]]  # type: ignore[union-attr]
         roles = "|".join(re.escape(r) for r in data["host_roles"])  # type: ignore[union-attr]
         self.role_re = re.compile(rf"(?i:{roles})")
@@ -73,6 +73,7 @@ class EventReader:
         self.slogan_re = re.compile(rf"(?i:{cues})(?:\s+(?:là|của|mang))?\s*:?\s*[\"“]([^\"”\n]{{3,200}})[\"”]")
         venue = "|".join(re.escape(v) for v in data["venue_words"])  # type: ignore[union-attr]
         self.venue_re = re.compile(rf"(?i:tại)\s+(?:(?:{venue})\s+)?")
+        self.venue_level_re = re.compile(rf"(?:{'|'.join(re.escape(v) for v in data['venue_levels'])})\s+{NAME}")  # type: ignore[union-attr]
         self.venue_name_re = re.compile(rf"(?:{'|'.join(re.escape(v) for v in data['venue_names'])})\s+{NAME}")  # type: ignore[union-attr]
 
     # -- kind and sentence ----------------------------------------------------------------------------------
@@ -154,7 +155,7 @@ class EventReader:
     def group_mentions(self, text: str) -> list[tuple[int, int, str]]:
         """Every emulation-group mention as (start, end, canonical name), in order, repeats kept."""
         found: list[tuple[int, int, str]] = []
-        text = casefold_headers(text)
+        original, text = text, casefold_headers(text)
         pos = 0
         while (m := self.group_re.search(text, pos)) is not None:
             head = m["head"]
@@ -165,6 +166,8 @@ class EventReader:
                 continue
             explicit = m["td"] is not None
             name = self._group_name(m["name"], explicit)
+            if name and original[m.start():m.end()] != text[m.start():m.end()]:
+                name = ""  # an all-capital title loses the name's real capitals; the body names it again
             pos = m.start("name") + max(len(name), 1)  # a list goes on: "Khối An ninh, Khối Cảnh sát và …"
             if name:
                 found.append((m.start(), m.start("name") + len(name), f"{head} thi đua {name}" if explicit else f"{head} {name}"))
@@ -197,12 +200,24 @@ class EventReader:
                 return ""
             if w.endswith(","):
                 following = " ".join(words[k + 1:k + 3]).lower()
-                if not any(following.startswith(level) for level in self.units.level_scope):
+                if not (any(following.startswith(level) for level in self.units.level_scope)
+                        or (explicit and self._ends_soon(words[k + 1:]))):
                     break
                 kept[-1] = w
         name = " ".join(kept).strip(" ,")
         ended_cleanly = len(kept) < len(words) or raw.rstrip() == name
-        return name if name and name[:1].isupper() and (explicit or ended_cleanly) else ""
+        opens = name[:1].isupper() or (explicit and name.startswith("các "))
+        return name if name and opens and (explicit or ended_cleanly) else ""
+
+    def _ends_soon(self, words: list[str], within: int = 5) -> bool:
+        """"Cụm thi đua các tỉnh miền núi, biên giới phía Bắc đã …": the comma is inside the name."""
+        for k, w in enumerate(words[:within + 1]):
+            bare = w.rstrip(",").lower()
+            if bare in self.group_stops or " ".join(words[k:k + 2]).lower() in self.group_stops:
+                return k > 0
+            if w.endswith(","):
+                return False
+        return len(words) <= within
 
     def groups(self, text: str) -> list[str]:
         """The distinct groups named, in order of first mention."""
@@ -223,9 +238,10 @@ class EventReader:
             if text[max(0, m.start() - 3):m.start()].lower().endswith("đơn vị ") is False and "các đơn vị" in text[max(0, m.start() - 12):m.start()].lower():
                 continue
             sentence_start = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
-            before = [(s, n) for s, n in mentions if sentence_start <= s < m.start() and (not names or n in names)]
-            if before:
-                return before[-1][1]
+            before = [(s, n) for s, n in mentions if sentence_start <= s < m.start()]
+            members = [(s, n) for s, n in before if n in names]
+            if members or before:
+                return (members or before)[-1][1]
         return None
 
     def place(self, text: str, sentence: tuple[int, int], runs: list[UnitList], on: dt.date | None, home: Unit | None) -> str | None:
@@ -241,7 +257,7 @@ class EventReader:
             bare = re.match(rf"(?i:{re.escape(org_type)})\s+(?i:tỉnh|thành phố)(?=\s*[,.;]|\s+(?:tổ chức|đã)\b)", after)
             if bare and home is not None:
                 return home.name
-        venue = self.venue_name_re.match(text, m.end())
+        venue = self.venue_name_re.match(text, m.end()) or self.venue_level_re.match(text, m.end())
         return venue.group(0) if venue else None
 
     def organizer(self, text: str, sentence: tuple[int, int], runs: list[UnitList], on: dt.date | None,

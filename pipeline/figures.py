@@ -103,10 +103,13 @@ class FigureFinder:
             comp, start = self._comparator_before(m, i)
             return Figure(start, i, unit_after_first[1], first, None, "percent", comp)
         unit = self._unit_at(doc, m, i + 1, hi)
+        comp, start = self._comparator_before(m, i)
+        if unit is None and comp == ">=" and i + 1 < hi and doc[i + 1].text.isalpha() \
+                and not m.starting_at("not_count_nouns", i + 1, hi):
+            unit = "count", 1, i + 1, (i + 1, i + 2)  # "ít nhất 30 học sinh": a floor makes any noun a count
         if unit is None:
             return None
         name, scale, end, noun = unit
-        comp, start = self._comparator_before(m, i)
         return Figure(start, i, end, first * scale, None, name, comp, noun)
 
     def _unit_at(self, doc: Doc, m: Matches, k: int, hi: int) -> tuple[str, float, int, tuple[int, int] | None] | None:

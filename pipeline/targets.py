@@ -116,7 +116,8 @@ class TargetFinder:
             return "right"
         after = m.starting_at("comparator_after:>=", a.end, limit) or m.starting_at("comparator_after:<=", a.end, limit)
         nxt = after[1] if after else a.end  # "95% trở lên số đơn thư …": the noun phrase follows "trở lên"
-        if nxt >= limit or not doc[nxt].text[:1].isalpha() or m.starting_at("right_np_stops", nxt):
+        if nxt >= limit or not doc[nxt].text[:1].isalpha() or m.starting_at("right_np_stops", nxt) \
+                or m.starting_at("prepositions", nxt):
             return "left"
         if m.ending_at("linking_verbs", fig.start):
             return "left"
@@ -474,7 +475,8 @@ HEAD_WORDS = ("rate_words", "action_verbs", "delimiters", "linking_verbs", "moda
 HEAD_STARTERS = ("measure_nouns", "rate_words", "action_verbs", "lead_ins", "framing_openers",
                  "decrease_verbs", "increase_verbs", "sub_markers")
 LEFT_LEADING = ("delimiters", "decrease_verbs", "increase_verbs")
-LEFT_TRAILING = ("linking_verbs", "modals", "level_markers", "decrease_verbs", "increase_verbs", "delimiters", "passive_markers")
+LEFT_TRAILING = ("linking_verbs", "modals", "level_markers", "trailing_modifiers", "decrease_verbs", "increase_verbs",
+                 "delimiters", "passive_markers")
 RIGHT_TRAILING = ("delimiters", "punct")
 COMPARATOR_LABELS = tuple(f"comparator_before:{c}" for c in (">=", ">", "<=", "<"))
 ZERO_LEADING = ("zero_fillers",)

@@ -94,6 +94,12 @@ class UnitReader:
         self.head = re.compile(
             rf"(?P<type>(?i:{type_alt}))[ \t]+(?:(?P<count>(?i:{count_alt}))[ \t]+)?"
             rf"(?P<level>(?i:{level_alt})(?:[ \t]*,[ \t]*(?i:{level_alt}))*)[ \t]*:?[ \t]*(?=[{UPPER}0-9])")
+        bare = data["bare_list_kinds"]  # type: ignore[index]
+        self.bare_kinds = {k.lower(): v for k, v in bare.items()}  # type: ignore[union-attr]
+        cue_alt = "|".join(re.escape(c) for c in sorted(self.member_cues, key=len, reverse=True))
+        bare_alt = "|".join(re.escape(k) for k in sorted(bare, key=len, reverse=True))  # type: ignore[arg-type]
+        self.bare_head = re.compile(
+            rf"(?i:{cue_alt})[ \t]+(?:(?P<count>(?i:{count_alt}))[ \t]+)?(?P<level>(?i:{bare_alt}))[ \t]*:?[ \t]*(?=[{UPPER}])")
         self.item = re.compile(rf"(?P<name>{NAME})(?:\s*\((?P<role>[^)]{{1,40}})\))?")
         self.sep = re.compile(r"\s*(?:,\s*và|,|và)\s+")
         self.national_re = re.compile("|".join(re.escape(n) for n in self.national)) if self.national else None
@@ -103,22 +109,20 @@ class UnitReader:
         """Every organisation run in the text, in order; single mentions are lists of one."""
         text = casefold_headers(text)
         out: list[UnitList] = []
-        pos = 0
-        while True:
-            m = self.head.search(text, pos)
-            if not m:
-                break
-            run = self._read_run(text, m)
-            if run.items:
-                out.append(run)
-            pos = max(run.end, m.end())
-        return out
+        for head in (self.head, self.bare_head):
+            pos = 0
+            while m := head.search(text, pos):
+                run = self._read_run(text, m)
+                if run.items:
+                    out.append(run)
+                pos = max(run.end, m.end())
+        return sorted(out, key=lambda r: r.start)
 
     def _read_run(self, text: str, head: re.Match[str]) -> UnitList:
         run = UnitList(start=head.start())
         count = (head.group("count") or "").lower()
         run.announced = int(count) if count.isdigit() else self.count_words.get(count)
-        org_type, level = head.group("type"), head.group("level")
+        org_type, level = head.groupdict().get("type") or "", head.group("level")
         pos = head.end()
         while True:
             item = self.item.match(text, pos)
@@ -126,7 +130,7 @@ class UnitReader:
                 break
             name = _trim_name(item.group("name"))
             mention = Mention(head.start() if not run.items else pos, pos + len(name), self._type(org_type),
-                              self.kinds[org_type.lower()], level, name, (item.group("role") or "").strip() or None)
+                              self._kind(org_type, level), level, name, (item.group("role") or "").strip() or None)
             if not self.head.match(text, pos) and name.split()[0] in self.name_stops:
                 break
             if self.head.match(text, pos):  # the item is itself a full mention: new type/level
@@ -137,7 +141,7 @@ class UnitReader:
                 if not item:
                     break
                 name = _trim_name(item.group("name"))
-                mention = Mention(pos, nested.end() + len(name), self._type(org_type), self.kinds[org_type.lower()],
+                mention = Mention(pos, nested.end() + len(name), self._type(org_type), self._kind(org_type, level),
                                   level, name, (item.group("role") or "").strip() or None)
             run.items.append(mention)
             end = item.start() + len(name) if not item.group("role") else item.end()
@@ -149,7 +153,11 @@ class UnitReader:
         return run
 
     def _type(self, written: str) -> str:
-        return self.canonical_type[written.lower()]
+        return self.canonical_type.get(written.lower(), "")
+
+    def _kind(self, written: str, level: str) -> str:
+        """Unit kind of a type ("Công an" → police); a list of bare levels takes the level's kind."""
+        return self.kinds.get(written.lower()) or self.bare_kinds.get(self._single_level(level), "other")
 
     def national_bodies(self, text: str) -> list[tuple[int, int, str]]:
         if self.national_re is None:
@@ -163,7 +171,7 @@ class UnitReader:
         ref = self.gazetteer.resolve(mention.name or "", on) if mention.name else None
         scope = self.level_scope.get(level, "any")
         if ref is not None and scope in {"province", "any"} and (scope == "province" or ref.level == "thành phố"):
-            return Unit(name=f"{mention.org_type} {ref.level} {ref.name}", kind=mention.kind,  # type: ignore[arg-type]
+            return Unit(name=f"{mention.org_type} {ref.level} {ref.name}".strip(), kind=mention.kind,  # type: ignore[arg-type]
                         province=ref.name, province_code=ref.code, province_now=ref.province_now)
         name = f"{mention.org_type} {level} {fold_tone_marks(mention.name or '')}".strip()
         province = ref or (self.gazetteer.resolve(home.province, on) if home and home.province else None)
