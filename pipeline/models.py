@@ -81,7 +81,6 @@ class Event(BaseModel):
     period_year: int | None = None
     slogan: str | None = None
     units: list[Unit] = Field(default_factory=list)
-    evidence: Span | None = Field(default=None, description="the sentence that announces the event")
 
 
 class Target(BaseModel):
