@@ -183,17 +183,20 @@ class TargetFinder:
         if subs:
             draft.sub_marked = True
             lo = subs[-1][1]
-        framing = m.starting_at("framing_openers", lo, hi)
-        if framing:
-            comma = next((i for i in range(framing[1], hi) if doc[i].text == ","), None)
-            if comma is not None:
-                draft.context.append((lo, comma))
-                lo = comma + 1
-        verbs = m.within("action_verbs", lo, hi)
-        leads = [lead for lead in m.within("lead_ins", lo, hi) if not _inside_longer(lead, verbs)]
-        if leads:
-            lo = max(lo, leads[-1][1])
-        return lo, hi
+        while True:  # "Phấn đấu đến hết năm 2023, tỷ lệ …": lead-ins and framing in any order
+            start = lo
+            framing = m.starting_at("framing_openers", lo, hi)
+            if framing:
+                comma = next((i for i in range(framing[1], hi) if doc[i].text == ","), None)
+                if comma is not None:
+                    draft.context.append((lo, comma))
+                    lo = comma + 1
+            verbs = m.within("action_verbs", lo, hi)
+            leads = [lead for lead in m.within("lead_ins", lo, hi) if not _inside_longer(lead, verbs)]
+            if leads:
+                lo = max(lo, leads[-1][1])
+            if lo == start:
+                return lo, hi
 
     def indicator_pieces(self, doc: Doc, m: Matches, a: Anchor, draft: Draft) -> list[TokenRange]:
         left = self._cut_lead(doc, m, a.left, draft)
@@ -420,7 +423,7 @@ class TargetFinder:
             if prev is None or d.direction == "zero" or prev.direction == "zero":
                 continue
             words = _words(doc, d.pieces)
-            if self._elided(m, d):
+            if self._elided(m, d) and self._acts_on_object(m, prev):
                 d.suffix = self._object(doc, m, prev)
                 d.confidence -= 0.1
             elif prev.unit == d.unit and not self._has_head(m, d) and not self._starts_measure(m, d):
@@ -437,6 +440,13 @@ class TargetFinder:
     def _elided(self, m: Matches, d: Draft) -> bool:
         """True when the indicator is only verbs/rate words ("tỷ lệ giải quyết")."""
         return bool(d.pieces) and all(self._only(m, p, HEAD_WORDS) for p in d.pieces)
+
+    def _acts_on_object(self, m: Matches, d: Draft) -> bool:
+        """A neighbour worth borrowing from names verb and object: "tiếp nhận 100% tin báo", "100% tin báo … được tiếp nhận"."""
+        if not d.pieces:
+            return False
+        lo, hi = d.pieces[0][0], d.pieces[-1][1]
+        return self._has_head(m, d) or bool(m.within("passive_markers", lo, hi) and m.within("action_verbs", lo, hi))
 
     def _only(self, m: Matches, rng: TokenRange, labels: Sequence[str]) -> bool:
         return self._strip(m, rng, labels, ())[0] >= rng[1]

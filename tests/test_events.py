@@ -14,6 +14,8 @@ SIGNING = "Cụm thi đua số 5 Bộ Công an ký kết giao ước thi đua n�
     ("Từ ngày 25/2 đến ngày 28/2/2023, Cụm thi đua số 5 tổ chức hội nghị.", "2023-02-25", "2023-02-28"),
     ("Từ ngày 27/2 đến ngày 1/3/2023, các khối tổ chức hội nghị.", "2023-02-27", "2023-03-01"),
     ("Hôm nay, ngày 05/4/2023, tại Công an tỉnh Quảng Trị, Cụm thi đua số 5 tổ chức hội nghị.", "2023-04-05", None),
+    ("Sáng nay (15/3), Cụm thi đua số 5 tổ chức hội nghị.", "2023-03-15", None),
+    ("Vào ngày 15-3-2023, Cụm thi đua số 5 tổ chức hội nghị.", "2023-03-15", None),
 ])
 def test_dates(extract_text, sentence, date, date_end):
     (event,) = extract_text(SIGNING + sentence).events

@@ -66,7 +66,29 @@ BEYOND_DEV = [
      [("zero", "=", 0, None, "count", None), ("zero", "=", 0, None, "count", None)]),
     # "trên cả 3 tiêu chí" is not a comparator; "trở lên" after "nghiêm trọng" belongs to the indicator
     ("Giảm ít nhất 10% số vụ án nghiêm trọng trở lên.", [("decrease", ">=", 10, None, "percent", None)]),
+    # figure first with "trở lên"; "vì" for "do"; counts with ranges and floors; money with a sibling increase
+    ("95% trở lên hồ sơ được giải quyết trước hạn.", [("reach", ">=", 95, None, "percent", "admin.on_time")]),
+    ("Kéo giảm 10% số người chết vì TNGT.", [("decrease", ">=", 10, None, "percent", "traffic.deaths")]),
+    ("Bắt từ 10 đến 15 đối tượng truy nã.", [("reach", "between", 10, 15, "count", "wanted.arrests")]),
+    ("Mỗi đơn vị xây dựng ít nhất 01 mô hình tự quản về an ninh, trật tự.", [("reach", ">=", 1, None, "count", None)]),
+    ("Thu ngân sách nhà nước đạt trên 12.000 tỷ đồng, tăng 10% so với năm 2022.",
+     [("reach", ">", 12_000_000_000_000, None, "vnd", None), ("increase", ">=", 10, None, "percent", None)]),
+    # an age is not a count; a satisfaction rate is not an on-time rate
+    ("Tỷ lệ trẻ em dưới 5 tuổi bị suy dinh dưỡng dưới 20%.", [("reach", "<", 20, None, "percent", None)]),
+    ("Tỷ lệ người dân hài lòng với dịch vụ công đạt trên 90%.", [("reach", ">", 90, None, "percent", None)]),
 ]
+
+
+@pytest.mark.parametrize(("sentence", "indicator"), [
+    ("Phấn đấu đến hết năm 2023, tỷ lệ điều tra khám phá án đạt từ 80% trở lên.", "tỷ lệ điều tra khám phá án"),
+    ("Tỷ lệ hộ nghèo giảm bình quân 4% trở lên.", "tỷ lệ hộ nghèo"),
+    ("Số thu ngân sách cao hơn năm 2022 ít nhất 10%.", "số thu ngân sách"),
+    ("Phấn đấu năm 2023 giảm 5% số vụ cháy, nổ.", "số vụ cháy, nổ"),
+    ("Chỉ tiêu: giảm 5% số vụ phạm tội; tỷ lệ điều tra đạt 85%.", "tỷ lệ điều tra"),
+    ("Giải quyết dứt điểm 95% trở lên số đơn thư khiếu nại, tố cáo.", "giải quyết dứt điểm số đơn thư khiếu nại, tố cáo"),
+])
+def test_indicator_boundaries(pledge_targets, sentence, indicator):
+    assert pledge_targets(sentence)[-1].indicator == indicator
 
 
 def _shape(t):
