@@ -86,30 +86,33 @@ for _b in range(256):
     if _b not in TCVN3_LETTERS:
         _TCVN3_ENCODING.setdefault(CP1252[_b], _b)
 _TCVN3_LOWER = frozenset(ch for ch in TCVN3_LETTERS.values() if ch.islower())
-_WORD = re.compile(r"[^\W\d_]+")
+
+
+_TCVN3_CAPS = {ord(c): c.upper() for c in _TCVN3_LOWER}
+_VIET = "".join(sorted(_TCVN3_LOWER)) + "ĂÂÊÔƠƯĐ"
+# A line with capitals and no ASCII lower-case letter; a word made only of capitals and TCVN3 letters.
+_CAPS_LINE = re.compile(r"^[^a-z\n]*[A-Z][^a-z\n]*$", re.M)
+_CAPS_WORD = re.compile(rf"(?<![^\W\d_])[A-Z{_VIET}]*[{''.join(sorted(_TCVN3_LOWER))}][A-Z{_VIET}]*(?![^\W\d_])")
+_ASCII_CAPITAL = re.compile(r"[A-ZĂÂÊÔƠƯĐ]")
 
 
 def decode_tcvn3(data: bytes) -> str:
     """TCVN3 bytes to Unicode, capitalising "H"-font letters inside words set in capitals."""
     text = codecs.charmap_decode(data, "strict", TCVN3_DECODING)[0]
-    if not any(ch in _TCVN3_LOWER for ch in text):
+    if not any(ch in text for ch in _TCVN3_LOWER):
         return text
-    return "\n".join(_capitalise_h_font(line) for line in text.split("\n"))
+    text = _CAPS_LINE.sub(_caps_line, text)
+    return _CAPS_WORD.sub(_caps_word, text)
 
 
-def _capitalise_h_font(line: str) -> str:
-    ascii_letters = [c for c in line if c.isascii() and c.isalpha()]
-    if len(ascii_letters) >= 4 and not any(c.islower() for c in ascii_letters):
-        return "".join(c.upper() if c in _TCVN3_LOWER else c for c in line)
+def _caps_line(m: re.Match[str]) -> str:
+    line = m.group(0)
+    return line.translate(_TCVN3_CAPS) if len(_ASCII_CAPITAL.findall(line)) >= 4 else line
 
-    def word(m: re.Match[str]) -> str:
-        w = m.group(0)
-        letters = [c for c in w if c.isascii()]
-        if len(letters) >= 2 and not any(c.islower() for c in letters) and any(c in _TCVN3_LOWER for c in w):
-            return "".join(c.upper() if c in _TCVN3_LOWER else c for c in w)
-        return w
 
-    return _WORD.sub(word, line)
+def _caps_word(m: re.Match[str]) -> str:
+    word = m.group(0)
+    return word.translate(_TCVN3_CAPS) if len(_ASCII_CAPITAL.findall(word)) >= 2 else word
 
 
 def encode_tcvn3(text: str) -> bytes:
