@@ -6,6 +6,7 @@ Library errors become CLI errors only here, at the edge.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -13,7 +14,7 @@ import click
 
 from .extract import Extractor
 from .models import json_schema
-from .read import iter_documents
+from .read import DEFAULT_MAX_BYTES, iter_documents
 
 DEFAULT_REGISTRY = Path("outputs/registry.sqlite")
 
@@ -25,6 +26,43 @@ registry_option = click.option(
     "--registry", "registry_path", type=click.Path(dir_okay=False, path_type=Path),
     default=DEFAULT_REGISTRY, show_default=True, help="SQLite registry file.",
 )
+
+
+class ByteSize(click.ParamType):
+    """A size in bytes: ``20971520``, ``20MB``, ``512k``, ``1.5G`` (binary units: 1 MB = 1024 × 1024 bytes)."""
+
+    name = "size"
+    _UNITS = {"": 1, "b": 1, "k": 1 << 10, "m": 1 << 20, "g": 1 << 30}
+
+    def convert(self, value, param, ctx):  # noqa: ANN001, ANN201 - click's signature
+        if isinstance(value, int):
+            return value
+        m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([kmg]?)(?:i?b)?\s*", str(value), re.I)
+        if not m:
+            self.fail(f"{value!r} is not a size such as 20MB, 512k or 1048576", param, ctx)
+        return int(float(m.group(1)) * self._UNITS[m.group(2).lower()])
+
+
+def input_options(f):  # noqa: ANN001, ANN201 - a click decorator
+    """``--include``/``--exclude``/``--max-bytes`` for commands that read inputs.
+
+    The command receives ``include``, ``exclude`` (tuples of globs) and
+    ``max_bytes`` (int); pass them on as
+    ``iter_documents(paths, include, exclude, max_bytes=max_bytes)``.
+    """
+    f = click.option(
+        "--max-bytes", type=ByteSize(), default=DEFAULT_MAX_BYTES, show_default="20MB",
+        help="Skip (with a file_too_large error line) any input or feed line larger than this.",
+    )(f)
+    f = click.option(
+        "--exclude", multiple=True, metavar="GLOB",
+        help="Skip files (and folders) found under a folder that match, e.g. --exclude 'drafts/**'. Repeatable.",
+    )(f)
+    f = click.option(
+        "--include", multiple=True, metavar="GLOB",
+        help="Only read files found under a folder that match, e.g. --include '*.html'. Repeatable.",
+    )(f)
+    return f
 
 
 @click.group()
@@ -40,14 +78,20 @@ def main() -> None:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--with-text", is_flag=True, help="Include the document text in each line.")
 @patterns_option
-def extract(paths: tuple[str, ...], with_text: bool, patterns_dir: Path | None) -> None:
+@input_options
+def extract(paths: tuple[str, ...], with_text: bool, patterns_dir: Path | None, include: tuple[str, ...],
+            exclude: tuple[str, ...], max_bytes: int) -> None:
     """Print one JSON line per document (never writes to the registry).
 
+    PATHS are files, folders (read recursively), globs, or - for stdin.
+
     Example: pledge extract corpus/dev/000_a3e9784d6cdf9c0f.txt
+
+    Example: pledge extract crawl/ --include '*.html' --exclude 'old/**'
     """
     extractor = Extractor(patterns_dir)
     out = sys.stdout
-    for src in iter_documents(paths):
+    for src in iter_documents(paths, include, exclude, max_bytes=max_bytes):
         out.write(extractor.extract(src).to_json(with_text=with_text) + "\n")
         out.flush()
 
