@@ -188,14 +188,12 @@ class UnitReader:
     def member_list(self, text: str, runs: list[UnitList]) -> UnitList | None:
         """The list of members: one after "gồm", else the first list of two or more."""
         lowered = text.lower()
-        for run in runs:
+        lists = [run for run in runs if len({(i.org_type, i.name) for i in run.items}) >= 2]
+        for run in lists:
             before = lowered[max(0, run.start - 40):run.start]
-            if len(run.items) >= 2 and any(cue in before for cue in self.member_cues):
+            if any(cue in before for cue in self.member_cues):
                 return run
-        for run in runs:
-            if len(run.items) >= 2:
-                return run
-        return None
+        return lists[0] if lists else None
 
 
 def _trim_name(name: str) -> str:
