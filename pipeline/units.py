@@ -88,7 +88,8 @@ class UnitReader:
         self.member_cues = [c.lower() for c in data["member_cues"]]  # type: ignore[union-attr]
         self.name_stops = set(data["name_stops"])  # type: ignore[arg-type]
         self.national = sorted(data["national_bodies"], key=len, reverse=True)  # type: ignore[arg-type]
-        type_alt = "|".join(re.escape(t["phrase"]) for t in types)
+        generic = "|".join(re.escape(h) for h in data["generic_type_heads"])  # type: ignore[union-attr]
+        type_alt = "|".join(re.escape(t["phrase"]) for t in types) + rf"|(?:{generic})[ \t]+[{UPPER}][\w]*(?:[ \t]+[\w]+){{0,8}}?(?=[ \t]+(?i:tỉnh|thành phố|huyện|quận|thị xã)[ \t])"
         level_alt = "|".join(re.escape(k) for k in sorted(levels, key=len, reverse=True))
         count_alt = r"\d+|các|" + "|".join(self.count_words)
         self.head = re.compile(
@@ -153,11 +154,13 @@ class UnitReader:
         return run
 
     def _type(self, written: str) -> str:
-        return self.canonical_type.get(written.lower(), "")
+        return self.canonical_type.get(written.lower(), written)
 
     def _kind(self, written: str, level: str) -> str:
         """Unit kind of a type ("Công an" → police); a list of bare levels takes the level's kind."""
-        return self.kinds.get(written.lower()) or self.bare_kinds.get(self._single_level(level), "other")
+        if not written:
+            return self.bare_kinds.get(self._single_level(level), "other")
+        return self.kinds.get(written.lower(), "agency")
 
     def national_bodies(self, text: str) -> list[tuple[int, int, str]]:
         if self.national_re is None:
