@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
-from spacy.util import get_words_and_spaces
 from spacy.vocab import Vocab
 
 from .normalise import MatchView, build_view, fold_tone_marks
@@ -53,8 +52,38 @@ class Tokenizer:
         self.vocab = vocab
 
     def __call__(self, text: str) -> Doc:
-        words, spaces = get_words_and_spaces(TOKEN.findall(text), text)
+        words, spaces = words_and_spaces(text)
         return Doc(self.vocab, words=words, spaces=spaces)
+
+
+def words_and_spaces(text: str) -> tuple[list[str], list[bool]]:
+    """``spacy.util.get_words_and_spaces(TOKEN.findall(text), text)`` in one pass.
+
+    ``TOKEN`` matches every non-blank character, so the text between two tokens
+    is blank: it becomes the previous token's trailing space when it is exactly
+    one " ", else a whitespace token (a single " " is still taken as trailing
+    space first, as spaCy does).  The result is the same lists, so
+    ``Doc(words, spaces).text == text`` holds by construction.
+    """
+    words: list[str] = []
+    spaces: list[bool] = []
+    pos, n = 0, len(text)
+    for m in TOKEN.finditer(text):
+        start = m.start()
+        if start > pos:
+            words.append(text[pos:start])
+            spaces.append(False)
+        pos = m.end()
+        words.append(m.group())
+        if pos < n and text[pos] == " ":
+            spaces.append(True)
+            pos += 1
+        else:
+            spaces.append(False)
+    if pos < n:
+        words.append(text[pos:])
+        spaces.append(False)
+    return words, spaces
 
 
 class NLP:
@@ -70,9 +99,11 @@ class NLP:
 
     def make_doc(self, text: str) -> Doc:
         """A Doc over the matching view of ``text`` (document text or a lexicon phrase)."""
-        view = self.view(text)
-        doc = self.tokenizer(view.text)
-        assert doc.text == view.text, "tokenizer must not change the view text"
+        return self.doc_for(self.view(text), text)
+
+    def doc_for(self, view: MatchView, text: str) -> Doc:
+        """A Doc over ``view``, a view (or a selection of one, see ``MatchView.select``) of ``text``."""
+        doc = self.tokenizer(view.text)  # doc.text == view.text by construction (see words_and_spaces)
         doc._.view = view
         doc._.text_original = text
         return doc

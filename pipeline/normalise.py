@@ -13,6 +13,8 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import chain
 
 TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}  # huyền, sắc, ngã, hỏi, nặng
 _VOWELS = set("aăâeêioôơuưy")
@@ -22,6 +24,7 @@ _QUOTES = dict.fromkeys(map(ord, "\u201c\u201d\u201e\u00ab\u00bb"), '"') | dict.
 _SPACE = re.compile(r"[^\S\n]+")
 
 
+@lru_cache(maxsize=1 << 16)
 def _fold_syllable(word: str) -> str:
     """Move a tone mark from the 2nd to the 1st vowel of an open oa/oe/uy rhyme.
 
@@ -45,9 +48,20 @@ def _fold_syllable(word: str) -> str:
     return "".join(chars)
 
 
+def _letters_on(bases: str) -> str:
+    """Every character whose canonical decomposition starts with one of ``bases`` ("ó" → "o")."""
+    return "".join(c for c in map(chr, range(0x2200)) if unicodedata.normalize("NFD", c)[:1] in set(bases))
+
+
+# Only a word holding an o/u-based letter followed by an a/e/y-based letter can end in an
+# oa/oe/uy rhyme; every other word is left as it is without being looked at.  (The letters
+# with such decompositions all lie below U+2200; tests/test_fast_view.py checks that.)
+_FOLDABLE = re.compile(rf"(?<!\w)\w*?[{_letters_on('oOuU')}][{_letters_on('aAeEyY')}]\w*")
+
+
 def fold_tone_marks(text: str) -> str:
     """Unify tone-mark placement word by word; the length never changes."""
-    return _WORD.sub(lambda m: _fold_syllable(m.group(0)), text)
+    return _FOLDABLE.sub(lambda m: _fold_syllable(m.group(0)), text)
 
 
 def strip_marks(text: str) -> str:
@@ -87,39 +101,82 @@ class MatchView:
             return pos, pos
         return self.starts[start], self.ends[end - 1]
 
+    def select(self, ranges: list[tuple[int, int]]) -> "MatchView":
+        """The view of only these view ranges (ascending, disjoint), still mapping to document offsets."""
+        if len(ranges) == 1 and ranges[0] == (0, len(self.text)):
+            return self
+        return MatchView("".join(self.text[a:b] for a, b in ranges),
+                         tuple(chain.from_iterable(self.starts[a:b] for a, b in ranges)),
+                         tuple(chain.from_iterable(self.ends[a:b] for a, b in ranges)))
+
 
 def build_view(text: str, abbreviations: Mapping[str, str]) -> MatchView:
     """Build the matching view of ``text``.
 
     ``abbreviations`` maps an abbreviation exactly as written ("TNGT", "TP.HCM")
     to its expansion; matches are whole words only.
+
+    The offset maps are built a stretch at a time: between abbreviations the
+    view is the text lower-cased with horizontal whitespace runs collapsed, so
+    it maps one-to-one except at runs of two or more blanks.  A stretch whose
+    lower-casing changes its length (rare letters such as "İ") goes through the
+    character-by-character path.
     """
-    folded = fold_tone_marks(text).translate(_DASHES).translate(_QUOTES)
-    pieces: list[tuple[str, int, int]] = []  # (view text, doc start, doc end)
+    folded = _unify_marks(fold_tone_marks(text))
     pattern = _abbreviation_regex(tuple(sorted(abbreviations, key=len, reverse=True)))
-    pos = 0
-    for m in pattern.finditer(folded) if pattern else ():
-        pieces.extend(_plain(folded, pos, m.start()))
-        pieces.append((abbreviations[m.group(0)].lower(), m.start(), m.end()))
-        pos = m.end()
-    pieces.extend(_plain(folded, pos, len(folded)))
-    chars: list[str] = []
+    parts: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
-    for piece, s, e in pieces:
-        for k, ch in enumerate(piece):
-            chars.append(ch)
-            if len(piece) == e - s:  # one-to-one piece
-                starts.append(s + k)
-                ends.append(s + k + 1)
-            else:
-                starts.append(s)
-                ends.append(e)
-    return MatchView("".join(chars), tuple(starts), tuple(ends))
+    pos = 0
+    for m in pattern.finditer(folded) if pattern else ():
+        _plain_stretch(folded, pos, m.start(), parts, starts, ends)
+        _piece(abbreviations[m.group(0)].lower(), m.start(), m.end(), parts, starts, ends)
+        pos = m.end()
+    _plain_stretch(folded, pos, len(folded), parts, starts, ends)
+    return MatchView("".join(parts), tuple(starts), tuple(ends))
+
+
+_BLANK_RUN = re.compile(r"[^\S\n]{2,}")
+_MARKS = _DASHES | _QUOTES  # disjoint, and no replacement is itself replaced: one pass does both
+_MARK = re.compile("[" + "".join(re.escape(chr(c)) for c in _MARKS) + "]")
+
+
+def _unify_marks(text: str) -> str:
+    """``text.translate(_DASHES).translate(_QUOTES)``; ``str.translate`` goes through a dict per character."""
+    return _MARK.sub(lambda m: _MARKS[ord(m.group())], text)
+
+
+def _piece(piece: str, s: int, e: int, parts: list[str], starts: list[int], ends: list[int]) -> None:
+    """Append a view piece standing for document ``[s, e)``: one-to-one when lengths agree, else all of it."""
+    if not piece:
+        return
+    parts.append(piece)
+    if len(piece) == e - s:
+        starts.extend(range(s, e))
+        ends.extend(range(s + 1, e + 1))
+    else:
+        starts.extend([s] * len(piece))
+        ends.extend([e] * len(piece))
+
+
+def _plain_stretch(text: str, start: int, end: int, parts: list[str], starts: list[int], ends: list[int]) -> None:
+    """Lower-case and collapse horizontal whitespace runs in ``text[start:end]``."""
+    chunk = text[start:end]
+    low = chunk.lower()
+    if len(low) != len(chunk):  # some letter lower-cases to two characters: go letter by letter
+        for piece, s, e in _plain(text, start, end):
+            _piece(piece, s, e, parts, starts, ends)
+        return
+    at = 0
+    for m in _BLANK_RUN.finditer(low):
+        _piece(_SPACE.sub(" ", low[at:m.start()]), start + at, start + m.start(), parts, starts, ends)
+        _piece(" ", start + m.start(), start + m.end(), parts, starts, ends)
+        at = m.end()
+    _piece(_SPACE.sub(" ", low[at:]), start + at, end, parts, starts, ends)
 
 
 def _plain(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
-    """Lower-case and collapse horizontal whitespace runs in ``text[start:end]``."""
+    """Lower-case and collapse horizontal whitespace runs in ``text[start:end]``, piece by piece."""
     out: list[tuple[str, int, int]] = []
     pos = start
     for m in _SPACE.finditer(text, start, end):

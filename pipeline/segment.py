@@ -9,6 +9,7 @@ exact document offset.
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from dataclasses import dataclass
 
 from underthesea import sent_tokenize
@@ -24,11 +25,11 @@ class Segment:
     paragraph: int  # index of the paragraph (line) the segment belongs to
 
 
-def sentences(text: str) -> list[Segment]:
-    """Sentences of ``text`` in order, each inside one line."""
+def sentences(text: str, lines: Container[int] | None = None) -> list[Segment]:
+    """Sentences of ``text`` in order, each inside one line (only lines numbered in ``lines``, if given)."""
     out: list[Segment] = []
     for number, line in enumerate(_LINE.finditer(text)):
-        if not line.group(0).strip():
+        if not line.group(0).strip() or (lines is not None and number not in lines):
             continue
         for start, end in _locate(line.group(0), sent_tokenize(line.group(0))):
             out.append(Segment(line.start() + start, line.start() + end, number))
@@ -47,12 +48,11 @@ def _locate(line: str, pieces: list[str]) -> list[tuple[int, int]]:
         words = piece.split()
         if not words:
             continue
-        pattern = r"\s*".join(re.escape(w) for w in words)
-        m = re.compile(pattern).search(line, cursor)
-        if m is None:
+        found = _find_words(line, words, cursor)
+        if found is None:
             continue
-        spans.append((m.start(), m.end()))
-        cursor = m.end()
+        spans.append(found)
+        cursor = found[1]
     if not spans:
         stripped = line.strip()
         start = line.find(stripped[:1]) if stripped else 0
@@ -64,6 +64,30 @@ def _locate(line: str, pieces: list[str]) -> list[tuple[int, int]]:
     last_s, _ = merged[-1]
     merged[-1] = (last_s, len(line.rstrip()))
     return merged
+
+
+def _find_words(line: str, words: list[str], cursor: int) -> tuple[int, int] | None:
+    """Leftmost ``words[0]\\s*words[1]\\s*…`` in ``line`` from ``cursor``, without compiling a regex.
+
+    The words hold no whitespace, so the blanks between two of them are all
+    taken (``str.isspace`` is the regex ``\\s``) and the match at a given start
+    is unique: trying the starts of ``words[0]`` in order finds what
+    ``re.search`` would.
+    """
+    first, rest, n = words[0], words[1:], len(line)
+    at = line.find(first, cursor)
+    while at >= 0:
+        pos = at + len(first)
+        for word in rest:
+            while pos < n and line[pos].isspace():
+                pos += 1
+            if not line.startswith(word, pos):
+                break
+            pos += len(word)
+        else:
+            return at, pos
+        at = line.find(first, at + 1)
+    return None
 
 
 def clause_bounds(tokens: list[str]) -> list[int]:

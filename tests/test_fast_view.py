@@ -1,0 +1,121 @@
+"""The fast matching view equals the plain character-by-character one, offset for offset.
+
+``build_view`` and ``fold_tone_marks`` were rewritten for speed (issue 5).  The
+reference implementations below are the original, obviously-correct ones; the
+fast ones must agree with them exactly on every input.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.normalise import (_DASHES, _QUOTES, _SPACE, _WORD, MatchView, _abbreviation_regex, _fold_syllable,
+                                _lower_chars, build_view, fold_tone_marks)
+
+DEV = Path(__file__).resolve().parent.parent / "corpus" / "dev"
+ABBREVIATIONS = {"TNGT": "tai nạn giao thông", "ANTT": "an ninh trật tự", "TP.HCM": "Thành phố Hồ Chí Minh",
+                 "CA": "Công an", "X": "", "TTXH": "trật tự xã hội"}
+
+
+def reference_fold(text: str) -> str:
+    return _WORD.sub(lambda m: _fold_syllable.__wrapped__(m.group(0)), text)
+
+
+def _reference_plain(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    out: list[tuple[str, int, int]] = []
+    pos = start
+    for m in _SPACE.finditer(text, start, end):
+        out.extend(_lower_chars(text, pos, m.start()))
+        out.append((" ", m.start(), m.end()))
+        pos = m.end()
+    out.extend(_lower_chars(text, pos, end))
+    return out
+
+
+def reference_view(text: str, abbreviations: dict[str, str]) -> MatchView:
+    folded = reference_fold(text).translate(_DASHES).translate(_QUOTES)
+    pieces: list[tuple[str, int, int]] = []
+    pattern = _abbreviation_regex(tuple(sorted(abbreviations, key=len, reverse=True)))
+    pos = 0
+    for m in pattern.finditer(folded) if pattern else ():
+        pieces.extend(_reference_plain(folded, pos, m.start()))
+        pieces.append((abbreviations[m.group(0)].lower(), m.start(), m.end()))
+        pos = m.end()
+    pieces.extend(_reference_plain(folded, pos, len(folded)))
+    chars, starts, ends = [], [], []
+    for piece, s, e in pieces:
+        for k, ch in enumerate(piece):
+            chars.append(ch)
+            if len(piece) == e - s:
+                starts.append(s + k)
+                ends.append(s + k + 1)
+            else:
+                starts.append(s)
+                ends.append(e)
+    return MatchView("".join(chars), tuple(starts), tuple(ends))
+
+
+def test_dev_documents_have_identical_views():
+    texts = [p.read_text(encoding="utf-8") for p in sorted(DEV.glob("*.txt"))]
+    assert texts
+    for text in texts:
+        text = unicodedata.normalize("NFC", text)
+        assert fold_tone_marks(text) == reference_fold(text)
+        assert build_view(text, ABBREVIATIONS) == reference_view(text, ABBREVIATIONS)
+
+
+VIETNAMESE = "aăâeêioôơuưyAĂÂEÊIOÔƠUƯYđĐhqgtnkcm"
+TONED = "hoá hóa thuỷ thủy khoẻ quý Quỳ Hoà HOÁ Thuý gìn TNGT ANTT TP.HCM CA X TTXH"
+ALPHABET = st.sampled_from(list(VIETNAMESE) + list(" \t\n\u00a0\u2003  ,.;%-–“”‘’İẞΣσ") + TONED.split()
+                           + ["\u0301", "\u0300", "\u0323", "\u0309", "\u0303", "1", "2023", "5,5"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(ALPHABET, max_size=60).map("".join))
+def test_random_texts_have_identical_views(text):
+    for t in (text, unicodedata.normalize("NFC", text)):
+        assert fold_tone_marks(t) == reference_fold(t)
+        assert build_view(t, ABBREVIATIONS) == reference_view(t, ABBREVIATIONS)
+        assert build_view(t, {}) == reference_view(t, {})
+
+
+def test_foldable_letters_cover_every_code_point():
+    """The fast fold only looks at words with an o/u-letter then an a/e/y-letter; no such letter is missed."""
+    from pipeline.normalise import _FOLDABLE
+
+    classes = re.findall(r"\[([^\]]*)\]", _FOLDABLE.pattern)
+    first, second = set(classes[0]), set(classes[1])
+    for cp in range(0x110000):
+        base = unicodedata.normalize("NFD", chr(cp))[:1]
+        if base in set("oOuU"):
+            assert chr(cp) in first, hex(cp)
+        if base in set("aAeEyY"):
+            assert chr(cp) in second, hex(cp)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(ALPHABET, max_size=60).map("".join))
+def test_tokenizer_words_and_spaces_match_spacy(text):
+    from spacy.util import get_words_and_spaces
+
+    from pipeline.nlp import TOKEN, words_and_spaces
+
+    view = build_view(text, ABBREVIATIONS).text
+    for t in (text, view):
+        assert words_and_spaces(t) == get_words_and_spaces(TOKEN.findall(t), t)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["a", "b", "ab", " ", "  ", "\t", "\u00a0", "\x1c", ".", "a.", "\u2003"]), max_size=25)
+       .map("".join), st.lists(st.sampled_from(["a", "b", "ab", "a.", "."]), min_size=1, max_size=4),
+       st.integers(0, 10))
+def test_sentence_locator_matches_the_regex_search(line, words, cursor):
+    from pipeline.segment import _find_words
+
+    m = re.compile(r"\s*".join(re.escape(w) for w in words)).search(line, cursor)
+    assert _find_words(line, words, cursor) == (m.span() if m else None)
