@@ -155,25 +155,15 @@ class TargetFinder:
         return delims[-1]
 
     # -- indicator words --------------------------------------------------------------------------
-    def _strip(self, m: Matches, rng: TokenRange, leading: Iterable[str], trailing: Iterable[str]) -> TokenRange:
+    @staticmethod
+    def _strip(m: Matches, rng: TokenRange, leading: Iterable[str], trailing: Iterable[str]) -> TokenRange:
+        """Peel lexicon matches off both ends of a token range until none is left there."""
         lo, hi = rng
         leading, trailing = tuple(leading), tuple(trailing)
-        changed = True
-        while changed and lo < hi:
-            changed = False
-            for label in leading:
-                span = m.starting_at(label, lo, hi)
-                if span:
-                    lo, changed = span[1], True
-                    break
-        changed = True
-        while changed and lo < hi:
-            changed = False
-            for label in trailing:
-                span = m.ending_at(label, hi, lo)
-                if span:
-                    hi, changed = span[0], True
-                    break
+        while lo < hi and (span := _first(m.starting_at(label, lo, hi) for label in leading)):
+            lo = span[1]
+        while lo < hi and (span := _first(m.ending_at(label, hi, lo) for label in trailing)):
+            hi = span[0]
         return lo, hi
 
     def _cut_lead(self, doc: Doc, m: Matches, rng: TokenRange, draft: Draft) -> TokenRange:
@@ -501,6 +491,10 @@ def _clauses(doc: Doc, lo: int, hi: int) -> list[TokenRange]:
             start = i + 1
     out.append((start, hi))
     return [(s, e) for s, e in out if e > s]
+
+
+def _first(spans: Iterable[TokenRange | None]) -> TokenRange | None:
+    return next((s for s in spans if s), None)
 
 
 def _inside_longer(span: TokenRange, others: list[TokenRange]) -> bool:
