@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from functools import cached_property
 from pathlib import Path
 
 from . import __version__
@@ -22,6 +23,7 @@ from .models import Document, DocumentResult, Event, Issue, SourceDocument, Span
 from .nlp import NLP, Lexicon, Matches, WordTagger, flatten_lexicon
 from .normalise import norm_phrase
 from .pattern_files import Patterns
+from .prefilter import Prefilter
 from .segment import sentences
 from .targets import Draft, TargetFinder, value_of
 from .taxonomy import Taxonomy
@@ -42,7 +44,7 @@ def _hash(*parts: object) -> str:
 class Extractor:
     """Builds every stage once; ``extract`` is then cheap and side-effect free."""
 
-    def __init__(self, patterns_dir: str | Path | None = None, use_tagger: bool = True) -> None:
+    def __init__(self, patterns_dir: str | Path | None = None, use_tagger: bool = True, prefilter: bool = True) -> None:
         self.patterns = Patterns(patterns_dir)
         abbreviations = self.patterns.load("abbreviations.json")["abbreviations"]
         self.nlp = NLP(abbreviations)
@@ -53,6 +55,7 @@ class Extractor:
         entries["count_nouns"] = measures["count_nouns"]
         entries["punct"] = [",", ".", ";", ":", "!", "?", "(", ")", '"', "-"]
         self.lexicon = Lexicon(self.nlp, entries)
+        self.prefilter = Prefilter(self.nlp, self.lexicon.phrases) if prefilter else None  # see prefilter.py
         self.taxonomy = Taxonomy(self.patterns.load("taxonomy.json"), abbreviations)
         self.tagger = WordTagger() if use_tagger else None
         self.targets = TargetFinder(FigureFinder(unit_words), self.taxonomy, self.tagger,
@@ -90,9 +93,11 @@ class Extractor:
         return result
 
     def _fill(self, text: str, result: DocumentResult) -> None:
-        doc = self.nlp.make_doc(text)
+        if self.prefilter is not None:
+            doc, segs = self.prefilter.focus(text)  # only the lines that may hold a target
+        else:
+            doc, segs = self.nlp.make_doc(text), sentences(text)
         matches = self.lexicon.match(doc)
-        segs = sentences(text)
         spans = self._token_sentences(doc, segs)
         names = names_text(text)
         facts = self._event(names, [(g.start, g.end) for g in sentences(names)], result.document.published)
@@ -200,9 +205,16 @@ class Extractor:
         return text[:1].lower() + text[1:] if text[1:2].islower() else text
 
     def _expand(self, text: str) -> str:
-        for short, full in sorted(self.abbreviations.items(), key=lambda kv: -len(kv[0])):
-            text = re.sub(rf"(?<!\w){re.escape(short)}(?!\w)", full, text)
+        for short, pattern, full in self._expansions:
+            if short in text:  # the pattern holds ``short`` literally: no match without it
+                text = pattern.sub(full, text)
         return text
+
+    @cached_property
+    def _expansions(self) -> list[tuple[str, re.Pattern[str], str]]:
+        """The abbreviation patterns of ``_expand``, longest first, compiled once."""
+        return [(short, re.compile(rf"(?<!\w){re.escape(short)}(?!\w)"), full)
+                for short, full in sorted(self.abbreviations.items(), key=lambda kv: -len(kv[0]))]
 
     def _key(self, doc, d: Draft, indicator: str, drafts: list[Draft]) -> str | None:
         """Taxonomy key of the indicator, else with its framing, else with a listed neighbour."""

@@ -1,0 +1,105 @@
+"""Prefilter: which lines of a document can hold a target, decided before any NLP runs.
+
+A target hangs on an anchor (``targets.TargetFinder``): a figure — a number
+followed by a percent sign, a range joiner, a unit word or a count noun
+(``figures.FigureFinder``) — a zero trigger ("không để xảy ra"), or, for a
+commitment with no figure, a direction verb ("kéo giảm").  One compiled regular
+expression, built from those lexicon phrases (``patterns/lexicon.json``,
+``patterns/units_of_measure.json``) in their matching-view spelling, finds the
+places where such an anchor may be; it errs on the side of yes, never of no.
+
+Only lines (paragraphs) with such a place go into the spaCy ``Doc``, the
+lexicon matcher, the sentence splitter and the target rules.  Whole lines are
+kept because a sentence's commitment/result mode can come from the sentence
+before it in the same paragraph.  The events stage reads the whole text
+(regular expressions, no NLP) and is not filtered.
+
+``Extractor(prefilter=False)`` turns it off; ``tests/test_prefilter.py`` checks
+that it changes no result.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterable, Mapping, Sequence
+
+from spacy.tokens import Doc
+
+from .nlp import NLP, TOKEN
+from .segment import Segment, sentences
+
+# Lexicon labels whose phrases anchor a target on their own (TargetFinder.anchors, TargetFinder._figureless) …
+ANCHOR_LABELS = ("zero_triggers", "decrease_verbs", "increase_verbs")
+# … and those that make a number a figure when they follow it (FigureFinder._figure_at, FigureFinder._unit_at).
+FIGURE_FOLLOWER_LABELS = ("percent_signs", "range_joiners", "count_nouns")
+FIGURE_FOLLOWER_PREFIXES = ("unit:",)
+
+_LINE = re.compile(r"[^\n]+")
+
+
+def _token_regex(tokens: Sequence[str]) -> str:
+    """A regex that finds ``tokens`` wherever the tokenizer could produce them in a row (and maybe elsewhere).
+
+    Between tokens the view holds nothing or blanks.  A word token (a letter
+    first) is whole, so it is not followed by another letter or digit.  Its start
+    is not checked: a look-behind in every branch makes the search many times
+    slower, and a syllable ending in another one's letters is rare.
+    """
+    out = r"\s*".join(re.escape(t) for t in tokens)
+    last = tokens[-1]
+    if re.fullmatch(r"\w+", last) and not last[:1].isdigit():
+        out += r"(?!\w)"
+    return out
+
+
+def _shortest(phrases: set[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """Drop a phrase when a shorter one is its beginning: wherever the tokens of
+    "không để xảy ra" are, those of "không để" are too."""
+    keep: list[tuple[str, ...]] = []
+    for p in sorted(phrases, key=len):
+        if not any(p[:len(k)] == k for k in keep):
+            keep.append(p)
+    return keep
+
+
+class Prefilter:
+    """Built once per Extractor from the lexicon phrases (``Lexicon.phrases``)."""
+
+    def __init__(self, nlp: NLP, phrases: Mapping[str, Iterable[str]]) -> None:
+        self.nlp = nlp
+
+        def alternation(labels: Iterable[str]) -> str:
+            found = {tuple(TOKEN.findall(nlp.view(p).text)) for label in labels for p in phrases.get(label, ())}
+            regexes = [_token_regex(t) for t in _shortest({t for t in found if t})]
+            return "|".join(sorted(regexes, key=lambda r: (-len(r), r))) or "(?!)"
+
+        followers = [*FIGURE_FOLLOWER_LABELS, *(k for k in phrases if k.startswith(FIGURE_FOLLOWER_PREFIXES))]
+        self.figure = re.compile(rf"\d\s*(?:{alternation(followers)})")
+        self.anchor = re.compile(alternation(ANCHOR_LABELS))
+
+    def can_hold_target(self, view_text: str) -> bool:
+        """True when this piece of matching-view text may hold a target anchor."""
+        return bool(self.figure.search(view_text) or self.anchor.search(view_text))
+
+    def focus(self, text: str) -> tuple[Doc, list[Segment]]:
+        """A Doc over the lines of ``text`` that may hold a target, and those lines' sentences.
+
+        Lines are kept whole, with the newline after them; offsets still map to the
+        document text through the view, and paragraph numbers are the document's.
+        """
+        view = self.nlp.view(text)
+        starts, n = view.starts, len(view.text)
+        ranges: list[tuple[int, int]] = []
+        keep: set[int] = set()
+        for number, line in enumerate(_LINE.finditer(text)):
+            lo, hi = bisect_left(starts, line.start()), bisect_left(starts, line.end())
+            if hi > lo and (self.figure.search(view.text, lo, hi) or self.anchor.search(view.text, lo, hi)):
+                keep.add(number)
+                hi = hi + 1 if hi < n else hi  # the newline after the line
+                if ranges and ranges[-1][1] == lo:
+                    ranges[-1] = (ranges[-1][0], hi)
+                else:
+                    ranges.append((lo, hi))
+        doc = self.nlp.doc_for(view.select(ranges), text)
+        return doc, sentences(text, keep)
