@@ -108,6 +108,8 @@ def extract_html(markup: str) -> Extracted:
     _drop_boilerplate(doc)
     body = doc.find("body")
     root = body if body is not None else doc
+    # A date shown on the page, looked for only once related-article lists are gone.
+    published = published or _visible_date(root)
     text = "\n\n".join(_render(_main_content(root)))
     text, repaired = repair_mojibake(nfc(text))
     viqr = maybe_viqr_text(text) if not repaired else None
@@ -151,7 +153,7 @@ def _metadata(doc: lxml.html.HtmlElement) -> tuple[str | None, dt.date | None]:
         published = parse_date(metas.get(key))
         if published:
             break
-    published = published or _time_elements(doc) or _json_ld_date(doc) or _visible_date(doc)
+    published = published or _time_elements(doc) or _json_ld_date(doc)
     return title or None, published
 
 
@@ -193,12 +195,10 @@ def _json_ld_date(doc: lxml.html.HtmlElement) -> dt.date | None:
 def _visible_date(doc: lxml.html.HtmlElement) -> dt.date | None:
     for el in doc.iter("span", "div", "p", "time", "li"):
         label = f"{el.get('class') or ''} {el.get('id') or ''}"
-        if _DATE_CLASS.search(label):
-            text = el.text_content()
-            if len(text) < 120:
-                date = parse_date(text)
-                if date:
-                    return date
+        if _DATE_CLASS.search(label) and _text_len(el) < 120:
+            date = parse_date(el.text_content())
+            if date:
+                return date
     return None
 
 
@@ -239,7 +239,7 @@ def _drop_boilerplate(doc: lxml.html.HtmlElement) -> None:
         elif tag == "header" and not any(a.tag in ("article", "main") for a in el.iterancestors()):
             _drop(el)
     body = doc.find("body")
-    total = len(_WS.sub("", (body if body is not None else doc).text_content()))
+    total = _text_len(body if body is not None else doc)
     for el in list(doc.iter()):
         if not isinstance(el.tag, str) or el.getparent() is None or el.tag in ("html", "body", "main", "article"):
             continue
@@ -247,7 +247,7 @@ def _drop_boilerplate(doc: lxml.html.HtmlElement) -> None:
             continue
         if _is_junk_label(el):
             # Never drop what holds most of the page: a wrongly named wrapper.
-            if len(_WS.sub("", el.text_content())) <= total * 0.5:
+            if _text_len(el) <= total * 0.5:
                 _drop(el)
 
 
@@ -271,8 +271,12 @@ def _drop(el: lxml.html.HtmlElement) -> None:
 # ---------------------------------------------------------------------------
 
 
+_LENGTH = etree.XPath("string-length(normalize-space())")
+
+
 def _text_len(el: lxml.html.HtmlElement) -> int:
-    return len(_WS.sub(" ", el.text_content()).strip())
+    """Length of the element's text with white space collapsed, computed in libxml2 (no Python copy)."""
+    return int(_LENGTH(el))
 
 
 def _link_len(el: lxml.html.HtmlElement) -> int:
