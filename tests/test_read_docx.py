@@ -219,3 +219,12 @@ def test_entity_expansion_is_not_resolved() -> None:
         zf.writestr("word/document.xml", lol)
     (doc,) = read_bytes(buf.getvalue(), "lol.docx")
     assert len(doc.text) < 1000
+
+
+def test_corrupted_deflate_stream_is_docx_invalid() -> None:
+    data = bytearray(make_docx(para(run("Công an tỉnh Thanh Hóa ký kết giao ước thi đua " * 20))))
+    start = data.find(b"word/document.xml") + len("word/document.xml")  # the member's compressed bytes follow its name
+    for i in range(start + 10, start + 40):
+        data[i] ^= 0x5A
+    (doc,) = read_bytes(bytes(data), "corrupt.docx")
+    assert codes(doc) == ["docx_invalid"]

@@ -304,3 +304,22 @@ def test_vietnamese_round_trips_through_every_encoding(text: str) -> None:
         if codes(doc) != ["encoding_uncertain"]:
             assert doc.text == text and doc.encoding == name, name
     assert read_one(encode_viqr(text).encode()).text == text
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+@given(st.binary(max_size=2000), st.sampled_from(["x.html", "x.docx", "x.pdf", "x.jsonl", "x.dat", "-"]))
+def test_any_bytes_in_any_format_are_handled(data: bytes, name: str) -> None:
+    # Whatever the bytes, every reader answers with documents (no reader bug surfaces as internal_error).
+    docs = read_bytes(data, name)
+    assert docs
+    for doc in docs:
+        assert "internal_error" not in codes(doc)
+        assert unicodedata.is_normalized("NFC", doc.text)
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(list("<>/=\"' pdivatbleh1&;#x\n") + ["<p>", "</p>", "<br>", "<td>", "&amp;", "ệ", "\u0301", "<div class='related'>", "<script>", "<!--"]), max_size=200).map("".join))
+def test_any_markup_is_handled(markup: str) -> None:
+    (doc,) = read_bytes(markup.encode("utf-8"), "page.html")
+    assert "internal_error" not in codes(doc)
+    assert unicodedata.is_normalized("NFC", doc.text)

@@ -202,3 +202,11 @@ def test_vnexpress_like_layout() -> None:
         "Tỷ lệ thu hồi tài sản trong các vụ án tham nhũng đạt trên 70%, không để xảy ra oan sai.\n\n"
         "Lê Hoàng"
     )
+
+
+def test_control_characters_in_a_page() -> None:
+    # A few stray control characters (fewer than 1% of the bytes: more would make it a binary file).
+    filler = "<p>Nội dung khác của trang, đủ dài để các ký tự điều khiển chỉ là số ít.</p>" * 10
+    page = f"<html><body><p>Công an\x01 tỉnh\x0b Thanh Hóa, <b>ký\x02</b> kết giao ước\x1f thi đua năm 2023.</p>{filler}</body></html>"
+    (doc,) = read_bytes(page.encode(), "ctrl.html")
+    assert not doc.errors and doc.text.startswith("Công an tỉnh Thanh Hóa, ký kết giao ước thi đua năm 2023.\n\n")

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import os
 import re
 import sys
@@ -68,8 +69,6 @@ def sniff_format(data: bytes) -> str:
     if stripped.startswith(b"{"):
         first = data.removeprefix(b"\xef\xbb\xbf").lstrip().split(b"\n", 1)[0]
         try:
-            import json
-
             item = json.loads(first)
         except (ValueError, RecursionError):
             item = None

@@ -43,6 +43,7 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 # Declared charsets that Vietnamese legacy-font pages carried regardless of their real encoding.
+# (A UTF-16/32 declaration in a page readable as ASCII is wrong by definition: HTML reads it as UTF-8.)
 _UNTRUSTED_DECLARATIONS = {"cp1252", "latin-1", "iso8859-1", "iso8859-15", "ascii"}
 _LEGACY_ALIASES = {
     "tcvn": "tcvn3", "tcvn3": "tcvn3", "tcvn-5712": "tcvn3", "tcvn5712-1": "tcvn3", "x-viet-tcvn5712": "tcvn3",
@@ -105,20 +106,20 @@ def decode_bytes(data: bytes, declared: str | None = None, viqr: bool = True) ->
     for bom, name in _BOMS:
         if data.startswith(bom):
             return _decode_known(data[len(bom):], name, "utf-8" if name == "utf-8-sig" else name, bom=True)
+    wide = _check_binary(data)
+    if wide:
+        return _decode_known(data, wide, wide, bom=False)
     if declared:
         name = canonical_codec(declared)
         if name in ("tcvn3", "vni-windows", "cp1258"):
             return Decoded(nfc(DECODERS[name](data)), name)
         if name == "viqr" and data.isascii():
             return Decoded(nfc(decode_viqr(data.decode("ascii"))), "viqr")
-        if name and name not in _UNTRUSTED_DECLARATIONS and name != "utf-8":
+        if name and name not in _UNTRUSTED_DECLARATIONS and name != "utf-8" and not name.startswith(("utf-16", "utf-32")):
             try:
                 return Decoded(nfc(data.decode(name)), name)
             except (UnicodeDecodeError, LookupError):
                 pass  # a wrong declaration: detect instead
-    wide = _check_binary(data)
-    if wide:
-        return _decode_known(data, wide, wide, bom=False)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:

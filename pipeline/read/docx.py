@@ -20,6 +20,7 @@ from __future__ import annotations
 import io
 import posixpath
 import zipfile
+import zlib
 from collections import Counter
 
 import lxml.etree as etree
@@ -312,7 +313,7 @@ def read_docx(data: bytes) -> Extracted:
     """Main text (and ``dc:title``) of a DOCX package."""
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+    except (zipfile.BadZipFile, ValueError, OSError, NotImplementedError) as exc:
         raise ReadError("docx_invalid", f"not a readable .docx (ZIP) file: {exc}.") from None
     with zf:
         check_zip(zf)
@@ -329,8 +330,8 @@ def read_docx(data: bytes) -> Extracted:
         except ReadError:
             raise
         except (
-            zipfile.BadZipFile, etree.XMLSyntaxError, KeyError, EOFError, OSError, ValueError, RuntimeError,
-            NotImplementedError,
+            zipfile.BadZipFile, zlib.error, etree.XMLSyntaxError, KeyError, EOFError, OSError, ValueError,
+            RuntimeError, NotImplementedError,
         ) as exc:
             raise ReadError("docx_invalid", f"the .docx is damaged: {type(exc).__name__}: {exc}.") from None
     text, repaired = repair_mojibake(nfc("\n\n".join(body.paragraphs)))

@@ -75,6 +75,7 @@ _WS = re.compile(r"[ \t\r\n\f\v\u00a0\u200b\u3000]+")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _XML_ENCODING = re.compile(rb"""<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I)
 _DATE_CLASS = re.compile(r"date|time|publish|ngay", re.I)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def declared_charset(data: bytes) -> str | None:
@@ -97,6 +98,7 @@ def extract_html(markup: str) -> Extracted:
     """Main text, title and date of an already decoded page."""
     if not markup.strip():
         return Extracted("")
+    markup = _CONTROL.sub("", markup)  # not allowed in HTML text, and lxml refuses them in a tree
     parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, huge_tree=True)
     try:
         doc = lxml.html.document_fromstring(markup.encode("utf-8", errors="replace"), parser=parser)
