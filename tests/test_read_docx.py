@@ -228,3 +228,9 @@ def test_corrupted_deflate_stream_is_docx_invalid() -> None:
         data[i] ^= 0x5A
     (doc,) = read_bytes(bytes(data), "corrupt.docx")
     assert codes(doc) == ["docx_invalid"]
+
+
+def test_highly_compressible_media_is_not_a_bomb() -> None:
+    # A blank uncompressed bitmap shrinks 1000-fold, but media parts are never decompressed.
+    (doc,) = read_bytes(make_docx(para(run("Có ảnh")), extra={"word/media/blank.bmp": b"\0" * (4 << 20)}), "img.docx")
+    assert not doc.errors and doc.text == "Có ảnh"
