@@ -31,7 +31,7 @@ from .errors import ReadError
 from .legacy import decode_tcvn3, decode_vni
 
 MAX_ENTRIES = 5000
-MAX_MEMBER_BYTES = 128 * 1024 * 1024
+MAX_MEMBER_BYTES = 64 * 1024 * 1024
 """Largest declared uncompressed size of one XML part that is read."""
 MAX_TOTAL_BYTES = 1024 * 1024 * 1024
 """Largest declared uncompressed size of the whole package."""
