@@ -76,7 +76,7 @@ def test_gold_files_never_become_documents(tmp_path: Path) -> None:
 
 def run_cli(args: list[str], input: bytes | str | None = None):
     result = CliRunner().invoke(main, args, input=input, catch_exceptions=False)
-    lines = [json.loads(line) for line in result.output.splitlines() if line.strip()]
+    lines = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
     return result, lines
 
 
