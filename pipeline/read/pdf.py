@@ -17,8 +17,10 @@ from .base import Extracted
 from .decode import nfc, repair_mojibake
 from .errors import ReadError, issue
 
-# pypdf reports recoverable damage through logging; keep it off stderr unless
-# the application configures logging itself.
+# pypdf reports the damage it recovers from as logging warnings ("EOF marker not
+# found"); the document's error codes already say what matters, so only its
+# errors reach whatever logging the application configured.
+logging.getLogger("pypdf").setLevel(logging.ERROR)
 logging.getLogger("pypdf").addHandler(logging.NullHandler())
 
 
