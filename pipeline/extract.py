@@ -32,9 +32,14 @@ from .units import UnitReader, names_text
 MAX_TEXT_CHARS = 2_000_000  # longer texts are not announcements; they are skipped with an error
 
 
-def document_id(text: str) -> str:
-    """Stable id derived from the content, never from the path."""
-    return "doc_" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+def document_id(text: str, sha256: str = "", source: str = "") -> str:
+    """Stable id derived from the content, never from the path.
+
+    A document with no text (unreadable, undecodable, empty) has no content to
+    speak of: its raw bytes' hash and its source keep two such files apart.
+    """
+    basis = text if text else f"\x00{sha256}\x00{source}"
+    return "doc_" + hashlib.sha256(basis.encode("utf-8")).hexdigest()[:16]
 
 
 def _hash(*parts: object) -> str:
@@ -53,6 +58,7 @@ class Extractor:
         unit_words = {f"unit:{u['phrase']}": UnitWord(u["unit"], u.get("scale", 1)) for u in measures["units"]}
         entries.update({label: [label.split(":", 1)[1]] for label in unit_words})
         entries["count_nouns"] = measures["count_nouns"]
+        entries["not_count_nouns"] = measures["not_count_nouns"]
         entries["punct"] = [",", ".", ";", ":", "!", "?", "(", ")", '"', "-"]
         self.lexicon = Lexicon(self.nlp, entries)
         self.prefilter = Prefilter(self.nlp, self.lexicon.phrases) if prefilter else None  # see prefilter.py
@@ -74,7 +80,7 @@ class Extractor:
     def extract(self, src: SourceDocument) -> DocumentResult:
         """Never raises on document content: a failure becomes an error entry on the line."""
         document = Document(
-            id=document_id(src.text), source=src.source, sha256=src.sha256, title=src.title,
+            id=document_id(src.text, src.sha256, src.source), source=src.source, sha256=src.sha256, title=src.title,
             published=src.published or EventReader.published(src.text), chars=len(src.text), text=src.text,
             format_name=src.format_name, encoding=src.encoding, url=src.url,
         )
@@ -137,6 +143,8 @@ class Extractor:
             units = _unique([self.units.unit(i, on, home) for i in members.items])
             if members.announced is not None and members.announced != len(units):
                 warnings.append(f"the text announces {members.announced} units but lists {len(units)}")
+        elif len(signers := self._signers(runs, sentence, on, home)) >= 2:
+            units = signers  # "Công an tỉnh A ký kết giao ước thi đua với Công an tỉnh B"
         elif groups:
             units = [_group_unit(name, home) for name in groups]
         elif home is not None:
@@ -152,6 +160,11 @@ class Extractor:
             organizer=organizer_name, groups=groups,
             host=self.events.host(text, units, runs, on, home) if groups or members else None,
             period_year=period, slogan=self.events.slogan(text), units=units, warnings=warnings)
+
+    def _signers(self, runs, sentence: tuple[int, int], on: dt.date | None, home: Unit | None) -> list[Unit]:
+        """Organisations named one by one in the event's own sentence."""
+        lo, hi = sentence
+        return _unique([self.units.unit(item, on, home) for run in runs if lo <= run.start < hi for item in run.items])
 
     def _event_model(self, doc_id: str, f: EventFacts) -> Event:
         return Event(id="evt_" + _hash(doc_id, f.kind, f.date, f.sentence[0]), kind=f.kind, date=f.date,  # type: ignore[arg-type]

@@ -95,3 +95,18 @@ def test_slogan_and_campaign_launch(extract_text):
 
 def test_text_without_a_pledge_has_no_event(extract_text):
     assert extract_text("Công an tỉnh Tiền Giang họp báo thông tin tình hình quý I/2024.").events == []
+
+
+def test_bilateral_pledge_lists_both_signers(extract_text):
+    text = ("Ngày 10/2/2024, tại Công an tỉnh Lạng Sơn, Công an tỉnh Lạng Sơn ký kết giao ước thi đua năm 2024 với "
+            "Công an tỉnh Cao Bằng. Hai đơn vị cam kết giảm 5% số vụ phạm tội về ma túy.")
+    (event,) = extract_text(text).events
+    assert [u.name for u in event.units] == ["Công an tỉnh Lạng Sơn", "Công an tỉnh Cao Bằng"]
+
+
+def test_agencies_of_any_department_are_units(extractor):
+    text = "Cụm gồm Sở Nông nghiệp và Phát triển nông thôn tỉnh Nghệ An, Sở Tư pháp tỉnh Hà Tĩnh và Công an tỉnh Quảng Bình."
+    (run,) = extractor.units.lists(text)
+    assert [(i.org_type, i.kind, i.name) for i in run.items] == [
+        ("Sở Nông nghiệp và Phát triển nông thôn", "agency", "Nghệ An"), ("Sở Tư pháp", "agency", "Hà Tĩnh"),
+        ("Công an", "police", "Quảng Bình")]
