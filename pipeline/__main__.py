@@ -1,0 +1,5 @@
+"""``python -m pipeline …`` is ``pledge …``."""
+
+from .cli import main
+
+main()
