@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from spacy.matcher import PhraseMatcher
@@ -203,7 +203,7 @@ class WordTagger:
     def __init__(self) -> None:
         from underthesea import pos_tag  # imported lazily: the model loads on first use
 
-        self._pos_tag = pos_tag
+        self._pos_tag = FastPosTag(pos_tag)
 
     def tag(self, span: Span) -> None:
         """Set ``token._.pos_vi`` on every token of ``span`` (once per sentence)."""
@@ -228,3 +228,84 @@ class WordTagger:
             while k < len(words) and words[k][1] <= offset:
                 k += 1
             token._.pos_vi = words[k][2] if k < len(words) and words[k][0] <= offset else "X"
+
+
+_TEMPLATE_SYNTAX = re.compile(  # underthesea.pipeline.pos_tag.tagged_feature.template2features
+    r"T\[(?P<index1>\-?\d+)(\,(?P<index2>\-?\d+))?\](\[(?P<column>.*)\])?(\.(?P<function>.*))?")
+
+
+class FastPosTag:
+    """``underthesea.pos_tag(sentence)`` with the same model and the same features, computed in one pass.
+
+    underthesea builds the CRF features of each word with ``template2features``,
+    which copies the whole sentence for every feature of every word (quadratic:
+    tens of milliseconds for a long sentence).  This computes the very same
+    feature strings from the model's own template, then calls the same CRF
+    model.  On first use it checks itself against underthesea on a sample
+    sentence; on any difference, or if underthesea's internals have moved, it
+    uses ``underthesea.pos_tag`` itself.  ``tests/test_fast_view.py`` compares
+    the two on many sentences.
+    """
+
+    SAMPLE = "Chợ thịt chó nổi tiếng ở TP.HCM bị truy quét, 95% hộ kinh doanh đã đóng cửa."
+
+    def __init__(self, reference: Callable[[str], list[tuple[str, str]]]) -> None:
+        self.reference = reference
+        self._ready: bool | None = None  # None: not loaded yet; False: use the reference
+
+    def _load(self) -> bool:
+        try:
+            from underthesea import word_tokenize
+            from underthesea.pipeline.pos_tag import tagged_feature
+            from underthesea.pipeline.pos_tag.model_crf import CRFPOSTagPredictor
+
+            predictor = CRFPOSTagPredictor.Instance()
+            self._tokenize = word_tokenize
+            self._model = predictor.model
+            self._apply = tagged_feature.apply_function
+            self._specs = []
+            for syntax in predictor.transformer.template:
+                m = _TEMPLATE_SYNTAX.match(syntax)
+                if m is None:
+                    return False
+                index2 = m.group("index2")
+                self._specs.append((f"{syntax}=", int(m.group("index1")), int(index2) if index2 else None,
+                                    int(m.group("column")) if m.group("column") else 0, m.group("function")))
+            return self.features(self._tokenize(self.SAMPLE)) == predictor.transformer.transform(
+                [[(w, "X") for w in self._tokenize(self.SAMPLE)]])[0][0] and self(self.SAMPLE) == self.reference(self.SAMPLE)
+        except Exception:  # noqa: BLE001 - any surprise in underthesea's internals: use its public function
+            return False
+
+    def features(self, words: list[str]) -> list[list[str]]:
+        """The CRF features of each word, exactly as underthesea's ``TaggedTransformer`` makes them."""
+        n = len(words)
+        columns = (words, ["X"] * n)  # the tag column underthesea fills with "X" before tagging
+        cache: dict[tuple[str, str], str] = {}
+        out = []
+        for i in range(n):
+            feats = []
+            for prefix, index1, index2, column, func in self._specs:
+                j = i + index1
+                if j < 0:
+                    feats.append(prefix + "BOS")
+                elif j >= n or (index2 is not None and i + index2 >= n):
+                    feats.append(prefix + "EOS")
+                else:
+                    word = " ".join(columns[column][j:i + index2 + 1]) if index2 is not None else columns[column][j]
+                    if func is not None:
+                        key = (func, word)
+                        if key not in cache:
+                            cache[key] = f"{self._apply(func, word)}"
+                        word = cache[key]
+                    feats.append(prefix + word)
+            out.append(feats)
+        return out
+
+    def __call__(self, sentence: str) -> list[tuple[str, str]]:
+        if self._ready is None:
+            self._ready = True  # so that the self-check in _load can call this
+            self._ready = self._load()
+        if not self._ready:
+            return self.reference(sentence)
+        words = self._tokenize(sentence)
+        return list(zip(words, self._model.tag(self.features(words))))

@@ -119,3 +119,37 @@ def test_sentence_locator_matches_the_regex_search(line, words, cursor):
 
     m = re.compile(r"\s*".join(re.escape(w) for w in words)).search(line, cursor)
     assert _find_words(line, words, cursor) == (m.span() if m else None)
+
+
+def _corpus_sentences() -> list[str]:
+    from pipeline.segment import sentences
+
+    out = []
+    for path in sorted(DEV.parent.rglob("*.txt")):
+        text = unicodedata.normalize("NFC", path.read_text(encoding="utf-8"))
+        out += [text[s.start:s.end] for s in sentences(text)]
+    return out
+
+
+def test_fast_pos_tagger_equals_underthesea_on_the_corpus():
+    from underthesea import pos_tag
+
+    from pipeline.nlp import FastPosTag
+
+    fast = FastPosTag(pos_tag)
+    sents = _corpus_sentences()
+    assert len(sents) > 100
+    assert [fast(s) for s in sents] == [pos_tag(s) for s in sents]
+    assert fast._ready is True  # the fast path was used, not the fallback
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(TONED.split() + ["Công", "an", "tỉnh", "giảm", "5%", ",", ".", "(", "“", "2023",
+                                                  "Nghệ", "An", "đạt", "trên", "90", "phần", "trăm", "  "]),
+                max_size=40).map(" ".join))
+def test_fast_pos_tagger_equals_underthesea_on_random_sentences(sentence):
+    from underthesea import pos_tag
+
+    from pipeline.nlp import FastPosTag
+
+    assert FastPosTag(pos_tag)(sentence) == pos_tag(sentence)
