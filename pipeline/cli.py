@@ -22,6 +22,10 @@ patterns_option = click.option(
     "--patterns", "patterns_dir", type=click.Path(file_okay=False, exists=True, path_type=Path),
     default=None, help="Use another copy of the patterns/ directory.",
 )
+workers_option = click.option(
+    "--workers", type=click.IntRange(min=0), default=0, show_default="all cores",
+    help="Extract on this many processes (1: in this process).  Output stays in input order.",
+)
 registry_option = click.option(
     "--registry", "registry_path", type=click.Path(dir_okay=False, path_type=Path),
     default=DEFAULT_REGISTRY, show_default=True, help="SQLite registry file.",
@@ -79,8 +83,9 @@ def main() -> None:
 @click.option("--with-text", is_flag=True, help="Include the document text in each line.")
 @patterns_option
 @input_options
+@workers_option
 def extract(paths: tuple[str, ...], with_text: bool, patterns_dir: Path | None, include: tuple[str, ...],
-            exclude: tuple[str, ...], max_bytes: int) -> None:
+            exclude: tuple[str, ...], max_bytes: int, workers: int) -> None:
     """Print one JSON line per document (never writes to the registry).
 
     PATHS are files, folders (read recursively), globs, or - for stdin.
@@ -88,12 +93,54 @@ def extract(paths: tuple[str, ...], with_text: bool, patterns_dir: Path | None, 
     Example: pledge extract corpus/dev/000_a3e9784d6cdf9c0f.txt
 
     Example: pledge extract crawl/ --include '*.html' --exclude 'old/**'
+
+    Example: pledge extract archive/ --workers 4 > outputs/archive.jsonl
     """
-    extractor = Extractor(patterns_dir)
+    from .batch import BatchRunner, ExtractorConfig, as_path, progress_bar, worker_count
+
     out = sys.stdout
-    for src in iter_documents(paths, include, exclude, max_bytes=max_bytes):
-        out.write(extractor.extract(src).to_json(with_text=with_text) + "\n")
-        out.flush()
+    config = ExtractorConfig(as_path(patterns_dir), factory=Extractor)
+    with BatchRunner(config, worker_count(workers)) as runner, progress_bar() as bar:
+        for line in runner.lines(iter_documents(paths, include, exclude, max_bytes=max_bytes), with_text=with_text):
+            out.write(line + "\n")
+            out.flush()
+            bar.update()
+
+
+@main.command()
+@click.option("--docs", default=2000, show_default=True, type=click.IntRange(min=1),
+              help="Documents in the 1x corpus (about 3 KB each).")
+@click.option("--sizes", default="1,10", show_default=True,
+              help="Corpus sizes to run, as multiples of --docs (shows how time grows).")
+@workers_option
+@click.option("--seed", default=1, show_default=True, type=int, help="Seed of the corpus variations.")
+@click.option("--corpus", "source", default="corpus", show_default=True,
+              type=click.Path(file_okay=False, exists=True, path_type=Path),
+              help="Folder of .txt texts the benchmark corpus is made from.")
+@click.option("--baseline-docs", default=20, show_default=True, type=click.IntRange(min=0),
+              help="Documents the naive baseline is measured on (it is slow; its rate is extrapolated).")
+@click.option("--phases", default="extract,ingest", show_default=True, help="Which commands to time.")
+@click.option("--keep", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Build the corpus, output and registries in this folder and keep them.")
+def bench(docs: int, sizes: str, workers: int, seed: int, source: Path, baseline_docs: int, phases: str,
+          keep: Path | None) -> None:
+    """Measure extract and ingest throughput against a naive baseline (prints key=value lines).
+
+    Example: pledge bench --docs 2000 --sizes 1,10 --workers 2
+
+    Example: pledge bench --docs 50 --sizes 1,2 --baseline-docs 2   (a quick run for CI)
+    """
+    from .bench import run
+
+    try:
+        size_list = [int(s) for s in sizes.split(",") if s.strip()]
+    except ValueError:
+        raise click.BadParameter(f"{sizes!r} is not a list of whole numbers such as 1,10", param_hint="--sizes") from None
+    phase_list = [p.strip() for p in phases.split(",") if p.strip()]
+    if not size_list or min(size_list) < 1 or not set(phase_list) <= {"extract", "ingest"}:
+        raise click.UsageError("--sizes takes multiples >= 1; --phases takes extract and/or ingest")
+    run(source, docs=docs, sizes=size_list, workers=workers or None, seed=seed, baseline_docs=baseline_docs,
+        phases=phase_list, keep=keep, echo=click.echo)
 
 
 @main.command()
@@ -111,7 +158,8 @@ def schema() -> None:
 @click.argument("paths", nargs=-1, required=True)
 @registry_option
 @patterns_option
-def ingest(paths: tuple[str, ...], registry_path: Path, patterns_dir: Path | None) -> None:
+@workers_option
+def ingest(paths: tuple[str, ...], registry_path: Path, patterns_dir: Path | None, workers: int) -> None:
     """Extract documents and store them in the registry.
 
     A document already stored with the same content and pipeline version is
@@ -119,30 +167,22 @@ def ingest(paths: tuple[str, ...], registry_path: Path, patterns_dir: Path | Non
     re-attaches its reviewer corrections.  The summary goes to stderr.
 
     Example: pledge ingest corpus/dev --registry outputs/registry.sqlite
+
+    Example: pledge ingest archive/ --workers 4
     """
-    from .extract import document_id
-    from .registry import IngestSummary, Registry, StoreOutcome
+    from .batch import BatchRunner, ExtractorConfig, as_path, ingest as ingest_documents, progress_bar, worker_count
+    from .registry import IngestSummary, Registry
 
-    extractor = Extractor(patterns_dir)
-    version = extractor.version
     summary = IngestSummary()
-    with Registry(registry_path) as reg:
-        reg.log_ingest(version)
-
-        def fresh():  # only documents whose content+version is not stored yet are extracted
-            for src in iter_documents(paths):
-                doc_id = document_id(src.text)
-                if reg.is_current(doc_id, version):
-                    summary.add(StoreOutcome(doc_id, src.source, "skipped", errors=len(src.errors)))
-                    continue
-                yield extractor.extract(src)
-
+    config = ExtractorConfig(as_path(patterns_dir), factory=Extractor)
+    with BatchRunner(config, worker_count(workers)) as runner, Registry(registry_path) as reg, progress_bar() as bar:
         try:
-            reg.store_many(fresh(), version, on_outcome=summary.add)
+            ingest_documents(reg, iter_documents(paths), runner, summary, on_outcome=lambda _: bar.update())
         except KeyboardInterrupt:
             click.echo("interrupted: the documents of the batch in progress were not stored", err=True)
             raise
         finally:
+            bar.close()
             for line in summary.lines():
                 click.echo(line, err=True)
 
