@@ -159,7 +159,13 @@ def schema() -> None:
 @registry_option
 @patterns_option
 @workers_option
-def ingest(paths: tuple[str, ...], registry_path: Path, patterns_dir: Path | None, workers: int) -> None:
+@click.option("--dask", "dask_address", metavar="SCHEDULER_ADDRESS", default=None,
+              help="Extract on this Dask cluster (pip install 'pledge-registry[dask]'); --workers is then ignored.")
+@click.option("--shards", "shards_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="With --dask: folder for the workers' result shards, reachable from the workers and from here "
+                   "[default: REGISTRY.shards next to the registry].")
+def ingest(paths: tuple[str, ...], registry_path: Path, patterns_dir: Path | None, workers: int,
+           dask_address: str | None, shards_dir: Path | None) -> None:
     """Extract documents and store them in the registry.
 
     A document already stored with the same content and pipeline version is
@@ -169,15 +175,31 @@ def ingest(paths: tuple[str, ...], registry_path: Path, patterns_dir: Path | Non
     Example: pledge ingest corpus/dev --registry outputs/registry.sqlite
 
     Example: pledge ingest archive/ --workers 4
+
+    Example: pledge ingest /shared/archive --dask tcp://10.0.0.5:8786 --shards /shared/shards
     """
     from .batch import BatchRunner, ExtractorConfig, as_path, ingest as ingest_documents, progress_bar, worker_count
     from .registry import IngestSummary, Registry
 
+    if dask_address:
+        from .distributed import DaskUnavailable, require_dask
+
+        try:
+            require_dask()
+        except DaskUnavailable as exc:
+            raise click.ClickException(str(exc)) from None
     summary = IngestSummary()
     config = ExtractorConfig(as_path(patterns_dir), factory=Extractor)
     with BatchRunner(config, worker_count(workers)) as runner, Registry(registry_path) as reg, progress_bar() as bar:
         try:
-            ingest_documents(reg, iter_documents(paths), runner, summary, on_outcome=lambda _: bar.update())
+            if dask_address:
+                from .distributed import ingest_on_dask
+
+                shards = shards_dir or registry_path.with_name(registry_path.name + ".shards")
+                ingest_on_dask(reg, iter_documents(paths), dask_address, config, summary, shards,
+                               on_outcome=lambda _: bar.update())
+            else:
+                ingest_documents(reg, iter_documents(paths), runner, summary, on_outcome=lambda _: bar.update())
         except KeyboardInterrupt:
             click.echo("interrupted: the documents of the batch in progress were not stored", err=True)
             raise
