@@ -202,7 +202,7 @@ class TargetFinder:
         verbs = (actions[0][0], verbs[1]) if actions else (verbs[1], verbs[1])  # "bắt, vận động …", not "năm 2023"
         start = a.figure.count_noun[0] if a.figure and a.figure.count_noun else a.right[0]
         tro_len = m.starting_at("comparator_after:>=", start) or m.starting_at("comparator_after:<=", start)
-        start = tro_len[1] if tro_len and not a.figure.count_noun else start
+        start = tro_len[1] if tro_len and a.figure is not None and not a.figure.count_noun else start
         np_end = self._np_end(doc, m, start, a.right[1])
         np = self._strip(m, (start, np_end), ZERO_LEADING if a.kind == "zero" else (), RIGHT_TRAILING)
         return [p for p in (verbs, np) if p[0] < p[1]]
