@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
@@ -123,12 +123,12 @@ def build_view(text: str, abbreviations: Mapping[str, str]) -> MatchView:
     character-by-character path.
     """
     folded = _unify_marks(fold_tone_marks(text))
-    pattern = _abbreviation_regex(tuple(sorted(abbreviations, key=len, reverse=True)))
+    keys = tuple(sorted(abbreviations, key=len, reverse=True))
     parts: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
     pos = 0
-    for m in pattern.finditer(folded) if pattern else ():
+    for m in _abbreviations_in(folded, keys):
         _plain_stretch(folded, pos, m.start(), parts, starts, ends)
         _piece(abbreviations[m.group(0)].lower(), m.start(), m.end(), parts, starts, ends)
         pos = m.end()
@@ -137,6 +137,8 @@ def build_view(text: str, abbreviations: Mapping[str, str]) -> MatchView:
 
 
 _BLANK_RUN = re.compile(r"[^\S\n]{2,}")
+_ODD_BLANK = re.compile(r"[^\S\n ]")  # a blank other than " " (tab, no-break space …)
+_WORD_CHAR = re.compile(r"\w")
 _MARKS = _DASHES | _QUOTES  # disjoint, and no replacement is itself replaced: one pass does both
 _MARK = re.compile("[" + "".join(re.escape(chr(c)) for c in _MARKS) + "]")
 
@@ -167,12 +169,12 @@ def _plain_stretch(text: str, start: int, end: int, parts: list[str], starts: li
         for piece, s, e in _plain(text, start, end):
             _piece(piece, s, e, parts, starts, ends)
         return
-    at = 0
+    at = 0  # between runs of two or more blanks every blank stands alone: it becomes " " in place
     for m in _BLANK_RUN.finditer(low):
-        _piece(_SPACE.sub(" ", low[at:m.start()]), start + at, start + m.start(), parts, starts, ends)
+        _piece(_ODD_BLANK.sub(" ", low[at:m.start()]), start + at, start + m.start(), parts, starts, ends)
         _piece(" ", start + m.start(), start + m.end(), parts, starts, ends)
         at = m.end()
-    _piece(_SPACE.sub(" ", low[at:]), start + at, end, parts, starts, ends)
+    _piece(_ODD_BLANK.sub(" ", low[at:]), start + at, end, parts, starts, ends)
 
 
 def _plain(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
@@ -195,7 +197,39 @@ def _lower_chars(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
     return [(c.lower() if len(c.lower()) == 1 else c, start + i, start + i + 1) for i, c in enumerate(chunk)]
 
 
+def _abbreviations_in(text: str, keys: tuple[str, ...]) -> Iterator[re.Match[str]]:
+    """``_abbreviation_regex(keys).finditer(text)``, found faster.
+
+    The look-behind that opens that regex is tried at every position and makes
+    the search slow; here the regex without it finds candidates and the
+    character before each is checked, moving on by one character when it is a
+    letter or digit, as the regex engine does.
+    """
+    if not keys:
+        return
+    if not all(keys):  # an empty key matches the empty string: leave that to the plain regex
+        yield from _abbreviation_regex(keys).finditer(text)  # type: ignore[union-attr]
+        return
+    bare = _bare_abbreviation_regex(keys)
+    pos = 0
+    while m := bare.search(text, pos):
+        at = m.start()
+        if at and _WORD_CHAR.match(text, at - 1):
+            pos = at + 1
+            continue
+        yield m
+        pos = m.end()
+
+
 _REGEX_CACHE: dict[tuple[str, ...], re.Pattern[str] | None] = {}
+_BARE_CACHE: dict[tuple[str, ...], re.Pattern[str]] = {}
+
+
+def _bare_abbreviation_regex(keys: tuple[str, ...]) -> re.Pattern[str]:
+    if keys not in _BARE_CACHE:
+        alternation = "|".join(re.escape(fold_tone_marks(k)) for k in keys)
+        _BARE_CACHE[keys] = re.compile(rf"(?:{alternation})(?!\w)")
+    return _BARE_CACHE[keys]
 
 
 def _abbreviation_regex(keys: tuple[str, ...]) -> re.Pattern[str] | None:
