@@ -158,14 +158,16 @@ def schema() -> None:
 @click.argument("paths", nargs=-1, required=True)
 @registry_option
 @patterns_option
+@input_options
 @workers_option
 @click.option("--dask", "dask_address", metavar="SCHEDULER_ADDRESS", default=None,
               help="Extract on this Dask cluster (pip install 'pledge-registry[dask]'); --workers is then ignored.")
 @click.option("--shards", "shards_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="With --dask: folder for the workers' result shards, reachable from the workers and from here "
                    "[default: REGISTRY.shards next to the registry].")
-def ingest(paths: tuple[str, ...], registry_path: Path, patterns_dir: Path | None, workers: int,
-           dask_address: str | None, shards_dir: Path | None) -> None:
+def ingest(paths: tuple[str, ...], registry_path: Path, patterns_dir: Path | None, include: tuple[str, ...],
+           exclude: tuple[str, ...], max_bytes: int, workers: int, dask_address: str | None,
+           shards_dir: Path | None) -> None:
     """Extract documents and store them in the registry.
 
     A document already stored with the same content and pipeline version is
@@ -175,6 +177,8 @@ def ingest(paths: tuple[str, ...], registry_path: Path, patterns_dir: Path | Non
     Example: pledge ingest corpus/dev --registry outputs/registry.sqlite
 
     Example: pledge ingest archive/ --workers 4
+
+    Example: pledge ingest crawl/ --include '*.html' --exclude 'drafts/**'
 
     Example: pledge ingest /shared/archive --dask tcp://10.0.0.5:8786 --shards /shared/shards
     """
@@ -190,16 +194,17 @@ def ingest(paths: tuple[str, ...], registry_path: Path, patterns_dir: Path | Non
             raise click.ClickException(str(exc)) from None
     summary = IngestSummary()
     config = ExtractorConfig(as_path(patterns_dir), factory=Extractor)
+    documents = iter_documents(paths, include, exclude, max_bytes=max_bytes)
     with BatchRunner(config, worker_count(workers)) as runner, Registry(registry_path) as reg, progress_bar() as bar:
         try:
             if dask_address:
                 from .distributed import ingest_on_dask
 
                 shards = shards_dir or registry_path.with_name(registry_path.name + ".shards")
-                ingest_on_dask(reg, iter_documents(paths), dask_address, config, summary, shards,
+                ingest_on_dask(reg, documents, dask_address, config, summary, shards,
                                on_outcome=lambda _: bar.update())
             else:
-                ingest_documents(reg, iter_documents(paths), runner, summary, on_outcome=lambda _: bar.update())
+                ingest_documents(reg, documents, runner, summary, on_outcome=lambda _: bar.update())
         except KeyboardInterrupt:
             click.echo("interrupted: the documents of the batch in progress were not stored", err=True)
             raise

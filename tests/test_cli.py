@@ -89,3 +89,15 @@ def _commands(group: click.Group, prefix: tuple[str, ...] = ()):
 @pytest.mark.parametrize(("path", "command"), list(_commands(main)), ids=lambda v: " ".join(v) if isinstance(v, tuple) else "")
 def test_every_command_has_help_with_an_example(path, command):
     assert command.help and "Example" in command.help, f"`pledge {' '.join(path)}` needs help text with an example"
+
+
+def test_ingest_takes_the_input_filters(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("Hội nghị ký kết giao ước thi đua năm 2023. Phấn đấu giảm 5% số vụ cháy.", encoding="utf-8")
+    (tmp_path / "in" / "b.txt").write_text("Hội nghị ký kết giao ước thi đua năm 2024. Không để xảy ra oan sai.", encoding="utf-8")
+    registry = tmp_path / "r.sqlite"
+    result = CliRunner().invoke(main, ["ingest", str(tmp_path / "in"), "--exclude", "b.txt", "--registry", str(registry),
+                                       "--workers", "1"], catch_exceptions=False)
+    assert result.exit_code == 0
+    out = CliRunner().invoke(main, ["export", "--registry", str(registry)], catch_exceptions=False).stdout
+    assert [json.loads(x)["document"]["source"].rsplit("/", 1)[-1] for x in out.splitlines()] == ["a.txt"]
