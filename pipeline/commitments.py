@@ -19,6 +19,7 @@ from .nlp import Matches
 
 Mode = Literal["commitment", "result", "neutral"]
 FRAME_WINDOW = 10  # tokens from a sentence start in which "năm 2023" sets its time frame
+PAST_FRAME_WINDOW = 3  # "Năm qua," opens the sentence; later it is a baseline ("so với năm trước")
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,8 @@ def sentence_mode(doc: Doc, m: Matches, s: SentenceSpan, period_year: int | None
     year = frame_year(doc, m, s.start, s.end)
     if year is not None and period_year is not None and year < period_year:
         return "result"
+    if any(start <= s.start + PAST_FRAME_WINDOW for start, _ in m.within("past_frames", s.start, s.end)):
+        return "result"  # "Năm qua, …", "6 tháng đầu năm, …": a report, with or without "đã"
     if _has(m, "result_cues", s.start, s.end) and _has(m, "past_markers", s.start, s.end):
         return "result"
     achieved = m.within("achieved_cues", s.start, s.end)
@@ -65,10 +68,18 @@ def sentence_modes(doc: Doc, m: Matches, sentences: list[SentenceSpan], period_y
     modes: list[Mode] = []
     for k, s in enumerate(sentences):
         mode = sentence_mode(doc, m, s, period_year)
-        if mode == "neutral" and k and sentences[k - 1].paragraph == s.paragraph:
-            mode = modes[-1]
+        if mode == "neutral" and k and (sentences[k - 1].paragraph == s.paragraph or _bulleted(doc, m, s)):
+            mode = modes[-1]  # within a paragraph, or down a bulleted list under its heading
         modes.append(mode)
     return modes
+
+
+def _bulleted(doc: Doc, m: Matches, s: SentenceSpan) -> bool:
+    """A list item: "- Giảm …", "+ …", "2. …", "a) …"."""
+    first = doc[s.start].text
+    nxt = doc[s.start + 1].text if s.start + 1 < s.end else ""
+    return bool(m.starting_at("bullets", s.start, s.start + 1)) and (first in "-+*•" or nxt == ")") \
+        or (first.isdigit() and nxt in {".", ")"})
 
 
 def is_past(m: Matches, lo: int, hi: int) -> bool:

@@ -8,10 +8,11 @@ expression, built from those lexicon phrases (``patterns/lexicon.json``,
 ``patterns/units_of_measure.json``) in their matching-view spelling, finds the
 places where such an anchor may be; it errs on the side of yes, never of no.
 
-Only lines (paragraphs) with such a place go into the spaCy ``Doc``, the
-lexicon matcher, the sentence splitter and the target rules.  Whole lines are
-kept because a sentence's commitment/result mode can come from the sentence
-before it in the same paragraph.  The events stage reads the whole text
+Only lines (paragraphs) with such a place, and the line before each, go into
+the spaCy ``Doc``, the lexicon matcher, the sentence splitter and the target
+rules.  Whole lines are kept because a sentence's commitment/result mode can
+come from the sentence before it in the same paragraph, or from the heading
+line above a bulleted list.  The events stage reads the whole text
 (regular expressions, no NLP) and is not filtered.
 
 ``Extractor(prefilter=False)`` turns it off; ``tests/test_prefilter.py`` checks
@@ -90,16 +91,23 @@ class Prefilter:
         """
         view = self.nlp.view(text)
         starts, n = view.starts, len(view.text)
+        lines = [(number, bisect_left(starts, m.start()), bisect_left(starts, m.end()))
+                 for number, m in enumerate(_LINE.finditer(text))]
+        lines = [(number, lo, hi) for number, lo, hi in lines if view.text[lo:hi].strip()]
+        hits = [hi > lo and bool(self.figure.search(view.text, lo, hi) or self.anchor.search(view.text, lo, hi))
+                for _, lo, hi in lines]
         ranges: list[tuple[int, int]] = []
         keep: set[int] = set()
-        for number, line in enumerate(_LINE.finditer(text)):
-            lo, hi = bisect_left(starts, line.start()), bisect_left(starts, line.end())
-            if hi > lo and (self.figure.search(view.text, lo, hi) or self.anchor.search(view.text, lo, hi)):
-                keep.add(number)
-                hi = hi + 1 if hi < n else hi  # the newline after the line
-                if ranges and ranges[-1][1] == lo:
-                    ranges[-1] = (ranges[-1][0], hi)
-                else:
-                    ranges.append((lo, hi))
+        for k, (number, lo, hi) in enumerate(lines):
+            # a line may take its commitment/result mode from the line before it
+            # (a list under its heading), so that line is kept too
+            if not (hits[k] or (k + 1 < len(hits) and hits[k + 1])):
+                continue
+            keep.add(number)
+            hi = hi + 1 if hi < n else hi  # the newline after the line
+            if ranges and ranges[-1][1] >= lo - 1 and view.text[ranges[-1][1]:lo].strip() == "":
+                ranges[-1] = (ranges[-1][0], hi)
+            else:
+                ranges.append((lo, hi))
         doc = self.nlp.doc_for(view.select(ranges), text)
         return doc, sentences(text, keep)

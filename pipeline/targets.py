@@ -474,7 +474,7 @@ class TargetFinder:
 HEAD_WORDS = ("rate_words", "action_verbs", "delimiters", "linking_verbs", "modals")
 HEAD_STARTERS = ("measure_nouns", "rate_words", "action_verbs", "lead_ins", "framing_openers",
                  "decrease_verbs", "increase_verbs", "sub_markers")
-LEFT_LEADING = ("delimiters", "decrease_verbs", "increase_verbs")
+LEFT_LEADING = ("delimiters", "punct", "decrease_verbs", "increase_verbs")
 LEFT_TRAILING = ("linking_verbs", "modals", "level_markers", "trailing_modifiers", "decrease_verbs", "increase_verbs",
                  "delimiters", "passive_markers")
 RIGHT_TRAILING = ("delimiters", "punct")

@@ -171,3 +171,16 @@ def test_headline_repeating_a_body_target_counts_once(extract_text):
                           "Ngày 21/2/2020, Khối thi đua số 2 ký kết giao ước thi đua năm 2020, "
                           "thống nhất kéo giảm trên 5% số vụ phạm pháp hình sự so với năm 2019.")
     assert [(t.value, t.indicator_key) for t in result.targets] == [(5, "crime.cases")]
+
+
+def test_a_bulleted_list_takes_the_mode_of_its_heading(extract_text):
+    text = ("Kế hoạch công tác năm 2024 của Công an tỉnh\n\nCác chỉ tiêu chủ yếu phấn đấu đạt được:\n"
+            "- Giảm 5% số vụ phạm tội về trật tự xã hội.\n- Tỷ lệ điều tra, khám phá án đạt trên 85%.\n")
+    assert [(t.value, t.indicator) for t in extract_text(text).targets] == [
+        (5, "số vụ phạm tội về trật tự xã hội"), (85, "tỷ lệ điều tra, khám phá án")]
+
+
+@pytest.mark.parametrize("opening", ["Năm qua", "Thời gian qua", "6 tháng đầu năm"])
+def test_a_sentence_framed_in_the_past_reports_results(extract_text, opening):
+    text = f"Công an tỉnh ký kết giao ước thi đua năm 2024.\n{opening}, tỷ lệ điều tra khám phá án đạt 85%."
+    assert extract_text(text).targets == []
