@@ -24,6 +24,7 @@ import hashlib
 import multiprocessing
 import random
 import re
+import resource
 import shutil
 import sys
 import tempfile
@@ -160,6 +161,7 @@ class Run:
     workers: int = 1
     main_rss: int = 0  # bytes
     worker_rss: dict[int, int] = field(default_factory=dict)
+    cpu_seconds: float = 0.0  # main process and its workers, user + system
     note: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -172,22 +174,33 @@ class Run:
         return self.chars / self.seconds if self.seconds else 0.0
 
     @property
+    def cpu_ms_per_doc(self) -> float:
+        return 1000 * self.cpu_seconds / self.documents if self.documents else 0.0
+
+    @property
     def max_process_rss(self) -> int:
         """The largest peak among the processes that extract (the workers, or the main process alone)."""
         return max(self.worker_rss.values()) if self.worker_rss else self.main_rss
+
+
+def _cpu() -> float:
+    """CPU seconds of this process and of its children that have ended (the workers, once shut down)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def _phase_extract(folder: str, workers: int, out_file: str) -> Run:
     from .batch import BatchRunner, ExtractorConfig, peak_rss
     from .read import iter_documents
 
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), _cpu()
     with BatchRunner(ExtractorConfig(), workers) as runner, open(out_file, "w", encoding="utf-8") as out:
         for line in runner.lines(iter_documents([folder])):
             out.write(line + "\n")
     seconds = time.perf_counter() - start
     s = runner.stats
-    return Run("extract", s.documents, s.chars, seconds, workers, peak_rss(), dict(s.worker_peak_rss))
+    return Run("extract", s.documents, s.chars, seconds, workers, peak_rss(), dict(s.worker_peak_rss),
+               cpu_seconds=_cpu() - cpu)
 
 
 def _phase_ingest(folder: str, workers: int, registry: str) -> Run:
@@ -196,12 +209,13 @@ def _phase_ingest(folder: str, workers: int, registry: str) -> Run:
     from .registry import IngestSummary, Registry
 
     summary = IngestSummary()
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), _cpu()
     with BatchRunner(ExtractorConfig(), workers) as runner, Registry(registry) as reg:
         ingest(reg, iter_documents([folder]), runner, summary)
     seconds = time.perf_counter() - start
     s = runner.stats
     return Run("ingest", s.documents, s.chars, seconds, workers, peak_rss(), dict(s.worker_peak_rss),
+               cpu_seconds=_cpu() - cpu,
                extra={"new": summary.documents["new"], "targets": summary.targets, "errors": summary.with_errors})
 
 
@@ -214,7 +228,7 @@ def _phase_baseline(paths: list[str], n_corpus: int) -> Run:
     pos_tag("Khởi động mô hình."), ner("Khởi động mô hình.")  # load the models before the clock starts
     texts = [unicodedata.normalize("NFC", Path(p).read_text(encoding="utf-8")) for p in paths]
     sentences = 0
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), _cpu()
     for text in texts:
         for line in text.split("\n"):
             if line.strip():
@@ -223,7 +237,7 @@ def _phase_baseline(paths: list[str], n_corpus: int) -> Run:
                     ner(sentence)
                     sentences += 1
     seconds = time.perf_counter() - start
-    return Run("baseline", len(texts), sum(map(len, texts)), seconds, 1, peak_rss(),
+    return Run("baseline", len(texts), sum(map(len, texts)), seconds, 1, peak_rss(), cpu_seconds=_cpu() - cpu,
                note=f"measured on {len(texts)} of {n_corpus} documents, rate extrapolated",
                extra={"sentences": sentences})
 
@@ -262,8 +276,8 @@ def _run_line(label: str, r: Run) -> str:
     workers = " ".join(_mb(v) for _, v in sorted(r.worker_rss.items())) or "-"
     extra = "".join(f" {k}={v}" for k, v in r.extra.items())
     return (f"{label}: workers={r.workers} documents={r.documents} chars={r.chars} seconds={r.seconds:.2f} "
-            f"docs_per_s={r.docs_per_s:.1f} chars_per_s={r.chars_per_s:.0f} peak_rss_mb_main={_mb(r.main_rss)} "
-            f"peak_rss_mb_workers={workers}{extra}")
+            f"docs_per_s={r.docs_per_s:.1f} chars_per_s={r.chars_per_s:.0f} cpu_ms_per_doc={r.cpu_ms_per_doc:.1f} "
+            f"peak_rss_mb_main={_mb(r.main_rss)} peak_rss_mb_workers={workers}{extra}")
 
 
 def run(source: Path, docs: int = 2000, sizes: Sequence[int] = (1, 10), workers: int | None = None, seed: int = 1,
@@ -303,6 +317,7 @@ def run(source: Path, docs: int = 2000, sizes: Sequence[int] = (1, 10), workers:
             echo(f"baseline: method=underthesea_pos_tag+ner_per_sentence sampled_documents={base.documents} "
                  f"of={len(first.paths)} extrapolated=yes sentences={base.extra['sentences']} "
                  f"seconds={base.seconds:.2f} docs_per_s={base.docs_per_s:.2f} chars_per_s={base.chars_per_s:.0f} "
+                 f"cpu_ms_per_doc={base.cpu_ms_per_doc:.0f} "
                  f"peak_rss_mb={_mb(base.main_rss)} estimated_seconds_for_{len(first.paths)}="
                  f"{len(first.paths) / base.docs_per_s if base.docs_per_s else 0:.0f}")
             for phase in phases:
@@ -314,7 +329,8 @@ def run(source: Path, docs: int = 2000, sizes: Sequence[int] = (1, 10), workers:
             if len(sizes) > 1 and (phase, sizes[0]) in runs and (phase, sizes[-1]) in runs:
                 a, b = runs[phase, sizes[0]], runs[phase, sizes[-1]]
                 echo(f"scaling {phase}: documents_ratio={b.documents / a.documents:.1f} "
-                     f"time_ratio={b.seconds / a.seconds:.2f} ({sizes[0]}x {a.seconds:.1f}s, {sizes[-1]}x {b.seconds:.1f}s)")
+                     f"time_ratio={b.seconds / a.seconds:.2f} cpu_time_ratio={b.cpu_seconds / a.cpu_seconds:.2f} "
+                     f"({sizes[0]}x {a.seconds:.1f}s, {sizes[-1]}x {b.seconds:.1f}s)")
         _check(runs, base, sizes, phases, echo)
     finally:
         if keep is None:

@@ -100,7 +100,8 @@ def ingest_on_dask(reg: "Registry", sources: Iterable[SourceDocument], scheduler
     client = distributed.Client(scheduler) if own_client else scheduler
     version = config.build().version
     reg.log_ingest(version)
-    Path(shards_dir).mkdir(parents=True, exist_ok=True)
+    shards_dir = Path(shards_dir).resolve()  # the workers may run in another directory
+    shards_dir.mkdir(parents=True, exist_ok=True)
     run_dir = Path(tempfile.mkdtemp(prefix="ingest-", dir=shards_dir))
     stats: dict[str, Any] = {"shards": 0, "documents": 0, "worker_peak_rss": {}, "folder": str(run_dir)}
 

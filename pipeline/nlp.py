@@ -205,6 +205,10 @@ class WordTagger:
 
         self._pos_tag = FastPosTag(pos_tag)
 
+    def load(self) -> None:
+        """Load the tagger's models now rather than on first use (before forking worker processes)."""
+        self._pos_tag("Khởi động mô hình.")
+
     def tag(self, span: Span) -> None:
         """Set ``token._.pos_vi`` on every token of ``span`` (once per sentence)."""
         if span[0]._.pos_vi is not None:
