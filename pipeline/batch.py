@@ -314,7 +314,7 @@ def ingest(reg: "Registry", sources: Iterable[SourceDocument], runner: BatchRunn
     reg.store_many(runner.results(fresh()), version, on_outcome=outcome)
 
 
-def progress_bar(enabled: bool | None = None, unit: str = "doc") -> Any:
+def progress_bar(enabled: bool | None = None, unit: str = " docs") -> Any:
     """A tqdm bar on stderr when stderr is a terminal (or when ``enabled``), else a silent stand-in."""
     if enabled is None:
         enabled = sys.stderr.isatty()
@@ -323,7 +323,7 @@ def progress_bar(enabled: bool | None = None, unit: str = "doc") -> Any:
     from tqdm import tqdm
 
     tqdm.monitor_interval = 0  # no monitor thread: worker processes may be forked after the bar starts
-    return tqdm(file=sys.stderr, unit=unit, unit_scale=True, dynamic_ncols=True, mininterval=0.5)
+    return tqdm(file=sys.stderr, unit=unit, dynamic_ncols=True, mininterval=0.5)
 
 
 class _Silent:

@@ -114,3 +114,17 @@ def test_ingest_with_two_workers_stores_what_one_worker_stores(tmp_path, inputs)
         status, _, err = _run("ingest", str(inputs), "--registry", str(registry), "--workers", workers)
         assert f"0 new, 0 updated, {len(list(inputs.iterdir()))} skipped" in err
     assert exported[0] == exported[1]
+
+
+def test_progress_bar_only_on_a_terminal(capsys, inputs):
+    from pipeline.batch import progress_bar
+
+    with progress_bar() as bar:  # pytest's stderr is not a terminal: silent
+        bar.update()
+    assert capsys.readouterr().err == ""
+    bar = progress_bar(enabled=True)
+    bar.update(3)
+    bar.close()
+    assert "3 docs" in capsys.readouterr().err
+    status, _, err = _run("extract", str(inputs), "--workers", "2")
+    assert status == 0 and err == ""  # nothing but JSON lines, and nothing on stderr, when not on a terminal
