@@ -101,6 +101,7 @@ class UnitReader:
         bare_alt = "|".join(re.escape(k) for k in sorted(bare, key=len, reverse=True))  # type: ignore[arg-type]
         self.bare_head = re.compile(
             rf"(?i:{cue_alt})[ \t]+(?:(?P<count>(?i:{count_alt}))[ \t]+)?(?P<level>(?i:{bare_alt}))[ \t]*:?[ \t]*(?=[{UPPER}])")
+        self.level_item = re.compile(rf"(?P<level>(?i:{level_alt}))[ \t]+(?=[{UPPER}])")
         self.item = re.compile(rf"(?P<name>{NAME})(?:\s*\((?P<role>[^)]{{1,40}})\))?")
         self.sep = re.compile(r"\s*(?:,\s*và|,|và)\s+")
         self.national_re = re.compile("|".join(re.escape(n) for n in self.national)) if self.national else None
@@ -126,6 +127,9 @@ class UnitReader:
         org_type, level = head.groupdict().get("type") or "", head.group("level")
         pos = head.end()
         while True:
+            switch = self.level_item.match(text, pos) if run.items else None
+            if switch:  # "Công an các huyện A, B và thị xã C": the type carries over, the level changes
+                level, pos = switch.group("level"), switch.end()
             item = self.item.match(text, pos)
             if not item:
                 break
@@ -148,7 +152,7 @@ class UnitReader:
             end = item.start() + len(name) if not item.group("role") else item.end()
             run.end = end
             sep = self.sep.match(text, end)
-            if not sep or not re.match(rf"[{UPPER}]", text[sep.end():sep.end() + 1]):
+            if not sep or not (re.match(rf"[{UPPER}]", text[sep.end():sep.end() + 1]) or self.level_item.match(text, sep.end())):
                 break
             pos = sep.end()
         return run

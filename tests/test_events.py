@@ -110,3 +110,9 @@ def test_agencies_of_any_department_are_units(extractor):
     assert [(i.org_type, i.kind, i.name) for i in run.items] == [
         ("Sở Nông nghiệp và Phát triển nông thôn", "agency", "Nghệ An"), ("Sở Tư pháp", "agency", "Hà Tĩnh"),
         ("Công an", "police", "Quảng Bình")]
+
+
+def test_a_list_may_change_level_midway(extractor):
+    (run,) = extractor.units.lists("Khối gồm Công an các huyện Kỳ Anh, Cẩm Xuyên và thị xã Kỳ Anh.")
+    assert [(i.org_type, i.level, i.name) for i in run.items] == [
+        ("Công an", "huyện", "Kỳ Anh"), ("Công an", "huyện", "Cẩm Xuyên"), ("Công an", "thị xã", "Kỳ Anh")]
