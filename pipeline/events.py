@@ -235,8 +235,8 @@ class EventReader:
                     return self.units.unit(item, on, home).name
         mentions = [(item.start, self.units.unit(item, on, home).name) for run in runs for item in run.items]
         for m in self.role_re.finditer(text):
-            if text[max(0, m.start() - 3):m.start()].lower().endswith("đơn vị ") is False and "các đơn vị" in text[max(0, m.start() - 12):m.start()].lower():
-                continue
+            if text[max(0, m.start() - 12):m.start()].lower().endswith("các đơn vị "):
+                continue  # "đại diện các đơn vị Cụm trưởng": several leaders, not this event's host
             sentence_start = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
             before = [(s, n) for s, n in mentions if sentence_start <= s < m.start()]
             members = [(s, n) for s, n in before if n in names]

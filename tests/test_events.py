@@ -116,3 +116,9 @@ def test_a_list_may_change_level_midway(extractor):
     (run,) = extractor.units.lists("Khối gồm Công an các huyện Kỳ Anh, Cẩm Xuyên và thị xã Kỳ Anh.")
     assert [(i.org_type, i.level, i.name) for i in run.items] == [
         ("Công an", "huyện", "Kỳ Anh"), ("Công an", "huyện", "Cẩm Xuyên"), ("Công an", "thị xã", "Kỳ Anh")]
+
+
+def test_plural_cluster_leaders_name_no_host(extract_text):
+    text = ("Cụm thi đua số 1, 2 và 3 thuộc Công an tỉnh Đắk Nông ký kết giao ước thi đua năm 2023. Dự hội nghị có "
+            "lãnh đạo Công an tỉnh Đắk Nông và đại diện các đơn vị Cụm trưởng.")
+    assert extract_text(text).events[0].host is None
