@@ -88,7 +88,7 @@ class EventReader:
         """The first sentence naming the event with a date; else the first naming it at all."""
         cues = next(c for k, c in self.kinds if k == kind)
         naming = [s for s in sentences if any(c in text[s[0]:s[1]].lower() for c in cues)]
-        dated = [s for s in sentences if self._dates(text, s[0], s[1]) and (s in naming or self._names_group(text, s))]
+        dated = [s for s in sentences if self.dates(text, s[0], s[1]) and (s in naming or self._names_group(text, s))]
         return (dated or naming or sentences[:1] or [(0, len(text))])[0]
 
     def _names_group(self, text: str, s: tuple[int, int]) -> bool:
@@ -96,7 +96,7 @@ class EventReader:
         return "hội nghị" in low or "thi đua" in low
 
     # -- dates -------------------------------------------------------------------------------------------------------
-    def _dates(self, text: str, lo: int, hi: int) -> list[DateMention]:
+    def dates(self, text: str, lo: int, hi: int) -> list[DateMention]:
         out: list[DateMention] = []
         taken: list[tuple[int, int]] = []
         for m in self.range_re.finditer(text, lo, hi):

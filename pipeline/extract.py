@@ -129,7 +129,7 @@ class Extractor:
             return None
         sentence = self.events.event_sentence(text, char_sentences, kind)
         period = self.events.period_year(text, sentence, kind)
-        dates = self.events._dates(text, *sentence) or [d for s in char_sentences for d in self.events._dates(text, *s)][:1]
+        dates = self.events.dates(text, *sentence) or [d for s in char_sentences for d in self.events.dates(text, *s)][:1]
         on_guess = dt.date(period, 6, 1) if period else published
         date, date_end = self.events.resolve_dates(dates[0] if dates else None, published, period)
         on = date or on_guess
