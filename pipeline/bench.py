@@ -323,8 +323,11 @@ def run(source: Path, docs: int = 2000, sizes: Sequence[int] = (1, 10), workers:
             for phase in phases:
                 r = runs.get((phase, sizes[0]))
                 if r is not None and base.docs_per_s:
+                    cpu_ratio = base.cpu_ms_per_doc / r.cpu_ms_per_doc if r.cpu_ms_per_doc else 0.0
                     echo(f"ratio {phase}: vs_baseline={r.docs_per_s / base.docs_per_s:.1f}x "
-                         f"({r.docs_per_s:.1f} vs {base.docs_per_s:.2f} docs/s, {workers} workers vs 1 process)")
+                         f"({r.docs_per_s:.1f} vs {base.docs_per_s:.2f} docs/s, {workers} workers vs 1 process) "
+                         f"cpu_per_doc_ratio={cpu_ratio:.1f}x (load-independent: CPU ms per document, "
+                         f"{base.cpu_ms_per_doc:.0f} vs {r.cpu_ms_per_doc:.1f})")
         for phase in phases:
             if len(sizes) > 1 and (phase, sizes[0]) in runs and (phase, sizes[-1]) in runs:
                 a, b = runs[phase, sizes[0]], runs[phase, sizes[-1]]
