@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from .gazetteer import Gazetteer
@@ -25,6 +26,7 @@ NAME = rf"{NAME_WORD}(?:(?:[ \t]+|[ \t]*-[ \t]*){NAME_WORD})*"
 
 
 _HSPACE = re.compile(r"[^\S\n]+")
+_LINE = re.compile(r"[^\n]+")
 _DASH_QUOTE = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2212": "-", "\u2011": "-", "\u201e": '"'})
 
 
@@ -37,16 +39,16 @@ def names_text(text: str) -> str:
     return _HSPACE.sub(" ", fold_tone_marks(text).translate(_DASH_QUOTE))
 
 
+@lru_cache(maxsize=8)  # the units and events stages ask for the same document several times
 def casefold_headers(text: str) -> str:
     """Title-case all-capital lines ("CÔNG AN TỈNH NGHỆ AN") so names read as names."""
     def fix(m: re.Match[str]) -> str:
         line = m.group(0)
-        letters = [c for c in line if c.isalpha()]
-        if len(letters) >= 4 and all(c.isupper() for c in letters):
+        if line.isupper() and sum(c.isalpha() for c in line[:8]) >= 4:
             titled = line.title()
             return titled if len(titled) == len(line) else line
         return line
-    return re.sub(r"[^\n]+", fix, text)
+    return _LINE.sub(fix, text)
 
 
 @dataclass
