@@ -293,25 +293,32 @@ def ingest(reg: "Registry", sources: Iterable[SourceDocument], runner: BatchRunn
     transaction (WAL mode), each document atomic.  ``on_outcome`` sees every
     outcome, skipped documents included (the progress bar counts them).
     """
-    from .registry import StoreOutcome
-
     version = runner.version
     reg.log_ingest(version)
+    outcome = reporter(summary, on_outcome)
+    reg.store_many(runner.results(unstored(reg, sources, version, outcome)), version, on_outcome=outcome)
 
-    def outcome(o: StoreOutcome) -> None:
+
+def reporter(summary: "IngestSummary", on_outcome: Callable[[Any], None] | None) -> Callable[[Any], None]:
+    """One callback that counts an outcome in the summary and passes it on."""
+    def outcome(o: Any) -> None:
         summary.add(o)
         if on_outcome is not None:
             on_outcome(o)
+    return outcome
 
-    def fresh() -> Iterator[SourceDocument]:
-        for src in sources:
-            doc_id = document_id(src.text, src.sha256, src.source)
-            if reg.is_current(doc_id, version):
-                outcome(StoreOutcome(doc_id, src.source, "skipped", errors=len(src.errors)))
-                continue
-            yield src
 
-    reg.store_many(runner.results(fresh()), version, on_outcome=outcome)
+def unstored(reg: "Registry", sources: Iterable[SourceDocument], version: str,
+             outcome: Callable[[Any], None]) -> Iterator[SourceDocument]:
+    """The sources not stored yet with this content and pipeline version; the others are reported skipped."""
+    from .registry import StoreOutcome
+
+    for src in sources:
+        doc_id = document_id(src.text, src.sha256, src.source)
+        if reg.is_current(doc_id, version):
+            outcome(StoreOutcome(doc_id, src.source, "skipped", errors=len(src.errors)))
+            continue
+        yield src
 
 
 def progress_bar(enabled: bool | None = None, unit: str = " docs") -> Any:

@@ -28,8 +28,8 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .batch import ExtractorConfig, failed_result, peak_rss, safe_extract
-from .extract import Extractor, document_id
+from .batch import ExtractorConfig, failed_result, peak_rss, reporter, safe_extract, unstored
+from .extract import Extractor
 from .models import DocumentResult, SourceDocument
 
 if TYPE_CHECKING:
@@ -94,7 +94,6 @@ def ingest_on_dask(reg: "Registry", sources: Iterable[SourceDocument], scheduler
     ``distributed.Client``.  Returns what the run did (shards, worker memory).
     """
     distributed = require_dask()
-    from .registry import StoreOutcome
 
     own_client = not isinstance(scheduler, distributed.Client)
     client = distributed.Client(scheduler) if own_client else scheduler
@@ -105,18 +104,7 @@ def ingest_on_dask(reg: "Registry", sources: Iterable[SourceDocument], scheduler
     run_dir = Path(tempfile.mkdtemp(prefix="ingest-", dir=shards_dir))
     stats: dict[str, Any] = {"shards": 0, "documents": 0, "worker_peak_rss": {}, "folder": str(run_dir)}
 
-    def outcome(o: StoreOutcome) -> None:
-        summary.add(o)
-        if on_outcome is not None:
-            on_outcome(o)
-
-    def fresh() -> Iterator[SourceDocument]:
-        for src in sources:
-            doc_id = document_id(src.text, src.sha256, src.source)
-            if reg.is_current(doc_id, version):
-                outcome(StoreOutcome(doc_id, src.source, "skipped", errors=len(src.errors)))
-                continue
-            yield src
+    outcome = reporter(summary, on_outcome)
 
     def load(shard: list[SourceDocument], future: Any) -> None:
         try:
@@ -138,7 +126,7 @@ def ingest_on_dask(reg: "Registry", sources: Iterable[SourceDocument], scheduler
     threads = max(1, sum(client.nthreads().values()))
     pending: deque[tuple[list[SourceDocument], Any]] = deque()
     try:
-        it = fresh()
+        it = unstored(reg, sources, version, outcome)
         while shard := list(islice(it, shard_size)):
             path = str(run_dir / f"shard-{stats['shards']:06d}.jsonl")
             pending.append((shard, client.submit(extract_shard, config, shard, path, pure=False)))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-import pytest
 
 from conftest import SAMPLE_TARGETS_V2, SAMPLE_TEXT, build_result
 from pipeline.registry import Registry

@@ -287,9 +287,10 @@ class ReviewApp:
         try:
             rt = await self.db(run)
         except ReviewValidationError as exc:
+            problems = exc.errors  # the page is built lazily; ``exc`` is unbound after this block
             return await self.page(request, "edit.html", lambda reg, ch: pages.edit_page(
                 reg, ch, doc_id, reg.review_target(doc_id, key), values={**pages.target_values(
-                    reg.review_target(doc_id, key).target), **typed}, errors=exc.errors, version=version, note=note),
+                    reg.review_target(doc_id, key).target), **typed}, errors=problems, version=version, note=note),
                 status=422)
         except ConflictError as exc:
             return await self.conflict(request, doc_id, key, exc, typed)
@@ -322,9 +323,10 @@ class ReviewApp:
         try:
             rt = await self.db(run)
         except ReviewValidationError as exc:
+            problems = exc.errors  # the page is built lazily; ``exc`` is unbound after this block
             return await self.page(request, "edit.html", lambda reg, ch: pages.add_page(
                 reg, ch, doc_id, max(0, start), max(start, end), values={**pages.add_page(
-                    reg, ch, doc_id, 0, 0).values, **typed}, errors=exc.errors, note=note), status=422)
+                    reg, ch, doc_id, 0, 0).values, **typed}, errors=problems, note=note), status=422)
         except ConflictError as exc:
             return await self.message(request, 409, "Already added", str(exc), back)
         except TargetNotFound as exc:
