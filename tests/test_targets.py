@@ -33,6 +33,7 @@ MEANING_TABLE = [
     ("Thời gian chờ không quá 45 phút.", [("reach", "<=", 45, None, "minute", None)]),
     ("Không để xảy ra oan sai.", [("zero", "=", 0, None, "count", "justice.wrongful")]),
     ("Tuyệt đối không để xảy ra oan sai.", [("zero", "=", 0, None, "count", "justice.wrongful")]),
+    ("Bảo đảm không xảy ra cháy, nổ lớn.", [("zero", "=", 0, None, "count", "fire.incidents")]),
     ("Bắt ít nhất 50 đối tượng truy nã.", [("reach", ">=", 50, None, "count", "wanted.arrests")]),
     ("Giảm tỷ lệ tái phạm tội.", [("decrease", ">=", None, None, "percent", "recidivism")]),
 ]
