@@ -118,6 +118,16 @@ class ReviewApp:
                                       "restarted). Reload the page and try again; nothing was saved.")
         return form
 
+    async def reviewer_post(self, request: Request) -> tuple[FormData, str] | Response:
+        """A checked POST form and the reviewer's name, or the page that refuses the request."""
+        form = await self.post_form(request)
+        if isinstance(form, Response):
+            return form
+        reviewer = reviewer_of(request)
+        if not reviewer:
+            return await self.message(request, 400, "Who are you?", "Set your reviewer name first.", "/reviewer")
+        return form, reviewer
+
     @staticmethod
     def redirect(url: str, flash: str | None = None) -> Response:
         resp = RedirectResponse(url, status_code=303)
@@ -225,16 +235,14 @@ class ReviewApp:
 
     async def act(self, request: Request) -> Response:
         """approve / reject / undo / note on one target."""
-        form = await self.post_form(request)
-        if isinstance(form, Response):
-            return form
-        reviewer = reviewer_of(request)
+        posted = await self.reviewer_post(request)
+        if isinstance(posted, Response):
+            return posted
+        form, reviewer = posted
         doc_id, key, action = (request.path_params[k] for k in ("doc_id", "key", "action"))
         back = f"/documents/{doc_id}"
         if action not in ("approve", "reject", "undo", "note"):
             return await self.message(request, 404, "Unknown action", f"there is no action {action!r}", back)
-        if not reviewer:
-            return await self.message(request, 400, "Who are you?", "Set your reviewer name first.", "/reviewer")
         note = str(form.get("note", "")) or None
         try:
             version = int(str(form.get("version", "")))
@@ -262,14 +270,12 @@ class ReviewApp:
 
     async def save(self, request: Request) -> Response:
         """The edit form: correct fields (and optionally approve in the same step)."""
-        form = await self.post_form(request)
-        if isinstance(form, Response):
-            return form
-        reviewer = reviewer_of(request)
+        posted = await self.reviewer_post(request)
+        if isinstance(posted, Response):
+            return posted
+        form, reviewer = posted
         doc_id, key = request.path_params["doc_id"], request.path_params["key"]
         back = f"/documents/{doc_id}"
-        if not reviewer:
-            return await self.message(request, 400, "Who are you?", "Set your reviewer name first.", "/reviewer")
         typed = {f: str(form.get(f, "")) for f in EDITABLE if f in form}
         note = str(form.get("note", ""))
         then = str(form.get("then", "")) or None
@@ -299,14 +305,12 @@ class ReviewApp:
         return self.redirect(f"{back}?sel={quote(rt.key)}#row-{quote(rt.key)}", f"Saved: {rt.target['indicator']}")
 
     async def add(self, request: Request) -> Response:
-        form = await self.post_form(request)
-        if isinstance(form, Response):
-            return form
-        reviewer = reviewer_of(request)
+        posted = await self.reviewer_post(request)
+        if isinstance(posted, Response):
+            return posted
+        form, reviewer = posted
         doc_id = request.path_params["doc_id"]
         back = f"/documents/{doc_id}"
-        if not reviewer:
-            return await self.message(request, 400, "Who are you?", "Set your reviewer name first.", "/reviewer")
         typed = {f: str(form.get(f, "")) for f in EDITABLE if f in form}
         note = str(form.get("note", ""))
         changes, errors = parse_form(typed)
@@ -334,13 +338,11 @@ class ReviewApp:
         return self.redirect(f"{back}?sel={quote(rt.key)}#row-{quote(rt.key)}", f"Added: {rt.target['indicator']}")
 
     async def attach(self, request: Request) -> Response:
-        form = await self.post_form(request)
-        if isinstance(form, Response):
-            return form
-        reviewer = reviewer_of(request)
+        posted = await self.reviewer_post(request)
+        if isinstance(posted, Response):
+            return posted
+        form, reviewer = posted
         doc_id, sid = request.path_params["doc_id"], request.path_params["key"]
-        if not reviewer:
-            return await self.message(request, 400, "Who are you?", "Set your reviewer name first.", "/reviewer")
         try:
             rt = await self.db(lambda reg: reg.attach(doc_id, sid, str(form.get("target_id", "")), reviewer))
         except (ConflictError, TargetNotFound) as exc:
