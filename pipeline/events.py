@@ -220,10 +220,19 @@ class EventReader:
         return len(words) <= within
 
     def groups(self, text: str) -> list[str]:
-        """The distinct groups named, in order of first mention."""
+        """The distinct groups named, in order of first mention.
+
+        A headline often names a group its own way ("Khối thi đua Công an các
+        quận trung tâm"); when the body names groups, those named only in the
+        headline are left out.
+        """
+        mentions = self.group_mentions(text)
+        headline = len(text) - len(text.lstrip()) + len(text.lstrip().split("\n", 1)[0])
+        in_body = {name.lower() for start, _, name in mentions if start >= headline}
         seen: dict[str, str] = {}
-        for _, _, name in self.group_mentions(text):
-            seen.setdefault(name.lower(), name)
+        for _, _, name in mentions:
+            if not in_body or name.lower() in in_body:
+                seen.setdefault(name.lower(), name)
         return list(seen.values())
 
     def host(self, text: str, units: list[Unit], runs: list[UnitList], on: dt.date | None, home: Unit | None) -> str | None:

@@ -105,7 +105,7 @@ class Extractor:
             doc, segs = self.nlp.make_doc(text), sentences(text)
         matches = self.lexicon.match(doc)
         spans = self._token_sentences(doc, segs)
-        names = names_text(text)
+        names = self._expand(names_text(text))  # "Công an TP.HCM" → "Công an Thành phố Hồ Chí Minh"
         facts = self._event(names, [(g.start, g.end) for g in sentences(names)], result.document.published)
         event = self._event_model(result.document.id, facts) if facts else None
         if event:

@@ -103,7 +103,7 @@ class UnitReader:
         bare_alt = "|".join(re.escape(k) for k in sorted(bare, key=len, reverse=True))  # type: ignore[arg-type]
         self.bare_head = re.compile(
             rf"(?i:{cue_alt})[ \t]+(?:(?P<count>(?i:{count_alt}))[ \t]+)?(?P<level>(?i:{bare_alt}))[ \t]*:?[ \t]*(?=[{UPPER}])")
-        self.level_item = re.compile(rf"(?P<level>(?i:{level_alt}))[ \t]+(?=[{UPPER}])")
+        self.level_item = re.compile(rf"(?P<level>(?i:{level_alt}))[ \t]+(?=[{UPPER}0-9])")  # "…, Quận 3"
         self.item = re.compile(rf"(?P<name>{NAME})(?:\s*\((?P<role>[^)]{{1,40}})\))?")
         self.sep = re.compile(r"\s*(?:,\s*và|,|và)\s+")
         self.national_re = re.compile("|".join(re.escape(n) for n in self.national)) if self.national else None
@@ -182,7 +182,10 @@ class UnitReader:
         if ref is not None and scope in {"province", "any"} and (scope == "province" or ref.level == "thành phố"):
             return Unit(name=f"{mention.org_type} {ref.level} {ref.name}".strip(), kind=mention.kind,  # type: ignore[arg-type]
                         province=ref.name, province_code=ref.code, province_now=ref.province_now)
-        name = f"{mention.org_type} {level} {fold_tone_marks(mention.name or '')}".strip()
+        place = fold_tone_marks(mention.name or "")
+        if place.isdigit():  # "Quận 1", "Phường 7": the level word is part of the name
+            level = level.capitalize()
+        name = f"{mention.org_type} {level} {place}".strip()
         province = ref or (self.gazetteer.resolve(home.province, on) if home and home.province else None)
         if province is None:
             return Unit(name=name, kind=mention.kind)  # type: ignore[arg-type]
