@@ -128,6 +128,11 @@ class ReviewApp:
             return await self.message(request, 400, "Who are you?", "Set your reviewer name first.", "/reviewer")
         return form, reviewer
 
+    @classmethod
+    def to_target(cls, back: str, rt: ReviewTarget, flash: str) -> Response:
+        """Back to the document view, with the target selected and scrolled to."""
+        return cls.redirect(f"{back}?sel={quote(rt.key)}#row-{quote(rt.key)}", flash)
+
     @staticmethod
     def redirect(url: str, flash: str | None = None) -> Response:
         resp = RedirectResponse(url, status_code=303)
@@ -266,7 +271,7 @@ class ReviewApp:
         except TargetNotFound as exc:
             return await self.message(request, 404, "No such target", str(exc), back)
         done = {"approve": "Approved", "reject": "Rejected", "undo": "Undone", "note": "Note saved"}[action]
-        return self.redirect(f"{back}?sel={quote(rt.key)}#row-{quote(rt.key)}", f"{done}: {rt.target['indicator']}")
+        return self.to_target(back, rt, f"{done}: {rt.target['indicator']}")
 
     async def save(self, request: Request) -> Response:
         """The edit form: correct fields (and optionally approve in the same step)."""
@@ -302,7 +307,7 @@ class ReviewApp:
             return await self.conflict(request, doc_id, key, exc, typed)
         except TargetNotFound as exc:
             return await self.message(request, 404, "No such target", str(exc), back)
-        return self.redirect(f"{back}?sel={quote(rt.key)}#row-{quote(rt.key)}", f"Saved: {rt.target['indicator']}")
+        return self.to_target(back, rt, f"Saved: {rt.target['indicator']}")
 
     async def add(self, request: Request) -> Response:
         posted = await self.reviewer_post(request)
@@ -335,7 +340,7 @@ class ReviewApp:
             return await self.message(request, 409, "Already added", str(exc), back)
         except TargetNotFound as exc:
             return await self.message(request, 404, "No such document", str(exc), "/")
-        return self.redirect(f"{back}?sel={quote(rt.key)}#row-{quote(rt.key)}", f"Added: {rt.target['indicator']}")
+        return self.to_target(back, rt, f"Added: {rt.target['indicator']}")
 
     async def attach(self, request: Request) -> Response:
         posted = await self.reviewer_post(request)
@@ -347,7 +352,7 @@ class ReviewApp:
             rt = await self.db(lambda reg: reg.attach(doc_id, sid, str(form.get("target_id", "")), reviewer))
         except (ConflictError, TargetNotFound) as exc:
             return await self.message(request, 409, "Not re-attached", str(exc), "/orphans")
-        return self.redirect(f"/documents/{doc_id}?sel={quote(rt.key)}#row-{quote(rt.key)}", "Re-attached.")
+        return self.to_target(f"/documents/{doc_id}", rt, "Re-attached.")
 
     async def conflict(self, request: Request, doc_id: str, key: str, exc: ConflictError,
                        yours: dict[str, str]) -> Response:
