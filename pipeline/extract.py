@@ -99,14 +99,15 @@ class Extractor:
         return result
 
     def _fill(self, text: str, result: DocumentResult) -> None:
+        split: dict[str, list[tuple[int, int]]] = {}  # the names copy shares most lines with the text
         if self.prefilter is not None:
-            doc, segs = self.prefilter.focus(text)  # only the lines that may hold a target
+            doc, segs = self.prefilter.focus(text, split)  # only the lines that may hold a target
         else:
-            doc, segs = self.nlp.make_doc(text), sentences(text)
+            doc, segs = self.nlp.make_doc(text), sentences(text, known=split)
         matches = self.lexicon.match(doc)
         spans = self._token_sentences(doc, segs)
         names = self._expand(names_text(text))  # "Công an TP.HCM" → "Công an Thành phố Hồ Chí Minh"
-        facts = self._event(names, [(g.start, g.end) for g in sentences(names)], result.document.published)
+        facts = self._event(names, [(g.start, g.end) for g in sentences(names, known=split)], result.document.published)
         event = self._event_model(result.document.id, facts) if facts else None
         if event:
             result.events.append(event)

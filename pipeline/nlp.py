@@ -16,7 +16,6 @@ import re
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -113,43 +112,60 @@ class NLP:
         return bisect_left(doc._.view.starts, offset)
 
 
-@dataclass
 class Matches:
-    """Lexicon matches of one Doc, indexed for the rule stages' questions."""
+    """Lexicon matches of one Doc, indexed for the rule stages' questions.
 
-    by_label: dict[str, list[tuple[int, int]]] = field(default_factory=lambda: defaultdict(list))
+    The rules ask thousands of "which match of this label starts/ends at token
+    i" questions per document, so each label's matches are indexed by start and
+    by end once, rather than scanned per question.
+    """
+
+    def __init__(self, by_label: Mapping[str, Iterable[tuple[int, int]]] | None = None) -> None:
+        self.by_label: dict[str, list[tuple[int, int]]] = {k: list(v) for k, v in (by_label or {}).items()}
+        self._longest_from: dict[str, dict[int, int]] = {}   # label → start → longest end
+        self._by_end: dict[str, dict[int, list[int]]] = {}   # label → end → starts, ascending
+        self._ordered: dict[str, tuple[list[int], list[tuple[int, int]]]] = {}  # label → (starts, spans by start, longest first)
+        for label, spans in self.by_label.items():
+            longest: dict[int, int] = {}
+            by_end: dict[int, list[int]] = defaultdict(list)
+            for s, e in sorted(set(spans)):
+                longest[s] = max(e, longest.get(s, e))
+                by_end[e].append(s)
+            self._longest_from[label], self._by_end[label] = longest, dict(by_end)
+            ordered = sorted(set(spans), key=lambda se: (se[0], -se[1]))
+            self._ordered[label] = [s for s, _ in ordered], ordered
 
     def ending_at(self, label: str, end: int, lo: int = 0) -> tuple[int, int] | None:
         """Longest match of ``label`` ending exactly at token ``end`` and starting at or after ``lo``."""
-        best = None
-        for s, e in self.by_label.get(label, ()):
-            if e == end and s >= lo and (best is None or s < best[0]):
-                best = (s, e)
-        return best
+        starts = self._by_end.get(label, {}).get(end)
+        if starts:
+            k = bisect_left(starts, lo)
+            if k < len(starts):
+                return starts[k], end
+        return None
 
     def starting_at(self, label: str, start: int, hi: int | None = None) -> tuple[int, int] | None:
         """Longest match of ``label`` starting exactly at token ``start``."""
-        best = None
-        for s, e in self.by_label.get(label, ()):
-            if s == start and (hi is None or e <= hi) and (best is None or e > best[1]):
-                best = (s, e)
-        return best
+        end = self._longest_from.get(label, {}).get(start)
+        if end is None:
+            return None
+        if hi is None or end <= hi:
+            return start, end
+        ends = [e for s, e in self.by_label[label] if s == start and e <= hi]  # rare: the longest overruns
+        return (start, max(ends)) if ends else None
 
     def within(self, label: str, lo: int, hi: int) -> list[tuple[int, int]]:
         """Matches of ``label`` inside tokens ``[lo, hi)``, longest first at each start."""
-        found = [(s, e) for s, e in self.by_label.get(label, ()) if s >= lo and e <= hi]
-        return _drop_nested(found)
-
-
-def _drop_nested(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Keep maximal spans (a phrase inside a longer match of the same label is dropped)."""
-    spans = sorted(set(spans), key=lambda se: (se[0], -se[1]))
-    out: list[tuple[int, int]] = []
-    for s, e in spans:
-        if out and s >= out[-1][0] and e <= out[-1][1]:
-            continue
-        out.append((s, e))
-    return out
+        starts, ordered = self._ordered.get(label, ((), ()))
+        out: list[tuple[int, int]] = []
+        for k in range(bisect_left(starts, lo), len(ordered)):
+            s, e = ordered[k]
+            if s >= hi:
+                break
+            if e > hi or (out and e <= out[-1][1]):  # overruns, or nested in the previous one
+                continue
+            out.append((s, e))
+        return out
 
 
 class Lexicon:
@@ -172,10 +188,10 @@ class Lexicon:
                 self.matcher.add(label, docs)
 
     def match(self, doc: Doc) -> Matches:
-        found = Matches()
+        found: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for match_id, start, end in self.matcher(doc):
-            found.by_label[self.nlp.vocab.strings[match_id]].append((start, end))
-        return found
+            found[self.nlp.vocab.strings[match_id]].append((start, end))
+        return Matches(found)
 
 
 def flatten_lexicon(data: Mapping[str, object]) -> dict[str, list[str]]:

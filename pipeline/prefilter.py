@@ -83,11 +83,12 @@ class Prefilter:
         """True when this piece of matching-view text may hold a target anchor."""
         return bool(self.figure.search(view_text) or self.anchor.search(view_text))
 
-    def focus(self, text: str) -> tuple[Doc, list[Segment]]:
+    def focus(self, text: str, known: dict[str, list[tuple[int, int]]] | None = None) -> tuple[Doc, list[Segment]]:
         """A Doc over the lines of ``text`` that may hold a target, and those lines' sentences.
 
         Lines are kept whole, with the newline after them; offsets still map to the
         document text through the view, and paragraph numbers are the document's.
+        ``known`` is passed on to ``segment.sentences``.
         """
         view = self.nlp.view(text)
         starts, n = view.starts, len(view.text)
@@ -110,4 +111,4 @@ class Prefilter:
             else:
                 ranges.append((lo, hi))
         doc = self.nlp.doc_for(view.select(ranges), text)
-        return doc, sentences(text, keep)
+        return doc, sentences(text, keep, known)

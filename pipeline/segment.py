@@ -25,14 +25,23 @@ class Segment:
     paragraph: int  # index of the paragraph (line) the segment belongs to
 
 
-def sentences(text: str, lines: Container[int] | None = None) -> list[Segment]:
-    """Sentences of ``text`` in order, each inside one line (only lines numbered in ``lines``, if given)."""
+def sentences(text: str, lines: Container[int] | None = None,
+              known: dict[str, list[tuple[int, int]]] | None = None) -> list[Segment]:
+    """Sentences of ``text`` in order, each inside one line (only lines numbered in ``lines``, if given).
+
+    ``known`` (line → its sentences' spans) lets calls on two copies of one
+    document, which share most lines, split each line once.
+    """
+    known = {} if known is None else known
     out: list[Segment] = []
     for number, line in enumerate(_LINE.finditer(text)):
-        if not line.group(0).strip() or (lines is not None and number not in lines):
+        words = line.group(0)
+        if not words.strip() or (lines is not None and number not in lines):
             continue
-        for start, end in _locate(line.group(0), sent_tokenize(line.group(0))):
-            out.append(Segment(line.start() + start, line.start() + end, number))
+        spans = known.get(words)
+        if spans is None:
+            spans = known[words] = _locate(words, sent_tokenize(words))
+        out.extend(Segment(line.start() + start, line.start() + end, number) for start, end in spans)
     return out
 
 
@@ -48,7 +57,7 @@ def _locate(line: str, pieces: list[str]) -> list[tuple[int, int]]:
         words = piece.split()
         if not words:
             continue
-        found = _find_words(line, words, cursor)
+        found = _find_exact(line, piece.strip(), words[0], cursor) or _find_words(line, words, cursor)
         if found is None:
             continue
         spans.append(found)
@@ -64,6 +73,16 @@ def _locate(line: str, pieces: list[str]) -> list[tuple[int, int]]:
     last_s, _ = merged[-1]
     merged[-1] = (last_s, len(line.rstrip()))
     return merged
+
+
+def _find_exact(line: str, piece: str, first: str, cursor: int) -> tuple[int, int] | None:
+    """The usual case, found cheaply: the piece is in the line as it is, where its first word first occurs.
+
+    There ``_find_words`` would find it too (the line's blanks between two words
+    are all in the piece), so both give the same span.
+    """
+    at = line.find(piece, cursor)
+    return (at, at + len(piece)) if at >= 0 and line.find(first, cursor) == at else None
 
 
 def _find_words(line: str, words: list[str], cursor: int) -> tuple[int, int] | None:

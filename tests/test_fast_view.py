@@ -121,6 +121,43 @@ def test_sentence_locator_matches_the_regex_search(line, words, cursor):
     assert _find_words(line, words, cursor) == (m.span() if m else None)
 
 
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["a", "b", "ab", " ", "  ", "\t", ".", "a."]), max_size=25).map("".join),
+       st.lists(st.sampled_from(["a", "b", "ab", " ", "  ", "a."]), min_size=1, max_size=6).map("".join),
+       st.integers(0, 10))
+def test_sentence_exact_shortcut_agrees_with_the_locator(line, piece, cursor):
+    from pipeline.segment import _find_exact, _find_words
+
+    words = piece.split()
+    if words:
+        found = _find_exact(line, piece.strip(), words[0], cursor)
+        assert found is None or found == _find_words(line, words, cursor)
+
+
+SPANS = st.lists(st.tuples(st.sampled_from(["a", "b"]), st.integers(0, 12), st.integers(1, 5))
+                 .map(lambda t: (t[0], t[1], t[1] + t[2])), max_size=25)
+
+
+@settings(max_examples=400, deadline=None)
+@given(SPANS, st.sampled_from(["a", "b", "c"]), st.integers(0, 18), st.integers(0, 18))
+def test_indexed_matches_answer_as_a_scan_does(spans, label, i, j):
+    from pipeline.nlp import Matches
+
+    by_label: dict[str, list[tuple[int, int]]] = {}
+    for lab, s, e in spans:
+        by_label.setdefault(lab, []).append((s, e))
+    m = Matches(by_label)
+    mine = by_label.get(label, [])
+    ends = [(s, e) for s, e in mine if e == i and s >= j]
+    assert m.ending_at(label, i, j) == (min(ends) if ends else None)
+    for hi in (None, j):
+        starts = [(s, e) for s, e in mine if s == i and (hi is None or e <= hi)]
+        assert m.starting_at(label, i, hi) == (max(starts) if starts else None)
+    inside = sorted({(s, e) for s, e in mine if s >= i and e <= j}, key=lambda se: (se[0], -se[1]))
+    maximal = [se for k, se in enumerate(inside) if not any(o[0] <= se[0] and se[1] <= o[1] for o in inside[:k])]
+    assert m.within(label, i, j) == maximal
+
+
 def _corpus_sentences() -> list[str]:
     from pipeline.segment import sentences
 
