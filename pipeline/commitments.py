@@ -35,10 +35,11 @@ def frame_year(doc: Doc, m: Matches, lo: int, hi: int) -> int | None:
     Only a year at the very start or after a framing word counts; "cao hơn năm
     2022" or "so với năm 2022" are comparisons, not frames.
     """
+    words = doc._.words
     for i in range(lo, min(hi - 1, lo + FRAME_WINDOW)):
-        if doc[i].text == "năm" and doc[i + 1].text.isdigit() and len(doc[i + 1].text) == 4:
+        if words[i] == "năm" and words[i + 1].isdigit() and len(words[i + 1]) == 4:
             if i == lo or m.ending_at("frame_openers", i):
-                return int(doc[i + 1].text)
+                return int(words[i + 1])
             return None
     return None
 

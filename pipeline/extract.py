@@ -246,8 +246,9 @@ class Extractor:
 
 def _clause_start(doc, lo: int, at: int) -> int:
     """Start of the clause (after the last semicolon) holding token ``at``."""
+    words = doc._.words
     for i in range(at - 1, lo - 1, -1):
-        if doc[i].text == ";":
+        if words[i] == ";":
             return i + 1
     return lo
 

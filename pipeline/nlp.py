@@ -31,6 +31,7 @@ def _register_extensions() -> None:
     if not Doc.has_extension("view"):
         Doc.set_extension("view", default=None)
         Doc.set_extension("text_original", default=None)
+        Doc.set_extension("words", default=None)  # token texts: a list is far cheaper to index than the Doc
         Span.set_extension("doc_offsets", getter=lambda span: span.doc._.view.to_doc(span.start_char, span.end_char))
         Span.set_extension("doc_text", getter=_span_doc_text)
         Token.set_extension("pos_vi", default=None)
@@ -52,7 +53,9 @@ class Tokenizer:
 
     def __call__(self, text: str) -> Doc:
         words, spaces = words_and_spaces(text)
-        return Doc(self.vocab, words=words, spaces=spaces)
+        doc = Doc(self.vocab, words=words, spaces=spaces)
+        doc._.words = words
+        return doc
 
 
 def words_and_spaces(text: str) -> tuple[list[str], list[bool]]:
@@ -112,32 +115,47 @@ class NLP:
         return bisect_left(doc._.view.starts, offset)
 
 
+class _LabelIndex:
+    """One label's matches, indexed by start and by end."""
+
+    __slots__ = ("spans", "longest_from", "by_end", "starts", "ordered")
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = spans
+        self.longest_from: dict[int, int] = {}  # start → longest end
+        self.by_end: dict[int, list[int]] = {}   # end → starts, ascending
+        for s, e in sorted(set(spans)):
+            self.longest_from[s] = max(e, self.longest_from.get(s, e))
+            self.by_end.setdefault(e, []).append(s)
+        self.ordered = sorted(set(spans), key=lambda se: (se[0], -se[1]))  # by start, longest first
+        self.starts = [s for s, _ in self.ordered]
+
+
+_NO_MATCHES = _LabelIndex([])
+
+
 class Matches:
     """Lexicon matches of one Doc, indexed for the rule stages' questions.
 
     The rules ask thousands of "which match of this label starts/ends at token
-    i" questions per document, so each label's matches are indexed by start and
-    by end once, rather than scanned per question.
+    i" questions per document, so a label's matches are indexed by start and by
+    end when it is first asked about, rather than scanned per question.
     """
 
     def __init__(self, by_label: Mapping[str, Iterable[tuple[int, int]]] | None = None) -> None:
         self.by_label: dict[str, list[tuple[int, int]]] = {k: list(v) for k, v in (by_label or {}).items()}
-        self._longest_from: dict[str, dict[int, int]] = {}   # label → start → longest end
-        self._by_end: dict[str, dict[int, list[int]]] = {}   # label → end → starts, ascending
-        self._ordered: dict[str, tuple[list[int], list[tuple[int, int]]]] = {}  # label → (starts, spans by start, longest first)
-        for label, spans in self.by_label.items():
-            longest: dict[int, int] = {}
-            by_end: dict[int, list[int]] = defaultdict(list)
-            for s, e in sorted(set(spans)):
-                longest[s] = max(e, longest.get(s, e))
-                by_end[e].append(s)
-            self._longest_from[label], self._by_end[label] = longest, dict(by_end)
-            ordered = sorted(set(spans), key=lambda se: (se[0], -se[1]))
-            self._ordered[label] = [s for s, _ in ordered], ordered
+        self._index: dict[str, _LabelIndex] = {}
+
+    def _of(self, label: str) -> _LabelIndex:
+        index = self._index.get(label)
+        if index is None:
+            spans = self.by_label.get(label)
+            index = self._index[label] = _LabelIndex(spans) if spans else _NO_MATCHES
+        return index
 
     def ending_at(self, label: str, end: int, lo: int = 0) -> tuple[int, int] | None:
         """Longest match of ``label`` ending exactly at token ``end`` and starting at or after ``lo``."""
-        starts = self._by_end.get(label, {}).get(end)
+        starts = self._of(label).by_end.get(end)
         if starts:
             k = bisect_left(starts, lo)
             if k < len(starts):
@@ -146,19 +164,21 @@ class Matches:
 
     def starting_at(self, label: str, start: int, hi: int | None = None) -> tuple[int, int] | None:
         """Longest match of ``label`` starting exactly at token ``start``."""
-        end = self._longest_from.get(label, {}).get(start)
+        index = self._of(label)
+        end = index.longest_from.get(start)
         if end is None:
             return None
         if hi is None or end <= hi:
             return start, end
-        ends = [e for s, e in self.by_label[label] if s == start and e <= hi]  # rare: the longest overruns
+        ends = [e for s, e in index.spans if s == start and e <= hi]  # rare: the longest overruns
         return (start, max(ends)) if ends else None
 
     def within(self, label: str, lo: int, hi: int) -> list[tuple[int, int]]:
         """Matches of ``label`` inside tokens ``[lo, hi)``, longest first at each start."""
-        starts, ordered = self._ordered.get(label, ((), ()))
+        index = self._of(label)
+        ordered = index.ordered
         out: list[tuple[int, int]] = []
-        for k in range(bisect_left(starts, lo), len(ordered)):
+        for k in range(bisect_left(index.starts, lo), len(ordered)):
             s, e = ordered[k]
             if s >= hi:
                 break
@@ -180,17 +200,19 @@ class Lexicon:
         self.nlp = nlp
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.phrases: dict[str, list[str]] = {}
+        self._labels: dict[int, str] = {}  # the matcher's label ids
         for label, phrases in entries.items():
             phrases = list(phrases)
             self.phrases[label] = phrases
             docs = [nlp.tokenizer(nlp.view(p).text) for p in phrases if p.strip()]
             if docs:
                 self.matcher.add(label, docs)
+                self._labels[nlp.vocab.strings[label]] = label
 
     def match(self, doc: Doc) -> Matches:
         found: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for match_id, start, end in self.matcher(doc):
-            found[self.nlp.vocab.strings[match_id]].append((start, end))
+            found[self._labels[match_id]].append((start, end))
         return Matches(found)
 
 

@@ -485,8 +485,8 @@ ZERO_LEADING = ("zero_fillers",)
 def _clauses(doc: Doc, lo: int, hi: int) -> list[TokenRange]:
     """Split a sentence at semicolons: figures never share words across them."""
     out, start = [], lo
-    for i in range(lo, hi):
-        if doc[i].text == ";":
+    for i, word in enumerate(doc._.words[lo:hi], lo):
+        if word == ";":
             out.append((start, i))
             start = i + 1
     out.append((start, hi))
