@@ -24,6 +24,7 @@ from spacy.vocab import Vocab
 from .normalise import MatchView, build_view, fold_tone_marks
 
 TOKEN = re.compile(r"\d+(?:[.,]\d+)*|\w+|[^\w\s]")
+_TOKEN_AND_BLANKS = re.compile(rf"(\s*)({TOKEN.pattern})( ?)")  # blanks before a token, it, one space after
 
 
 def _register_extensions() -> None:
@@ -62,29 +63,24 @@ def words_and_spaces(text: str) -> tuple[list[str], list[bool]]:
     """``spacy.util.get_words_and_spaces(TOKEN.findall(text), text)`` in one pass.
 
     ``TOKEN`` matches every non-blank character, so the text between two tokens
-    is blank: it becomes the previous token's trailing space when it is exactly
-    one " ", else a whitespace token (a single " " is still taken as trailing
-    space first, as spaCy does).  The result is the same lists, so
+    is blank: one " " right after a token is its trailing space, and any other
+    blank run becomes a whitespace token (a single " " is still taken as
+    trailing space first, as spaCy does).  The result is the same lists, so
     ``Doc(words, spaces).text == text`` holds by construction.
     """
     words: list[str] = []
     spaces: list[bool] = []
-    pos, n = 0, len(text)
-    for m in TOKEN.finditer(text):
-        start = m.start()
-        if start > pos:
-            words.append(text[pos:start])
-            spaces.append(False)
-        pos = m.end()
-        words.append(m.group())
-        if pos < n and text[pos] == " ":
-            spaces.append(True)
-            pos += 1
-        else:
-            spaces.append(False)
-    if pos < n:
-        words.append(text[pos:])
-        spaces.append(False)
+    word, space = words.append, spaces.append
+    for blank, token, trailing in _TOKEN_AND_BLANKS.findall(text):
+        if blank:
+            word(blank)
+            space(False)
+        word(token)
+        space(bool(trailing))
+    end = len(text.rstrip()) + (1 if spaces and spaces[-1] else 0)  # the last token ends at the last non-blank
+    if end < len(text):
+        word(text[end:])
+        space(False)
     return words, spaces
 
 
