@@ -16,6 +16,7 @@ import re
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
+from typing import Any, TypeVar
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -23,6 +24,7 @@ from spacy.vocab import Vocab
 
 from .normalise import MatchView, build_view, fold_tone_marks
 
+_T = TypeVar("_T")
 TOKEN = re.compile(r"\d+(?:[.,]\d+)*|\w+|[^\w\s]")
 _TOKEN_AND_BLANKS = re.compile(rf"(\s*)({TOKEN.pattern})( ?)")  # blanks before a token, it, one space after
 
@@ -111,47 +113,50 @@ class NLP:
         return bisect_left(doc._.view.starts, offset)
 
 
-class _LabelIndex:
-    """One label's matches, indexed by start and by end."""
-
-    __slots__ = ("spans", "longest_from", "by_end", "starts", "ordered")
-
-    def __init__(self, spans: list[tuple[int, int]]) -> None:
-        self.spans = spans
-        self.longest_from: dict[int, int] = {}  # start → longest end
-        self.by_end: dict[int, list[int]] = {}   # end → starts, ascending
-        for s, e in sorted(set(spans)):
-            self.longest_from[s] = max(e, self.longest_from.get(s, e))
-            self.by_end.setdefault(e, []).append(s)
-        self.ordered = sorted(set(spans), key=lambda se: (se[0], -se[1]))  # by start, longest first
-        self.starts = [s for s, _ in self.ordered]
+def _longest_from(spans: list[tuple[int, int]]) -> dict[int, int]:
+    """start → the longest match's end."""
+    out: dict[int, int] = {}
+    for s, e in spans:
+        if e > out.get(s, -1):
+            out[s] = e
+    return out
 
 
-_NO_MATCHES = _LabelIndex([])
+def _starts_by_end(spans: list[tuple[int, int]]) -> dict[int, list[int]]:
+    """end → the starts of the matches ending there, ascending."""
+    out: dict[int, list[int]] = {}
+    for s, e in sorted(set(spans)):
+        out.setdefault(e, []).append(s)
+    return out
+
+
+def _by_start(spans: list[tuple[int, int]]) -> tuple[list[int], list[tuple[int, int]]]:
+    """The matches by start, longest first at each start, and their starts (for bisecting)."""
+    ordered = sorted(set(spans), key=lambda se: (se[0], -se[1]))
+    return [s for s, _ in ordered], ordered
 
 
 class Matches:
     """Lexicon matches of one Doc, indexed for the rule stages' questions.
 
     The rules ask thousands of "which match of this label starts/ends at token
-    i" questions per document, so a label's matches are indexed by start and by
-    end when it is first asked about, rather than scanned per question.
+    i" questions per document, so a label's matches are indexed (by start, by
+    end) when the first such question comes, rather than scanned per question.
     """
 
     def __init__(self, by_label: Mapping[str, Iterable[tuple[int, int]]] | None = None) -> None:
         self.by_label: dict[str, list[tuple[int, int]]] = {k: list(v) for k, v in (by_label or {}).items()}
-        self._index: dict[str, _LabelIndex] = {}
+        self._indexes: dict[tuple[Callable[..., Any], str], Any] = {}
 
-    def _of(self, label: str) -> _LabelIndex:
-        index = self._index.get(label)
-        if index is None:
-            spans = self.by_label.get(label)
-            index = self._index[label] = _LabelIndex(spans) if spans else _NO_MATCHES
-        return index
+    def _index(self, build: Callable[[list[tuple[int, int]]], _T], label: str) -> _T:
+        key = (build, label)
+        if key not in self._indexes:
+            self._indexes[key] = build(self.by_label.get(label, []))
+        return self._indexes[key]
 
     def ending_at(self, label: str, end: int, lo: int = 0) -> tuple[int, int] | None:
         """Longest match of ``label`` ending exactly at token ``end`` and starting at or after ``lo``."""
-        starts = self._of(label).by_end.get(end)
+        starts = self._index(_starts_by_end, label).get(end)
         if starts:
             k = bisect_left(starts, lo)
             if k < len(starts):
@@ -160,21 +165,19 @@ class Matches:
 
     def starting_at(self, label: str, start: int, hi: int | None = None) -> tuple[int, int] | None:
         """Longest match of ``label`` starting exactly at token ``start``."""
-        index = self._of(label)
-        end = index.longest_from.get(start)
+        end = self._index(_longest_from, label).get(start)
         if end is None:
             return None
         if hi is None or end <= hi:
             return start, end
-        ends = [e for s, e in index.spans if s == start and e <= hi]  # rare: the longest overruns
+        ends = [e for s, e in self.by_label[label] if s == start and e <= hi]  # rare: the longest overruns
         return (start, max(ends)) if ends else None
 
     def within(self, label: str, lo: int, hi: int) -> list[tuple[int, int]]:
         """Matches of ``label`` inside tokens ``[lo, hi)``, longest first at each start."""
-        index = self._of(label)
-        ordered = index.ordered
+        starts, ordered = self._index(_by_start, label)
         out: list[tuple[int, int]] = []
-        for k in range(bisect_left(index.starts, lo), len(ordered)):
+        for k in range(bisect_left(starts, lo), len(ordered)):
             s, e = ordered[k]
             if s >= hi:
                 break
