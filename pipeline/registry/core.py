@@ -154,12 +154,12 @@ class RegistryCore:
             dup = next(i for i in ids if ids.count(i) > 1)
             raise RegistryError(f"{doc.source}: target id {dup} occurs twice in one document")
         now = self.clock()
-        stored = result.model_dump(mode="json", exclude={"document": {"text"}})
         provinces = sorted({p for e in result.events for u in e.units for p in (u.province, u.province_now) if p})
         values = dict(
             id=doc.id, source=doc.source, sha256=doc.sha256, pipeline_version=version, title=doc.title,
             published=doc.published.isoformat() if doc.published else None, chars=doc.chars, text=text,
-            json=_dump(stored), errors=_dump([e.model_dump() for e in result.errors]),
+            json=result.model_dump_json(exclude={"document": {"text"}}),  # pydantic's serializer: the fast path
+            errors=_dump([e.model_dump() for e in result.errors]),
             n_errors=len(result.errors), provinces=_dump(provinces), now=now,
         )
         if row:
@@ -205,17 +205,16 @@ class RegistryCore:
                        province_now) VALUES (?,?,?,?,?,?,?,?)""",
                     (document_id, ev.id, upos, u.name, u.kind, u.province, u.province_code, u.province_now),
                 )
-        for pos, t in enumerate(result.targets):
-            c.execute(
-                """INSERT INTO targets (document_id, id, position, event_id, parent_id, indicator, indicator_key,
-                   direction, comparator, value, value_max, unit, baseline_year, baseline, period_year,
-                   evidence_start, evidence_end, evidence_text, confidence, rule, json)
-                   VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
-                (document_id, t.id, pos, t.event_id, t.parent_id, t.indicator, t.indicator_key, t.direction,
-                 t.comparator, t.value, t.value_max, t.unit, t.baseline_year, t.baseline, t.period_year,
-                 t.evidence.start, t.evidence.end, t.evidence.text, t.confidence, t.rule,
-                 _dump(t.model_dump(mode="json"))),
-            )
+        c.executemany(
+            """INSERT INTO targets (document_id, id, position, event_id, parent_id, indicator, indicator_key,
+               direction, comparator, value, value_max, unit, baseline_year, baseline, period_year,
+               evidence_start, evidence_end, evidence_text, confidence, rule, json)
+               VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+            [(document_id, t.id, pos, t.event_id, t.parent_id, t.indicator, t.indicator_key, t.direction,
+              t.comparator, t.value, t.value_max, t.unit, t.baseline_year, t.baseline, t.period_year,
+              t.evidence.start, t.evidence.end, t.evidence.text, t.confidence, t.rule, t.model_dump_json())
+             for pos, t in enumerate(result.targets)],
+        )
 
     def _supersede(self, document_id: str, source: str, text: str) -> list[str]:
         """A new text for a known source: retire the old document, carry its reviews over."""
