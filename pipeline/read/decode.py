@@ -325,7 +325,9 @@ def repair_line(line: str) -> tuple[str, str] | None:
     """``(repaired line, encoding)`` if ``line`` is clearly mojibake of one candidate, else None."""
     try:
         raw = line.encode("cp1252")
-    except UnicodeEncodeError:
+    except UnicodeEncodeError as exc:
+        if not all("\x80" <= c <= "\x9f" for c in line[exc.start:exc.end]):
+            return None  # a character Windows-1252 lacks: not its mojibake (the usual case: "ạ", "ế")
         try:
             raw = bytes(_cp1252_byte(c) for c in line)
         except ValueError:
