@@ -15,14 +15,17 @@ import itertools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .models import Unit
-from .units import NAME, UPPER, UnitList, UnitReader, casefold_headers
+from .units import NAME, UPPER, Mention, UnitList, UnitReader, casefold_headers, opening
 
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10,
          "XI": 11, "XII": 12, "XIII": 13, "XIV": 14, "XV": 15, "XVI": 16, "XVII": 17, "XVIII": 18, "XIX": 19, "XX": 20}
 DM = r"(?P<{p}d>\d{{1,2}})\s*[/.-]\s*(?P<{p}m>\d{{1,2}})(?:\s*[/.-]\s*(?P<{p}y>\d{{4}}))?(?![\d%])"
 WORDY = r"(?P<{p}d>\d{{1,2}})\s+tháng\s+(?P<{p}m>\d{{1,2}})(?:\s+năm\s+(?P<{p}y>\d{{4}}))?"
+PERIOD_YEAR = re.compile(r"năm(?:\s+học)?\s+(\d{4})")
+JOINER = re.compile(r"[\s,]*(?:thuộc\s*|của\s*)?")  # between a group's name and the body it belongs to
 HEADER_DATE = re.compile(r"^(?:[^\n\d]{0,20}?)(\d{1,2})/(\d{1,2})/(\d{4})(?:\s*[|,-]?\s*\d{1,2}:\d{2})?\s*$", re.M)
 
 
@@ -66,15 +69,20 @@ class EventReader:
         heads = "|".join(re.escape(h) for h in data["group_heads"] if " " not in h)  # type: ignore[union-attr]
         self.group_re = re.compile(
             rf"(?P<head>{heads})[ \t]+(?P<td>(?i:thi[ \t]+đua)[ \t]+)?(?:(?i:số)[ \t]+(?P<nums>(?:\d+|[IVX]+\b)(?:[ \t]*(?:,|và)[ \t]*(?:\d+|[IVX]+\b))*)|(?P<name>[{UPPER}][^\n.;:()]*|(?<=đua )các [^\n.;:()]*))")
-        self.group_stops = [w.lower() for w in data["group_name_stops"]]  # type: ignore[union-attr]
+        self.group_stops = {w.lower() for w in data["group_name_stops"]}  # type: ignore[union-attr]
         roles = "|".join(re.escape(r) for r in data["host_roles"])  # type: ignore[union-attr]
-        self.role_re = re.compile(rf"(?i:{roles})")
+        self.role_re = re.compile(opening(data["host_roles"]) + rf"(?i:{roles})")  # type: ignore[arg-type]
         cues = "|".join(re.escape(c) for c in data["slogan_cues"])  # type: ignore[union-attr]
-        self.slogan_re = re.compile(rf"(?i:{cues})(?:\s+(?:là|của|mang))?\s*:?\s*[\"“]([^\"”\n]{{3,200}})[\"”]")
+        self.slogan_re = re.compile(opening(data["slogan_cues"]) + rf"(?i:{cues})(?:\s+(?:là|của|mang))?\s*:?\s*[\"“]([^\"”\n]{{3,200}})[\"”]")  # type: ignore[arg-type]
         venue = "|".join(re.escape(v) for v in data["venue_words"])  # type: ignore[union-attr]
         self.venue_re = re.compile(rf"(?i:tại)\s+(?:(?:{venue})\s+)?")
         self.venue_level_re = re.compile(rf"(?:{'|'.join(re.escape(v) for v in data['venue_levels'])})\s+{NAME}")  # type: ignore[union-attr]
         self.venue_name_re = re.compile(rf"(?:{'|'.join(re.escape(v) for v in data['venue_names'])})\s+{NAME}")  # type: ignore[union-attr]
+        org_types = "|".join(re.escape(t) for t in units.kinds)
+        self.home_venue_re = re.compile(rf"(?i:{org_types})\s+(?i:tỉnh|thành phố)(?=\s*[,.;]|\s+(?:tổ chức|đã)\b)")
+        self.period_cues = [c.lower() for c in data["period_cues"]]  # type: ignore[union-attr]
+        # groups() and organizer() both read the group mentions of the same text
+        self._group_mentions = lru_cache(maxsize=8)(self._find_group_mentions)
 
     # -- kind and sentence ----------------------------------------------------------------------------------
     def kind(self, text: str) -> str | None:
@@ -85,15 +93,22 @@ class EventReader:
         return None
 
     def event_sentence(self, text: str, sentences: list[tuple[int, int]], kind: str) -> tuple[int, int]:
-        """The first sentence naming the event with a date; else the first naming it at all."""
-        cues = next(c for k, c in self.kinds if k == kind)
-        naming = [s for s in sentences if any(c in text[s[0]:s[1]].lower() for c in cues)]
-        dated = [s for s in sentences if self.dates(text, s[0], s[1]) and (s in naming or self._names_group(text, s))]
-        return (dated or naming or sentences[:1] or [(0, len(text))])[0]
+        """The first sentence naming the event with a date; else the first naming it at all.
 
-    def _names_group(self, text: str, s: tuple[int, int]) -> bool:
-        low = text[s[0]:s[1]].lower()
-        return "hội nghị" in low or "thi đua" in low
+        A sentence naming a group with a date also counts.  Sentences are read in
+        order until the answer is known, and the date grammar, the costly test,
+        only runs on sentences that name the event or a group.
+        """
+        cues = next(c for k, c in self.kinds if k == kind)
+        first_naming: tuple[int, int] | None = None
+        for s in sentences:
+            low = text[s[0]:s[1]].lower()
+            naming = any(c in low for c in cues)
+            if naming and first_naming is None:
+                first_naming = s
+            if (naming or _names_group(low)) and self.dates(text, s[0], s[1]):
+                return s
+        return first_naming or (sentences[0] if sentences else (0, len(text)))
 
     # -- dates -------------------------------------------------------------------------------------------------------
     def dates(self, text: str, lo: int, hi: int) -> list[DateMention]:
@@ -136,14 +151,13 @@ class EventReader:
     def period_year(self, text: str, sentence: tuple[int, int], kind: str) -> int | None:
         """The year the pledge is for: the first "năm YYYY" after the event's own wording."""
         own = next(c for k, c in self.kinds if k == kind)
-        general = [c.lower() for c in self.data["period_cues"]]  # type: ignore[union-attr]
-        for (lo, hi), cues in itertools.product((sentence, (0, min(len(text), 400)), (0, len(text))), (own, general)):
+        for (lo, hi), cues in itertools.product((sentence, (0, min(len(text), 400)), (0, len(text))), (own, self.period_cues)):
             low = text[lo:hi].lower()
             best = None
             for cue in cues:
                 at = low.find(cue)
                 while at >= 0:
-                    m = re.compile(r"năm(?:\s+học)?\s+(\d{4})").search(low, at, min(len(low), at + len(cue) + 80))
+                    m = PERIOD_YEAR.search(low, at, min(len(low), at + len(cue) + 80))
                     if m and (best is None or m.start() < best[0]):
                         best = (m.start(), int(m.group(1)))
                     at = low.find(cue, at + 1)
@@ -154,6 +168,9 @@ class EventReader:
     # -- groups, host, place, organizer, slogan ---------------------------------------------------------------------------------------
     def group_mentions(self, text: str) -> list[tuple[int, int, str]]:
         """Every emulation-group mention as (start, end, canonical name), in order, repeats kept."""
+        return list(self._group_mentions(text))
+
+    def _find_group_mentions(self, text: str) -> tuple[tuple[int, int, str], ...]:
         found: list[tuple[int, int, str]] = []
         original, text = text, casefold_headers(text)
         pos = 0
@@ -171,7 +188,7 @@ class EventReader:
             pos = m.start("name") + max(len(name), 1)  # a list goes on: "Khối An ninh, Khối Cảnh sát và …"
             if name:
                 found.append((m.start(), m.start("name") + len(name), f"{head} thi đua {name}" if explicit else f"{head} {name}"))
-        return found
+        return tuple(found)
 
     def _group_name(self, raw: str, explicit: bool) -> str:
         """A named bloc: "Khối An ninh", "Khối thi đua Công an các huyện miền núi".
@@ -242,15 +259,15 @@ class EventReader:
             for item in run.items:
                 if item.role and self.role_re.search(item.role):
                     return self.units.unit(item, on, home).name
-        mentions = [(item.start, self.units.unit(item, on, home).name) for run in runs for item in run.items]
+        items = [item for run in runs for item in run.items]
         for m in self.role_re.finditer(text):
             if text[max(0, m.start() - 12):m.start()].lower().endswith("các đơn vị "):
                 continue  # "đại diện các đơn vị Cụm trưởng": several leaders, not this event's host
             sentence_start = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
-            before = [(s, n) for s, n in mentions if sentence_start <= s < m.start()]
-            members = [(s, n) for s, n in before if n in names]
+            before = [self.units.unit(i, on, home).name for i in items if sentence_start <= i.start < m.start()]
+            members = [n for n in before if n in names]
             if members or before:
-                return (members or before)[-1][1]
+                return (members or before)[-1]
         return None
 
     def place(self, text: str, sentence: tuple[int, int], runs: list[UnitList], on: dt.date | None, home: Unit | None) -> str | None:
@@ -261,11 +278,8 @@ class EventReader:
         for run in runs:
             if run.items and run.start == m.end():
                 return self.units.unit(run.items[0], on, home).name
-        after = text[m.end():hi]
-        for org_type in self.units.kinds:
-            bare = re.match(rf"(?i:{re.escape(org_type)})\s+(?i:tỉnh|thành phố)(?=\s*[,.;]|\s+(?:tổ chức|đã)\b)", after)
-            if bare and home is not None:
-                return home.name
+        if home is not None and self.home_venue_re.match(text[m.end():hi]):
+            return home.name
         venue = self.venue_name_re.match(text, m.end()) or self.venue_level_re.match(text, m.end())
         return venue.group(0) if venue else None
 
@@ -276,15 +290,18 @@ class EventReader:
         Looked for right after a group name ("Cụm thi đua số 5, Bộ Công an",
         "Khối … thuộc Công an tỉnh X"), after "thuộc" in the event sentence, in
         an official document's header lines, and for a campaign launch, as the
-        force that launches it.
+        force that launches it.  Only the mention chosen becomes a unit.
         """
-        bodies = [(s, e, name) for s, e, name in self.units.national_bodies(text)]
-        orgs: list[tuple[int, Unit | str]] = [(s, name) for s, _, name in bodies]
-        orgs += [(run.start, self.units.unit(run.items[0], on)) for run in runs if len(run.items) == 1 or run.announced is None]
+        orgs: list[tuple[int, Mention | str]] = [(s, name) for s, _, name in self.units.national_bodies(text)]
+        orgs += [(run.start, run.items[0]) for run in runs if len(run.items) == 1 or run.announced is None]
         orgs.sort(key=lambda o: o[0])
-        joiner = re.compile(r"[\s,]*(?:thuộc\s*|của\s*)?")
-        for _, g_end, _ in self.group_mentions(text):
-            near = [o for s, o in orgs if s >= g_end and s - g_end <= 12 and joiner.fullmatch(text[g_end:s])]
+        found = self._organizer_mention(text, sentence, orgs, kind)
+        return self.units.unit(found, on) if isinstance(found, Mention) else found
+
+    def _organizer_mention(self, text: str, sentence: tuple[int, int], orgs: list[tuple[int, Mention | str]],
+                           kind: str) -> Mention | str | None:
+        for _, g_end, _ in self._group_mentions(text):
+            near = [o for s, o in orgs if s >= g_end and s - g_end <= 12 and JOINER.fullmatch(text[g_end:s])]
             if near:
                 return near[0]
         lo, hi = sentence
@@ -306,6 +323,11 @@ class EventReader:
     def slogan(self, text: str) -> str | None:
         m = self.slogan_re.search(text)
         return m.group(1).strip() if m else None
+
+
+def _names_group(low: str) -> bool:
+    """A lower-cased sentence about a conference or an emulation group: its date may be the event's."""
+    return "hội nghị" in low or "thi đua" in low
 
 
 def _int(s: str | None) -> int | None:

@@ -17,6 +17,7 @@ import datetime
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from pipeline.normalise import loose_key, norm_phrase
@@ -70,6 +71,9 @@ class Gazetteer:
             raise GazetteerError(f"legacy provinces merged into unknown provinces: {sorted(unknown)}")
         self._variants = {k: v for k, v in variants.items() if not k.startswith("_")}
         self._keys = self._index()
+        # A document names the same few provinces over and over, and every lookup
+        # normalises the spelling twice: remember the answers per spelling.
+        self._canonical = lru_cache(maxsize=4096)(self._look_up)
 
     @classmethod
     def load(cls, patterns: Patterns) -> Gazetteer:
@@ -103,6 +107,9 @@ class Gazetteer:
 
     def canonical(self, name: str) -> str | None:
         """The canonical short name a spelling stands for, regardless of date."""
+        return self._canonical(name)
+
+    def _look_up(self, name: str) -> str | None:
         phrase = norm_phrase(name)
         for candidate in (phrase, _PREFIX.sub("", phrase, count=1)):
             found = self._keys.get(loose_key(candidate))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from dataclasses import dataclass, field
 
@@ -25,18 +25,43 @@ NAME_WORD = rf"[{UPPER}0-9][\w]*"
 NAME = rf"{NAME_WORD}(?:(?:[ \t]+|[ \t]*-[ \t]*){NAME_WORD})*"
 
 
-_HSPACE = re.compile(r"[^\S\n]+")
+# A run of horizontal blanks other than a lone " " (a blank that is not a space, or two
+# blanks, then the rest of the run): what becomes one " " in the names copy.  Opening
+# with a plain character class lets the regex engine skip to the next blank at once.
+_ODD_BLANKS = re.compile(r"[^\S\n](?:(?<! )|[^\S\n])[^\S\n]*")
 _LINE = re.compile(r"[^\n]+")
-_DASH_QUOTE = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2212": "-", "\u2011": "-", "\u201e": '"'})
+_DASH_QUOTE = {"\u2013": "-", "\u2014": "-", "\u2212": "-", "\u2011": "-", "\u201e": '"'}
+_ODD_MARK = re.compile("[" + "".join(_DASH_QUOTE) + "]")
+_CAPITAL = re.compile(f"[{UPPER}]")
+_TRAILING_NUMBERS = re.compile(r"(?:\s+\d+)+$")
+_LEVEL_SEP = re.compile(r"\s*,\s*")
 
 
 def names_text(text: str) -> str:
     """The text as the name-reading stages see it: spacing, dashes and tone marks unified, capitals kept.
 
     Events and units output names and dates, never offsets, so this copy may be
-    shorter than the document text.
+    shorter than the document text.  Only the rare characters that change are
+    substituted: ``str.translate``, or replacing every blank run including lone
+    spaces, costs a step per character.
     """
-    return _HSPACE.sub(" ", fold_tone_marks(text).translate(_DASH_QUOTE))
+    text = _ODD_MARK.sub(lambda m: _DASH_QUOTE[m.group()], fold_tone_marks(text))
+    return _ODD_BLANKS.sub(" ", text)
+
+
+def opening(words: Iterable[str], width: int = 3) -> str:
+    """A look-ahead for the first letters of ``words`` in any case, to put before their alternation.
+
+    The regex engine enters a case-insensitive alternation branch by branch at
+    every position of the text; testing the first few letters as character
+    classes (the first letters of all words, then the second letters, …) rules
+    out most positions at once.  Every match opens with such letters, so no
+    match changes.
+    """
+    words = list(words)
+    width = min([width, *map(len, words)])
+    classes = ("".join(sorted({w[i] for w in words})) for i in range(width))
+    return "(?=(?i:" + "".join(f"[{re.escape(c)}]" for c in classes) + "))"
 
 
 @lru_cache(maxsize=8)  # the units and events stages ask for the same document several times
@@ -95,6 +120,7 @@ class UnitReader:
         level_alt = "|".join(re.escape(k) for k in sorted(levels, key=len, reverse=True))
         count_alt = r"\d+|các|" + "|".join(self.count_words)
         self.head = re.compile(
+            opening([t["phrase"] for t in types] + data["generic_type_heads"]) +  # type: ignore[operator]
             rf"(?P<type>(?i:{type_alt}))[ \t]+(?:(?P<count>(?i:{count_alt}))[ \t]+)?"
             rf"(?P<level>(?i:{level_alt})(?:[ \t]*,[ \t]*(?i:{level_alt}))*)[ \t]*:?[ \t]*(?=[{UPPER}0-9])")
         bare = data["bare_list_kinds"]  # type: ignore[index]
@@ -102,7 +128,7 @@ class UnitReader:
         cue_alt = "|".join(re.escape(c) for c in sorted(self.member_cues, key=len, reverse=True))
         bare_alt = "|".join(re.escape(k) for k in sorted(bare, key=len, reverse=True))  # type: ignore[arg-type]
         self.bare_head = re.compile(
-            rf"(?i:{cue_alt})[ \t]+(?:(?P<count>(?i:{count_alt}))[ \t]+)?(?P<level>(?i:{bare_alt}))[ \t]*:?[ \t]*(?=[{UPPER}])")
+            opening(self.member_cues) + rf"(?i:{cue_alt})[ \t]+(?:(?P<count>(?i:{count_alt}))[ \t]+)?(?P<level>(?i:{bare_alt}))[ \t]*:?[ \t]*(?=[{UPPER}])")
         self.level_item = re.compile(rf"(?P<level>(?i:{level_alt}))[ \t]+(?=[{UPPER}0-9])")  # "…, Quận 3"
         self.item = re.compile(rf"(?P<name>{NAME})(?:\s*\((?P<role>[^)]{{1,40}})\))?")
         self.sep = re.compile(r"\s*(?:,\s*và|,|và)\s+")
@@ -138,11 +164,10 @@ class UnitReader:
             name = _trim_name(item.group("name"))
             mention = Mention(head.start() if not run.items else pos, pos + len(name), self._type(org_type),
                               self._kind(org_type, level), level, name, (item.group("role") or "").strip() or None)
-            if not self.head.match(text, pos) and name.split()[0] in self.name_stops:
+            nested = self.head.match(text, pos)
+            if not nested and name.split()[0] in self.name_stops:
                 break
-            if self.head.match(text, pos):  # the item is itself a full mention: new type/level
-                nested = self.head.match(text, pos)
-                assert nested is not None
+            if nested:  # the item is itself a full mention: new type/level
                 org_type, level = nested.group("type"), nested.group("level")
                 item = self.item.match(text, nested.end())
                 if not item:
@@ -154,7 +179,7 @@ class UnitReader:
             end = item.start() + len(name) if not item.group("role") else item.end()
             run.end = end
             sep = self.sep.match(text, end)
-            if not sep or not (re.match(rf"[{UPPER}]", text[sep.end():sep.end() + 1]) or self.level_item.match(text, sep.end())):
+            if not sep or not (_CAPITAL.match(text, sep.end()) or self.level_item.match(text, sep.end())):
                 break
             pos = sep.end()
         return run
@@ -194,20 +219,22 @@ class UnitReader:
 
     def _single_level(self, level: str) -> str:
         """"các huyện, thị xã" lists share the first level word; canonical spelling."""
-        first = re.split(r"\s*,\s*", level.strip())[0].lower()
+        first = _LEVEL_SEP.split(level.strip(), maxsplit=1)[0].lower()
         return self.level_canonical.get(first, first)
 
     def member_list(self, text: str, runs: list[UnitList]) -> UnitList | None:
         """The list of members: one after "gồm", else the first list of two or more."""
-        lowered = text.lower()
         lists = [run for run in runs if len({(i.org_type, i.name) for i in run.items}) >= 2]
+        if not lists:
+            return None
+        lowered = text.lower()
         for run in lists:
             before = lowered[max(0, run.start - 40):run.start]
             if any(cue in before for cue in self.member_cues):
                 return run
-        return lists[0] if lists else None
+        return lists[0]
 
 
 def _trim_name(name: str) -> str:
     """Drop a trailing all-digits word picked up by the name pattern ("Long An 2024")."""
-    return re.sub(r"(?:\s+\d+)+$", "", name)
+    return _TRAILING_NUMBERS.sub("", name)
