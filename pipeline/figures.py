@@ -9,6 +9,8 @@ words count as comparators or units is data (``patterns/lexicon.json``,
 from __future__ import annotations
 
 import re
+import weakref
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -17,6 +19,7 @@ from .nlp import Matches
 
 NUMBER = re.compile(r"^\d+(?:[.,]\d+)*$")
 COMPARATORS = (">=", ">", "<=", "<")
+_COMPARATOR_LABELS = tuple((comp, f"comparator_before:{comp}") for comp in COMPARATORS)
 
 
 @dataclass(frozen=True)
@@ -60,28 +63,88 @@ def as_number(value: float) -> int | float:
     return int(value) if float(value).is_integer() else value
 
 
+def _number_tokens(words: list[str]) -> list[int]:
+    """Indices of the tokens whose text is a number, ascending (a number starts with a digit: a cheap test first)."""
+    return [i for i, word in enumerate(words) if word[:1].isdigit() and NUMBER.match(word)]
+
+
+def _units_by_start(m: Matches, units: dict[str, UnitWord]) -> dict[int, list[tuple[int, UnitWord]]]:
+    """start → (end, unit word) of every unit match, in the order of ``m.by_label`` (a tie goes to the first)."""
+    out: dict[int, list[tuple[int, UnitWord]]] = {}
+    for label, spans in m.by_label.items():
+        if label.startswith("unit:"):
+            for s, e in spans:
+                out.setdefault(s, []).append((e, units[label]))
+    return out
+
+
+def _comparators_by_end(m: Matches) -> dict[int, tuple[str, int]]:
+    """end → (comparator, start) of the longest comparator wording ending there; of equals, the first in ``COMPARATORS``."""
+    out: dict[int, tuple[str, int]] = {}
+    for comp, label in _COMPARATOR_LABELS:
+        for s, e in m.by_label.get(label, ()):
+            if e not in out or s < out[e][1]:
+                out[e] = comp, s
+    return out
+
+
+@dataclass(frozen=True, eq=False)
+class _DocTokens:
+    """What the figure rules read of one Doc: token texts, numbers, unit and comparator matches.
+
+    ``find`` runs once per region of a Doc and its regions cover most tokens,
+    so where the numbers are and how the unit and comparator matches line up is
+    worked out once per Doc, not per region and per token.
+    """
+
+    words: list[str]  # token texts (Doc._.words)
+    numbers: list[int]  # indices of number tokens, ascending
+    units_from: dict[int, list[tuple[int, UnitWord]]]  # see _units_by_start
+    comparators: dict[int, tuple[str, int]]  # see _comparators_by_end
+
+    @classmethod
+    def of(cls, doc: Doc, m: Matches, units: dict[str, UnitWord]) -> "_DocTokens":
+        words = doc._.words
+        return cls(words, _number_tokens(words), _units_by_start(m, units), _comparators_by_end(m))
+
+
 class FigureFinder:
     """Finds figures in a token range using the lexicon matches of the Doc."""
 
     def __init__(self, units: dict[str, UnitWord]) -> None:
         self.units = units  # label "unit:<phrase>" → UnitWord
+        self._last: tuple[weakref.ref[Doc], weakref.ref[Matches], _DocTokens] | None = None
+
+    def _tokens(self, doc: Doc, m: Matches) -> _DocTokens:
+        """The token arrays of ``doc``, made on its first region and kept until another Doc comes.
+
+        The Doc is referred to weakly: a finished document is not kept alive here.
+        """
+        last = self._last
+        if last is None or last[0]() is not doc or last[1]() is not m:
+            last = self._last = weakref.ref(doc), weakref.ref(m), _DocTokens.of(doc, m, self.units)
+        return last[2]
 
     def find(self, doc: Doc, matches: Matches, lo: int, hi: int) -> list[Figure]:
+        t = self._tokens(doc, matches)
         out: list[Figure] = []
-        i = lo
-        while i < hi:
-            fig = self._figure_at(doc, matches, i, hi) if NUMBER.match(doc[i].text) else None
-            if fig is None:
-                i += 1
+        after = lo  # a figure's tokens start no other figure
+        for i in t.numbers[bisect_left(t.numbers, lo):]:
+            if i >= hi:
+                break
+            if i < after:
                 continue
-            out.append(fig)
-            i = fig.end
+            fig = self._figure_at(t, matches, i, hi)
+            if fig is not None:
+                out.append(fig)
+                after = fig.end
         return out
 
-    def _figure_at(self, doc: Doc, m: Matches, i: int, hi: int) -> Figure | None:
-        if self._is_date_part(doc, i, hi):
+    def _figure_at(self, t: _DocTokens, m: Matches, i: int, hi: int) -> Figure | None:
+        words = t.words
+        if self._is_date_part(words, i, hi):
             return None
-        first = parse_number(doc[i].text)
+        first = parse_number(words[i])
         if first is None:
             return None
         j = i + 1
@@ -91,20 +154,20 @@ class FigureFinder:
             j = pct[1]
         # range: N [%] (-|đến) N %
         joiner = m.starting_at("range_joiners", j, hi)
-        if joiner and joiner[1] < hi and NUMBER.match(doc[joiner[1]].text):
-            second = parse_number(doc[joiner[1]].text)
+        if joiner and joiner[1] < hi and NUMBER.match(words[joiner[1]]):
+            second = parse_number(words[joiner[1]])
             k = joiner[1] + 1
-            unit = self._unit_at(doc, m, k, hi)
+            unit = self._unit_at(t, m, k, hi)
             if second is not None and unit is not None and second > first:
                 name, scale, end, noun = unit
                 start = self._range_start(m, i)
                 return Figure(start, i, end, first * scale, second * scale, name, None, noun)
         if unit_after_first:
-            comp, start = self._comparator_before(m, i)
+            comp, start = self._comparator_before(t, i)
             return Figure(start, i, unit_after_first[1], first, None, "percent", comp)
-        unit = self._unit_at(doc, m, i + 1, hi)
-        comp, start = self._comparator_before(m, i)
-        if unit is None and comp == ">=" and i + 1 < hi and doc[i + 1].text.isalpha() \
+        unit = self._unit_at(t, m, i + 1, hi)
+        comp, start = self._comparator_before(t, i)
+        if unit is None and comp == ">=" and i + 1 < hi and words[i + 1].isalpha() \
                 and not m.starting_at("not_count_nouns", i + 1, hi):
             unit = "count", 1, i + 1, (i + 1, i + 2)  # "ít nhất 30 học sinh": a floor makes any noun a count
         if unit is None:
@@ -112,35 +175,27 @@ class FigureFinder:
         name, scale, end, noun = unit
         return Figure(start, i, end, first * scale, None, name, comp, noun)
 
-    def _unit_at(self, doc: Doc, m: Matches, k: int, hi: int) -> tuple[str, float, int, tuple[int, int] | None] | None:
+    @staticmethod
+    def _unit_at(t: _DocTokens, m: Matches, k: int, hi: int) -> tuple[str, float, int, tuple[int, int] | None] | None:
         """(unit, scale, end of the unit word, count-noun span) for the unit starting at token ``k``."""
         pct = m.starting_at("percent_signs", k, hi)
         if pct:
             return "percent", 1, pct[1], None
-        best: tuple[str, float, int] | None = None
-        for label, spans in m.by_label.items():
-            if not label.startswith("unit:"):
-                continue
-            for s, e in spans:
-                if s == k and e <= hi and (best is None or e > best[2]):
-                    word = self.units[label]
-                    best = (word.unit, word.scale, e)
+        best: tuple[int, UnitWord] | None = None
+        for e, word in t.units_from.get(k, ()):
+            if e <= hi and (best is None or e > best[0]):  # the longest; of equals, the first label
+                best = (e, word)
         if best:
-            return best[0], best[1], best[2], None
+            return best[1].unit, best[1].scale, best[0], None
         noun = m.starting_at("count_nouns", k, hi)
         if noun:
             return "count", 1, k, noun
         return None
 
     @staticmethod
-    def _comparator_before(m: Matches, i: int) -> tuple[str | None, int]:
+    def _comparator_before(t: _DocTokens, i: int) -> tuple[str | None, int]:
         """The longest comparator wording ending right before token ``i``."""
-        best: tuple[str, int] | None = None
-        for comp in COMPARATORS:
-            span = m.ending_at(f"comparator_before:{comp}", i)
-            if span and (best is None or span[0] < best[1]):
-                best = (comp, span[0])
-        return (best[0], best[1]) if best else (None, i)
+        return t.comparators.get(i, (None, i))
 
     @staticmethod
     def _range_start(m: Matches, i: int) -> int:
@@ -149,13 +204,13 @@ class FigureFinder:
         return span[0] if span else i
 
     @staticmethod
-    def _is_date_part(doc: Doc, i: int, hi: int) -> bool:
+    def _is_date_part(words: list[str], i: int, hi: int) -> bool:
         """Numbers of "25/2/2023", "23-3", "12/03/2026 15:40" are not figures."""
-        nxt = doc[i + 1].text if i + 1 < hi else ""
-        prev = doc[i - 1].text if i > 0 else ""
+        nxt = words[i + 1] if i + 1 < hi else ""
+        prev = words[i - 1] if i > 0 else ""
         if nxt in {"/", ":"} or prev in {"/", ":"}:
             return True
-        if nxt == "-" and i + 2 < hi and NUMBER.match(doc[i + 2].text):
-            after = doc[i + 3].text if i + 3 < len(doc) else ""
+        if nxt == "-" and i + 2 < hi and NUMBER.match(words[i + 2]):
+            after = words[i + 3] if i + 3 < len(words) else ""
             return after not in {"%"} and not after.isalpha()
-        return prev == "-" and i >= 2 and NUMBER.match(doc[i - 2].text) is not None and (i + 1 >= hi or not doc[i + 1].text.isalpha())
+        return prev == "-" and i >= 2 and NUMBER.match(words[i - 2]) is not None and (i + 1 >= hi or not words[i + 1].isalpha())

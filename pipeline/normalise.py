@@ -75,6 +75,7 @@ def loose_key(text: str) -> str:
     return re.sub(r"[^0-9a-z]+", "", strip_marks(text).lower())
 
 
+@lru_cache(maxsize=1 << 14)  # indicators recur across sentences and documents
 def norm_phrase(text: str) -> str:
     """Canonical matching form of a short phrase (lexicon entries, indicators)."""
     text = unicodedata.normalize("NFC", text).translate(_DASHES).translate(_QUOTES)
