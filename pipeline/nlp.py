@@ -232,10 +232,12 @@ def flatten_lexicon(data: Mapping[str, object]) -> dict[str, list[str]]:
 class WordTagger:
     """underthesea word segmentation + POS, on demand, aligned to Doc tokens.
 
-    Tags the *document* text of a sentence (capitalisation helps the tagger) and
+    Tags the *document* text of a span (capitalisation helps the tagger) and
     gives each view token the tag of the word covering its document offset, so
     expanded abbreviations and re-spacing cannot misalign them.
     """
+
+    WINDOW = 8  # tokens either side of the one asked about (see ``pos``)
 
     def __init__(self) -> None:
         from underthesea import pos_tag  # imported lazily: the model loads on first use
@@ -246,10 +248,20 @@ class WordTagger:
         """Load the tagger's models now rather than on first use (before forking worker processes)."""
         self._pos_tag("Khởi động mô hình.")
 
+    def pos(self, doc: Doc, i: int, lo: int, hi: int) -> str:
+        """The tag of token ``i`` of the sentence ``[lo, hi)``, from tagging the words around it.
+
+        Only a window of ``WINDOW`` tokens either side is tagged: segmentation and
+        tagging features reach two words away, and tagging costs per word, so a
+        long sentence need not be tagged whole for one of its words.  The window
+        is centred on ``i`` every time, so the answer never depends on which
+        word was asked about before.
+        """
+        self.tag(doc[max(lo, i - self.WINDOW):min(hi, i + self.WINDOW + 1)])
+        return doc[i]._.pos_vi
+
     def tag(self, span: Span) -> None:
-        """Set ``token._.pos_vi`` on every token of ``span`` (once per sentence)."""
-        if span[0]._.pos_vi is not None:
-            return
+        """Set ``token._.pos_vi`` on every token of ``span``."""
         start, _ = span._.doc_offsets
         original = span._.doc_text
         words: list[tuple[int, int, str]] = []

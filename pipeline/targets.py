@@ -124,10 +124,8 @@ class TargetFinder:
         if any(m.ending_at(label, fig.start) for label in ("action_verbs", "decrease_verbs", "increase_verbs")) \
                 or any(m.starting_at(label, nxt) for label in ("measure_nouns", "count_nouns", "rate_words")):
             return "right"  # "giảm 5% số vụ …", "tiếp nhận 100% tin báo …": the lexicon decides
-        if self.tagger is not None:
-            self.tagger.tag(doc[sentence[0]:sentence[1]])
-            if doc[nxt]._.pos_vi in NOUNISH_EXCLUDED:
-                return "left"
+        if self.tagger is not None and self.tagger.pos(doc, nxt, *sentence) in NOUNISH_EXCLUDED:
+            return "left"
         return "right"
 
     def share_out(self, doc: Doc, m: Matches, anchors: list[Anchor], lo: int, hi: int) -> None:

@@ -190,3 +190,26 @@ def test_fast_pos_tagger_equals_underthesea_on_random_sentences(sentence):
     from pipeline.nlp import FastPosTag
 
     assert FastPosTag(pos_tag)(sentence) == pos_tag(sentence)
+
+
+def test_window_tags_equal_whole_sentence_tags_on_the_corpus():
+    """``WordTagger.pos`` tags a window around the word asked about; on the corpus that gives the whole sentence's tag."""
+    from pipeline.nlp import NLP, WordTagger
+    from pipeline.segment import sentences
+
+    nlp, tagger = NLP({}), WordTagger()
+    asked = 0
+    for path in sorted(DEV.glob("*.txt")):
+        text = unicodedata.normalize("NFC", path.read_text(encoding="utf-8"))
+        doc = nlp.make_doc(text)
+        for seg in sentences(text):
+            span = doc.char_span(nlp.to_view(doc, seg.start), nlp.to_view(doc, seg.end), alignment_mode="expand")
+            if span is None or len(span) <= 2 * WordTagger.WINDOW:
+                continue  # a short sentence is tagged whole either way
+            tagger.tag(span)
+            whole = {t.i: t._.pos_vi for t in span}
+            for t in list(span)[::3]:
+                if t.text[:1].isalpha():
+                    asked += 1
+                    assert tagger.pos(doc, t.i, span.start, span.end) == whole[t.i], (t.text, span.text)
+    assert asked > 500
