@@ -199,12 +199,12 @@ class RegistryCore:
                 (document_id, ev.id, pos, ev.kind, e["date"], e["date_end"], ev.place, ev.organizer,
                  _dump(ev.groups), ev.host, ev.period_year, _dump(e)),
             )
-            for upos, u in enumerate(ev.units):
-                c.execute(
-                    """INSERT INTO units (document_id, event_id, position, name, kind, province, province_code,
-                       province_now) VALUES (?,?,?,?,?,?,?,?)""",
-                    (document_id, ev.id, upos, u.name, u.kind, u.province, u.province_code, u.province_now),
-                )
+            c.executemany(
+                """INSERT INTO units (document_id, event_id, position, name, kind, province, province_code,
+                   province_now) VALUES (?,?,?,?,?,?,?,?)""",
+                [(document_id, ev.id, upos, u.name, u.kind, u.province, u.province_code, u.province_now)
+                 for upos, u in enumerate(ev.units)],
+            )
         c.executemany(
             """INSERT INTO targets (document_id, id, position, event_id, parent_id, indicator, indicator_key,
                direction, comparator, value, value_max, unit, baseline_year, baseline, period_year,
