@@ -112,20 +112,29 @@ class RegistryCore:
         A document the registry refuses (``RegistryError``) is rolled back alone
         and reported as ``failed``; any other exception (or Ctrl-C) rolls back
         the current batch only — earlier batches stay committed.
+
+        The batch's full-text rows go in last, together, outside the per-document
+        savepoints: SQLite's FTS5 writes its pending terms out at every savepoint
+        release, and many small writes make it merge its index over and over, a
+        cost that grows with the registry.
         """
         outcomes: list[StoreOutcome] = []
         batch: list[DocumentResult] = []
 
         def flush() -> None:
             done = []
+            search_rows: list[tuple[str, str, str, str]] = []
             with self.db.transaction():
                 for res in batch:
+                    rows = len(search_rows)
                     try:
                         with self.db.savepoint():
-                            done.append(self._store(res, pipeline_version, None))
+                            done.append(self._store(res, pipeline_version, None, search_rows))
                     except RegistryError as exc:
+                        del search_rows[rows:]
                         done.append(StoreOutcome(res.document.id, res.document.source, "failed",
                                                  errors=len(res.errors), message=str(exc)))
+                self._index_for_search(search_rows)
             batch.clear()
             for o in done:
                 outcomes.append(o)
@@ -140,7 +149,10 @@ class RegistryCore:
             flush()
         return outcomes
 
-    def _store(self, result: DocumentResult, version: str, text: str | None) -> StoreOutcome:
+    def _store(self, result: DocumentResult, version: str, text: str | None,
+               search_rows: list[tuple[str, str, str, str]] | None = None) -> StoreOutcome:
+        """Store one document (the caller holds the transaction); its full-text row goes to
+        ``search_rows`` for the caller to insert, or is inserted now when that is None."""
         doc = result.document
         text = text if text is not None else (doc.text or "")
         c = self.conn
@@ -181,13 +193,19 @@ class RegistryCore:
                    :json, :errors, :n_errors, :provinces, :now, :now)""",
                 values,
             )
-        c.execute("INSERT INTO documents_fts (document_id, title, source, text) VALUES (?, ?, ?, ?)",
-                  (doc.id, doc.title or "", doc.source, text))
+        search_row = (doc.id, doc.title or "", doc.source, text)
+        if search_rows is None:
+            self._index_for_search([search_row])
+        else:
+            search_rows.append(search_row)
         self._insert_extracted(doc.id, result)
         if not row or row["superseded_by"]:
             outcome.superseded = self._supersede(doc.id, doc.source, text)
         self._reattach(doc.id, result.targets, version, outcome)
         return outcome
+
+    def _index_for_search(self, rows: list[tuple[str, str, str, str]]) -> None:
+        self.conn.executemany("INSERT INTO documents_fts (document_id, title, source, text) VALUES (?, ?, ?, ?)", rows)
 
     def _insert_extracted(self, document_id: str, result: DocumentResult) -> None:
         c = self.conn
