@@ -9,8 +9,6 @@ words count as comparators or units is data (``patterns/lexicon.json``,
 from __future__ import annotations
 
 import re
-import weakref
-from bisect import bisect_left
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -63,85 +61,26 @@ def as_number(value: float) -> int | float:
     return int(value) if float(value).is_integer() else value
 
 
-def _number_tokens(words: list[str]) -> list[int]:
-    """Indices of the tokens whose text is a number, ascending (a number starts with a digit: a cheap test first)."""
-    return [i for i, word in enumerate(words) if word[:1].isdigit() and NUMBER.match(word)]
-
-
-def _units_by_start(m: Matches, units: dict[str, UnitWord]) -> dict[int, list[tuple[int, UnitWord]]]:
-    """start → (end, unit word) of every unit match, in the order of ``m.by_label`` (a tie goes to the first)."""
-    out: dict[int, list[tuple[int, UnitWord]]] = {}
-    for label, spans in m.by_label.items():
-        if label.startswith("unit:"):
-            for s, e in spans:
-                out.setdefault(s, []).append((e, units[label]))
-    return out
-
-
-def _comparators_by_end(m: Matches) -> dict[int, tuple[str, int]]:
-    """end → (comparator, start) of the longest comparator wording ending there; of equals, the first in ``COMPARATORS``."""
-    out: dict[int, tuple[str, int]] = {}
-    for comp, label in _COMPARATOR_LABELS:
-        for s, e in m.by_label.get(label, ()):
-            if e not in out or s < out[e][1]:
-                out[e] = comp, s
-    return out
-
-
-@dataclass(frozen=True, eq=False)
-class _DocTokens:
-    """What the figure rules read of one Doc: token texts, numbers, unit and comparator matches.
-
-    ``find`` runs once per region of a Doc and its regions cover most tokens,
-    so where the numbers are and how the unit and comparator matches line up is
-    worked out once per Doc, not per region and per token.
-    """
-
-    words: list[str]  # token texts (Doc._.words)
-    numbers: list[int]  # indices of number tokens, ascending
-    units_from: dict[int, list[tuple[int, UnitWord]]]  # see _units_by_start
-    comparators: dict[int, tuple[str, int]]  # see _comparators_by_end
-
-    @classmethod
-    def of(cls, doc: Doc, m: Matches, units: dict[str, UnitWord]) -> "_DocTokens":
-        words = doc._.words
-        return cls(words, _number_tokens(words), _units_by_start(m, units), _comparators_by_end(m))
-
-
 class FigureFinder:
     """Finds figures in a token range using the lexicon matches of the Doc."""
 
     def __init__(self, units: dict[str, UnitWord]) -> None:
         self.units = units  # label "unit:<phrase>" → UnitWord
-        self._last: tuple[weakref.ref[Doc], weakref.ref[Matches], _DocTokens] | None = None
-
-    def _tokens(self, doc: Doc, m: Matches) -> _DocTokens:
-        """The token arrays of ``doc``, made on its first region and kept until another Doc comes.
-
-        The Doc is referred to weakly: a finished document is not kept alive here.
-        """
-        last = self._last
-        if last is None or last[0]() is not doc or last[1]() is not m:
-            last = self._last = weakref.ref(doc), weakref.ref(m), _DocTokens.of(doc, m, self.units)
-        return last[2]
 
     def find(self, doc: Doc, matches: Matches, lo: int, hi: int) -> list[Figure]:
-        t = self._tokens(doc, matches)
+        words = doc._.words
         out: list[Figure] = []
         after = lo  # a figure's tokens start no other figure
-        for i in t.numbers[bisect_left(t.numbers, lo):]:
-            if i >= hi:
-                break
-            if i < after:
+        for i in range(lo, hi):
+            if i < after or not (words[i][:1].isdigit() and NUMBER.match(words[i])):  # a cheap test first
                 continue
-            fig = self._figure_at(t, matches, i, hi)
+            fig = self._figure_at(words, matches, i, hi)
             if fig is not None:
                 out.append(fig)
                 after = fig.end
         return out
 
-    def _figure_at(self, t: _DocTokens, m: Matches, i: int, hi: int) -> Figure | None:
-        words = t.words
+    def _figure_at(self, words: list[str], m: Matches, i: int, hi: int) -> Figure | None:
         if self._is_date_part(words, i, hi):
             return None
         first = parse_number(words[i])
@@ -157,16 +96,16 @@ class FigureFinder:
         if joiner and joiner[1] < hi and NUMBER.match(words[joiner[1]]):
             second = parse_number(words[joiner[1]])
             k = joiner[1] + 1
-            unit = self._unit_at(t, m, k, hi)
+            unit = self._unit_at(m, k, hi)
             if second is not None and unit is not None and second > first:
                 name, scale, end, noun = unit
                 start = self._range_start(m, i)
                 return Figure(start, i, end, first * scale, second * scale, name, None, noun)
         if unit_after_first:
-            comp, start = self._comparator_before(t, i)
+            comp, start = self._comparator_before(m, i)
             return Figure(start, i, unit_after_first[1], first, None, "percent", comp)
-        unit = self._unit_at(t, m, i + 1, hi)
-        comp, start = self._comparator_before(t, i)
+        unit = self._unit_at(m, i + 1, hi)
+        comp, start = self._comparator_before(m, i)
         if unit is None and comp == ">=" and i + 1 < hi and words[i + 1].isalpha() \
                 and not m.starting_at("not_count_nouns", i + 1, hi):
             unit = "count", 1, i + 1, (i + 1, i + 2)  # "ít nhất 30 học sinh": a floor makes any noun a count
@@ -175,16 +114,16 @@ class FigureFinder:
         name, scale, end, noun = unit
         return Figure(start, i, end, first * scale, None, name, comp, noun)
 
-    @staticmethod
-    def _unit_at(t: _DocTokens, m: Matches, k: int, hi: int) -> tuple[str, float, int, tuple[int, int] | None] | None:
+    def _unit_at(self, m: Matches, k: int, hi: int) -> tuple[str, float, int, tuple[int, int] | None] | None:
         """(unit, scale, end of the unit word, count-noun span) for the unit starting at token ``k``."""
         pct = m.starting_at("percent_signs", k, hi)
         if pct:
             return "percent", 1, pct[1], None
         best: tuple[int, UnitWord] | None = None
-        for e, word in t.units_from.get(k, ()):
-            if e <= hi and (best is None or e > best[0]):  # the longest; of equals, the first label
-                best = (e, word)
+        for label in m.by_label:
+            span = m.starting_at(label, k, hi) if label.startswith("unit:") else None
+            if span and (best is None or span[1] > best[0]):  # the longest; of equals, the first label
+                best = (span[1], self.units[label])
         if best:
             return best[1].unit, best[1].scale, best[0], None
         noun = m.starting_at("count_nouns", k, hi)
@@ -193,9 +132,14 @@ class FigureFinder:
         return None
 
     @staticmethod
-    def _comparator_before(t: _DocTokens, i: int) -> tuple[str | None, int]:
-        """The longest comparator wording ending right before token ``i``."""
-        return t.comparators.get(i, (None, i))
+    def _comparator_before(m: Matches, i: int) -> tuple[str | None, int]:
+        """The longest comparator wording ending right before token ``i``; of equals, the first in ``COMPARATORS``."""
+        best: tuple[str, int] | None = None
+        for comp, label in _COMPARATOR_LABELS:
+            span = m.ending_at(label, i)
+            if span and (best is None or span[0] < best[1]):
+                best = (comp, span[0])
+        return best or (None, i)
 
     @staticmethod
     def _range_start(m: Matches, i: int) -> int:
