@@ -35,12 +35,12 @@ def sentences(text: str, lines: Container[int] | None = None,
     known = {} if known is None else known
     out: list[Segment] = []
     for number, line in enumerate(_LINE.finditer(text)):
-        words = line.group(0)
-        if not words.strip() or (lines is not None and number not in lines):
+        line_text = line.group(0)
+        if not line_text.strip() or (lines is not None and number not in lines):
             continue
-        spans = known.get(words)
+        spans = known.get(line_text)
         if spans is None:
-            spans = known[words] = _locate(words, sent_tokenize(words))
+            spans = known[line_text] = _locate(line_text, sent_tokenize(line_text))
         out.extend(Segment(line.start() + start, line.start() + end, number) for start, end in spans)
     return out
 
