@@ -134,6 +134,33 @@ def test_sentence_exact_shortcut_agrees_with_the_locator(line, piece, cursor):
         assert found is None or found == _find_words(line, words, cursor)
 
 
+SENTENCE_PIECES = ["Công", "an", "1", "5", " ", "  ", "\t", "\r", "\u00a0", ".", "...", "?", "!", "A", "tp", "v.v", "\u2026", ","]
+
+
+def _corpus_lines() -> list[str]:
+    return [line for p in sorted(DEV.parent.rglob("*.txt")) for line in p.read_text(encoding="utf-8").split("\n")]
+
+
+def test_sentence_split_shortcut_equals_underthesea_on_the_corpus():
+    from underthesea import sent_tokenize
+
+    from pipeline.segment import split_line
+
+    lines = _corpus_lines()
+    assert lines
+    assert [split_line(line) for line in lines] == [sent_tokenize(line) for line in lines]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(SENTENCE_PIECES), max_size=30).map("".join))
+def test_sentence_split_shortcut_equals_underthesea_on_random_lines(line):
+    from underthesea import sent_tokenize
+
+    from pipeline.segment import split_line
+
+    assert split_line(line) == sent_tokenize(line)
+
+
 SPANS = st.lists(st.tuples(st.sampled_from(["a", "b"]), st.integers(0, 12), st.integers(1, 5))
                  .map(lambda t: (t[0], t[1], t[1] + t[2])), max_size=25)
 
