@@ -16,7 +16,7 @@ import re
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -136,6 +136,21 @@ def _by_start(spans: list[tuple[int, int]]) -> tuple[list[int], list[tuple[int, 
     return [s for s, _ in ordered], ordered
 
 
+class _LabelIndex(dict[str, _T]):
+    """label → ``build(that label's matches)``, built when first looked up.
+
+    A hit is a plain dict lookup: the rules ask hundreds of thousands of questions.
+    """
+
+    def __init__(self, build: Callable[[list[tuple[int, int]]], _T], by_label: Mapping[str, list[tuple[int, int]]]) -> None:
+        super().__init__()
+        self.build, self.by_label = build, by_label
+
+    def __missing__(self, label: str) -> _T:
+        index = self[label] = self.build(self.by_label.get(label, []))
+        return index
+
+
 class Matches:
     """Lexicon matches of one Doc, indexed for the rule stages' questions.
 
@@ -146,17 +161,13 @@ class Matches:
 
     def __init__(self, by_label: Mapping[str, Iterable[tuple[int, int]]] | None = None) -> None:
         self.by_label: dict[str, list[tuple[int, int]]] = {k: list(v) for k, v in (by_label or {}).items()}
-        self._indexes: dict[tuple[Callable[..., Any], str], Any] = {}
-
-    def _index(self, build: Callable[[list[tuple[int, int]]], _T], label: str) -> _T:
-        key = (build, label)
-        if key not in self._indexes:
-            self._indexes[key] = build(self.by_label.get(label, []))
-        return self._indexes[key]
+        self._longest = _LabelIndex(_longest_from, self.by_label)
+        self._ends = _LabelIndex(_starts_by_end, self.by_label)
+        self._starts = _LabelIndex(_by_start, self.by_label)
 
     def ending_at(self, label: str, end: int, lo: int = 0) -> tuple[int, int] | None:
         """Longest match of ``label`` ending exactly at token ``end`` and starting at or after ``lo``."""
-        starts = self._index(_starts_by_end, label).get(end)
+        starts = self._ends[label].get(end)
         if starts:
             k = bisect_left(starts, lo)
             if k < len(starts):
@@ -165,7 +176,7 @@ class Matches:
 
     def starting_at(self, label: str, start: int, hi: int | None = None) -> tuple[int, int] | None:
         """Longest match of ``label`` starting exactly at token ``start``."""
-        end = self._index(_longest_from, label).get(start)
+        end = self._longest[label].get(start)
         if end is None:
             return None
         if hi is None or end <= hi:
@@ -175,7 +186,7 @@ class Matches:
 
     def within(self, label: str, lo: int, hi: int) -> list[tuple[int, int]]:
         """Matches of ``label`` inside tokens ``[lo, hi)``, longest first at each start."""
-        starts, ordered = self._index(_by_start, label)
+        starts, ordered = self._starts[label]
         out: list[tuple[int, int]] = []
         for k in range(bisect_left(starts, lo), len(ordered)):
             s, e = ordered[k]
