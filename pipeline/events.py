@@ -25,7 +25,7 @@ ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 
 DM = r"(?P<{p}d>\d{{1,2}})\s*[/.-]\s*(?P<{p}m>\d{{1,2}})(?:\s*[/.-]\s*(?P<{p}y>\d{{4}}))?(?![\d%])"
 WORDY = r"(?P<{p}d>\d{{1,2}})\s+tháng\s+(?P<{p}m>\d{{1,2}})(?:\s+năm\s+(?P<{p}y>\d{{4}}))?"
 PERIOD_YEAR = re.compile(r"năm(?:\s+học)?\s+(\d{4})")
-JOINER = re.compile(r"[\s,]*(?:thuộc\s*|của\s*)?")  # between a group's name and the body it belongs to
+JOINER = re.compile(r"[ \t,]*(?:thuộc[ \t]*|của[ \t]*)?")  # between a group's name and the body it belongs to, on one line
 HEADER_DATE = re.compile(r"^(?:[^\n\d]{0,20}?)(\d{1,2})/(\d{1,2})/(\d{4})(?:\s*[|,-]?\s*\d{1,2}:\d{2})?\s*$", re.M)
 
 
@@ -66,6 +66,7 @@ class EventReader:
         lead = "|".join(re.escape(w) for w in sorted(data["date_lead"], key=len, reverse=True))  # type: ignore[union-attr]
         self.range_re = re.compile(r"(?i:từ)\s+(?:ngày\s+)?" + DM.format(p="a") + r"\s*(?:đến|tới|-)\s*(?:ngày\s+)?" + DM.format(p="b"))
         self.date_re = re.compile(rf"(?:{lead})\s*,?\s*\(?\s*(?:ngày\s+)?(?:{DM.format(p='a')}|{WORDY.format(p='w')})")
+        self.cited_re = re.compile(rf"(?:{data['reference_number']})[ \t]*,?[ \t]*$")  # type: ignore[index]
         heads = "|".join(re.escape(h) for h in data["group_heads"] if " " not in h)  # type: ignore[union-attr]
         self.group_re = re.compile(
             rf"(?P<head>{heads})[ \t]+(?P<td>(?i:thi[ \t]+đua)[ \t]+)?(?:(?i:số)[ \t]+(?P<nums>(?:\d+|[IVX]+\b)(?:[ \t]*(?:,|và)[ \t]*(?:\d+|[IVX]+\b))*)|(?P<name>[{UPPER}][^\n.;:()]*|(?<=đua )các [^\n.;:()]*))")
@@ -115,14 +116,20 @@ class EventReader:
         out: list[DateMention] = []
         taken: list[tuple[int, int]] = []
         for m in self.range_re.finditer(text, lo, hi):
+            if self._cited(text, m.start()):
+                continue
             out.append(DateMention(m.start(), int(m["ad"]), int(m["am"]), _int(m["ay"]), int(m["bd"]), int(m["bm"]), _int(m["by"])))
             taken.append(m.span())
         for m in self.date_re.finditer(text, lo, hi):
-            if any(s <= m.start() < e for s, e in taken):
+            if any(s <= m.start() < e for s, e in taken) or self._cited(text, m.start()):
                 continue
             d, mo, y = (m["ad"], m["am"], m["ay"]) if m["ad"] else (m["wd"], m["wm"], m["wy"])
             out.append(DateMention(m.start(), int(d), int(mo), _int(y)))
         return sorted((d for d in out if 1 <= d.day <= 31 and 1 <= d.month <= 12), key=lambda d: d.start)
+
+    def _cited(self, text: str, at: int) -> bool:
+        """A date right after a document's number ("Kế hoạch số 15/KH-CAT ngày 10/01/2023") dates that document."""
+        return self.cited_re.search(text, max(0, at - 60), at) is not None
 
     @staticmethod
     def published(text: str) -> dt.date | None:

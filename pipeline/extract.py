@@ -226,8 +226,12 @@ class Extractor:
 
     @cached_property
     def _expansions(self) -> list[tuple[str, re.Pattern[str], str]]:
-        """The abbreviation patterns of ``_expand``, longest first, compiled once."""
-        return [(short, re.compile(rf"(?<!\w){re.escape(short)}(?!\w)"), full)
+        """The abbreviation patterns of ``_expand``, longest first, compiled once.
+
+        An abbreviation joined by "/" or "-" belongs to a document number
+        ("số 05/2024/QĐ-UBND") and is left as written.
+        """
+        return [(short, re.compile(rf"(?<![\w/-]){re.escape(short)}(?![\w/-])"), full)
                 for short, full in sorted(self.abbreviations.items(), key=lambda kv: -len(kv[0]))]
 
     def _key(self, doc, d: Draft, indicator: str, drafts: list[Draft]) -> str | None:

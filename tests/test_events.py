@@ -122,3 +122,19 @@ def test_plural_cluster_leaders_name_no_host(extract_text):
     text = ("Cụm thi đua số 1, 2 và 3 thuộc Công an tỉnh Đắk Nông ký kết giao ước thi đua năm 2023. Dự hội nghị có "
             "lãnh đạo Công an tỉnh Đắk Nông và đại diện các đơn vị Cụm trưởng.")
     assert extract_text(text).events[0].host is None
+
+
+@pytest.mark.parametrize("reference", ["Kế hoạch số 12/KH-CAT-PV01", "Quyết định số 05/2024/QĐ-UBND", "Hướng dẫn số 3/HD-CAT,"])
+def test_a_cited_documents_date_is_not_the_events(extract_text, reference):
+    text = ("CÔNG AN TỈNH PHÚ THỌ\nCỤM THI ĐUA SỐ 2\n\nPhú Thọ, ngày 22 tháng 01 năm 2024\n\nGIAO ƯỚC THI ĐUA NĂM 2024\n\n"
+            f"Căn cứ {reference} ngày 05/01/2024 của Công an tỉnh Phú Thọ về phát động phong trào thi đua năm 2024;\n"
+            "Công an các huyện: Thanh Sơn, Tân Sơn và Yên Lập thống nhất ký kết giao ước thi đua năm 2024.")
+    assert str(extract_text(text).events[0].date) == "2024-01-22"
+
+
+def test_a_group_named_at_the_end_of_a_line_does_not_take_the_next_lines_units_as_its_body(extract_text):
+    text = ("CÔNG AN TỈNH PHÚ THỌ\n\nGIAO ƯỚC THI ĐUA NĂM 2024\n\nCăn cứ Quy chế hoạt động của Cụm thi đua số 2,\n\n"
+            "Công an các huyện: Thanh Sơn, Tân Sơn và Yên Lập thống nhất ký kết giao ước thi đua năm 2024.")
+    (event,) = extract_text(text).events
+    assert event.organizer == "Công an tỉnh Phú Thọ"
+    assert [u.name for u in event.units] == ["Công an huyện Thanh Sơn", "Công an huyện Tân Sơn", "Công an huyện Yên Lập"]
