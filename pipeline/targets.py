@@ -194,6 +194,10 @@ class TargetFinder:
                       if s[0] > piece[0] and doc[s[1]].text == "năm"]
             if higher:  # "số thu cao hơn năm 2022 ít nhất 10%": the comparison is the baseline
                 piece = self._strip(m, (piece[0], higher[0][0]), (), LEFT_TRAILING)
+            base = a.right[0]
+            if a.figure is not None and a.figure.unit == "percent" and m.starting_at("measure_nouns", base, a.right[1]):
+                # "bắt, vận động đầu thú đạt 30% số đối tượng truy nã": what the share is of, for the key
+                draft.context.append((base, self._np_end(doc, m, base, a.right[1])))
             return [piece] if piece[0] < piece[1] else []
         verbs = self._strip(m, left, LEFT_LEADING, LEFT_TRAILING + COMPARATOR_LABELS)
         actions = m.within("action_verbs", *verbs)

@@ -77,6 +77,9 @@ BEYOND_DEV = [
     # an age is not a count; a satisfaction rate is not an on-time rate
     ("Tỷ lệ trẻ em dưới 5 tuổi bị suy dinh dưỡng dưới 20%.", [("reach", "<", 20, None, "percent", None)]),
     ("Tỷ lệ người dân hài lòng với dịch vụ công đạt trên 90%.", [("reach", ">", 90, None, "percent", None)]),
+    # a share of something named after the figure: that something gives the key
+    ("Bắt, vận động đầu thú đạt ít nhất 30% số đối tượng truy nã hiện có.",
+     [("reach", ">=", 30, None, "percent", "wanted.arrests")]),
 ]
 
 
