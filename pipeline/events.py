@@ -26,6 +26,9 @@ DM = r"(?P<{p}d>\d{{1,2}})\s*[/.-]\s*(?P<{p}m>\d{{1,2}})(?:\s*[/.-]\s*(?P<{p}y>\
 WORDY = r"(?P<{p}d>\d{{1,2}})\s+tháng\s+(?P<{p}m>\d{{1,2}})(?:\s+năm\s+(?P<{p}y>\d{{4}}))?"
 PERIOD_YEAR = re.compile(r"năm(?:\s+học)?\s+(\d{4})")
 JOINER = re.compile(r"[ \t,]*(?:thuộc[ \t]*|của[ \t]*)?")  # between a group's name and the body it belongs to, on one line
+# Ends a venue's name: a stop, or a comma before a capital (a comma inside an expanded
+# abbreviation, "phòng cháy, chữa cháy", is followed by a lower-case word).
+VENUE_BREAK = re.compile(rf"[.;:\n]|,\s*[{UPPER}]")
 HEADER_DATE = re.compile(r"^(?:[^\n\d]{0,20}?)(\d{1,2})/(\d{1,2})/(\d{4})(?:\s*[|,-]?\s*\d{1,2}:\d{2})?\s*$", re.M)
 
 
@@ -77,8 +80,10 @@ class EventReader:
         self.slogan_re = re.compile(opening(data["slogan_cues"]) + rf"(?i:{cues})(?:\s+(?:là|của|mang))?\s*:?\s*[\"“]([^\"”\n]{{3,200}})[\"”]")  # type: ignore[arg-type]
         venue = "|".join(re.escape(v) for v in data["venue_words"])  # type: ignore[union-attr]
         self.venue_re = re.compile(rf"(?i:tại)\s+(?:(?:{venue})\s+)?")
-        self.venue_level_re = re.compile(rf"(?:{'|'.join(re.escape(v) for v in data['venue_levels'])})\s+{NAME}")  # type: ignore[union-attr]
-        self.venue_name_re = re.compile(rf"(?:{'|'.join(re.escape(v) for v in data['venue_names'])})\s+{NAME}")  # type: ignore[union-attr]
+        levels = "|".join(re.escape(v) for v in data["venue_levels"])  # type: ignore[union-attr]
+        self.venue_level_re = re.compile(rf"(?:{levels})\s+{NAME}")
+        names = "|".join(re.escape(v) for v in sorted(data["venue_names"], key=len, reverse=True))  # type: ignore[arg-type]
+        self.venue_name_re = re.compile(rf"(?:{names})(?:\s+(?:{levels}))?\s+{NAME}")  # "Trung tâm Hội nghị tỉnh X"
         org_types = "|".join(re.escape(t) for t in units.kinds)
         self.home_venue_re = re.compile(rf"(?i:{org_types})\s+(?i:tỉnh|thành phố)(?=\s*[,.;]|\s+(?:tổ chức|đã)\b)")
         self.period_cues = [c.lower() for c in data["period_cues"]]  # type: ignore[union-attr]
@@ -287,6 +292,10 @@ class EventReader:
                 return self.units.unit(run.items[0], on, home).name
         if home is not None and self.home_venue_re.match(text[m.end():hi]):
             return home.name
+        for run in runs:  # "tại Phòng Cảnh sát PCCC Công an tỉnh X", "tại Nhà khách Công an tỉnh X": that unit
+            if run.items and m.end() < run.start < min(hi, m.end() + 120) and text[m.end()].isupper() \
+                    and not VENUE_BREAK.search(text, m.end(), run.start + 1):
+                return self.units.unit(run.items[0], on, home).name
         venue = self.venue_name_re.match(text, m.end()) or self.venue_level_re.match(text, m.end())
         return venue.group(0) if venue else None
 

@@ -138,3 +138,15 @@ def test_a_group_named_at_the_end_of_a_line_does_not_take_the_next_lines_units_a
     (event,) = extract_text(text).events
     assert event.organizer == "Công an tỉnh Phú Thọ"
     assert [u.name for u in event.units] == ["Công an huyện Thanh Sơn", "Công an huyện Tân Sơn", "Công an huyện Yên Lập"]
+
+
+@pytest.mark.parametrize(("venue", "place"), [
+    ("tại Phòng Cảnh sát PCCC và CNCH Công an thành phố Hà Nội", "Công an thành phố Hà Nội"),
+    ("tại Nhà khách Công an tỉnh Bắc Ninh", "Công an tỉnh Bắc Ninh"),
+    ("tại Trung tâm Hội nghị tỉnh Bắc Ninh", "Trung tâm Hội nghị tỉnh Bắc Ninh"),
+    ("tại Hà Nội", None),  # a city, not a unit: the members listed after the comma are not the venue
+])
+def test_place_of_a_department_or_building_is_its_unit(extract_text, venue, place):
+    text = (f"Sáng 12/01/2026, {venue}, Cụm thi đua số 1 gồm Công an thành phố Hà Nội, Công an tỉnh Bắc Ninh và "
+            "Công an tỉnh Hưng Yên ký kết giao ước thi đua năm 2026.")
+    assert extract_text(text).events[0].place == place
