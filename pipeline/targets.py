@@ -430,8 +430,8 @@ class TargetFinder:
                     d.baseline, d.baseline_year, d.baseline_relative = shared.baseline, shared.baseline_year, shared.baseline_relative
 
     def _elided(self, m: Matches, d: Draft) -> bool:
-        """True when the indicator is only verbs/rate words ("tỷ lệ giải quyết")."""
-        return bool(d.pieces) and all(self._only(m, p, HEAD_WORDS) for p in d.pieces)
+        """True when the indicator is only verbs/rate words ("tỷ lệ giải quyết", "tỷ lệ giải quyết đúng hạn")."""
+        return bool(d.pieces) and all(self._only(m, p, HEAD_WORDS + ("adverbs",)) for p in d.pieces)
 
     def _acts_on_object(self, m: Matches, d: Draft) -> bool:
         """A neighbour worth borrowing from names verb and object: "tiếp nhận 100% tin báo", "100% tin báo … được tiếp nhận"."""
