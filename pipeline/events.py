@@ -161,21 +161,32 @@ class EventReader:
 
     # -- period --------------------------------------------------------------------------------------------------------
     def period_year(self, text: str, sentence: tuple[int, int], kind: str) -> int | None:
-        """The year the pledge is for: the first "năm YYYY" after the event's own wording."""
+        """The year the pledge is for: the first "năm YYYY" after the event's own wording.
+
+        In the event's sentence that year may come long after the wording ("phát
+        động đợt thi đua cao điểm …, bảo đảm an ninh, trật tự Tết Nguyên đán năm
+        2024"); elsewhere, and after the looser cues ("thi đua"), within 80 characters.
+        """
         own = next(c for k, c in self.kinds if k == kind)
         for (lo, hi), cues in itertools.product((sentence, (0, min(len(text), 400)), (0, len(text))), (own, self.period_cues)):
             low = text[lo:hi].lower()
+            reach = len(low) if (lo, hi) == sentence and cues is own else 80
             best = None
             for cue in cues:
                 at = low.find(cue)
                 while at >= 0:
-                    m = PERIOD_YEAR.search(low, at, min(len(low), at + len(cue) + 80))
+                    m = PERIOD_YEAR.search(low, at, min(len(low), at + len(cue) + reach))
                     if m and (best is None or m.start() < best[0]):
                         best = (m.start(), int(m.group(1)))
                     at = low.find(cue, at + 1)
             if best:
                 return best[1]
         return None
+
+    def period_of(self, date: dt.date, kind: str) -> int:
+        """The pledge year of a text that names none: a pledge signed late in a year is for the next one."""
+        late = int(self.data["late_months_for_next_year"])  # type: ignore[arg-type]
+        return date.year + 1 if kind == "pledge_signing" and date.month >= late else date.year
 
     # -- groups, host, place, organizer, slogan ---------------------------------------------------------------------------------------
     def group_mentions(self, text: str) -> list[tuple[int, int, str]]:

@@ -153,7 +153,7 @@ class Extractor:
         else:
             units = []
         if period is None and date is not None:
-            period = date.year
+            period = self.events.period_of(date, kind)
         organizer_name = organizer.name if isinstance(organizer, Unit) else organizer
         return EventFacts(
             kind=kind, sentence=sentence, date=date, date_end=date_end,

@@ -27,6 +27,14 @@ def test_december_signing_is_dated_the_year_before_the_pledge(extract_text):
     assert (str(event.date), event.period_year) == ("2024-12-27", 2025)
 
 
+@pytest.mark.parametrize(("sentence", "period"), [
+    ("Chiều 27/12/2024, Cụm thi đua số 9 ký kết giao ước thi đua.", 2025),
+    ("Sáng 15/3/2024, Cụm thi đua số 9 ký kết giao ước thi đua.", 2024),
+])
+def test_a_pledge_naming_no_year_is_for_the_year_after_a_late_signing(extract_text, sentence, period):
+    assert extract_text(sentence).events[0].period_year == period
+
+
 def test_page_date_line_gives_the_year(extract_text):
     text = "Cụm 9 ký kết giao ước thi đua năm 2025\n\n27/12/2024 | 19:05\n\nChiều 27/12, tại Công an tỉnh Kiên Giang, Cụm thi đua số 9 tổ chức hội nghị."
     result = extract_text(text)
@@ -150,3 +158,13 @@ def test_place_of_a_department_or_building_is_its_unit(extract_text, venue, plac
     text = (f"Sáng 12/01/2026, {venue}, Cụm thi đua số 1 gồm Công an thành phố Hà Nội, Công an tỉnh Bắc Ninh và "
             "Công an tỉnh Hưng Yên ký kết giao ước thi đua năm 2026.")
     assert extract_text(text).events[0].place == place
+
+
+def test_the_pledge_year_may_come_late_in_the_events_sentence(extract_text):
+    text = ("Chiều 20/12/2023, Công an tỉnh Sóc Trăng tổ chức lễ phát động đợt thi đua cao điểm tấn công, trấn áp tội "
+            "phạm, bảo đảm an ninh, trật tự Tết Nguyên đán Giáp Thìn năm 2024.\n\nTrong đợt cao điểm năm 2023, toàn "
+            "lực lượng đã bắt 27 đối tượng truy nã. Lần này, các đơn vị phấn đấu kéo giảm từ 5% trở lên số vụ phạm "
+            "pháp hình sự so với cùng kỳ.")
+    result = extract_text(text)
+    assert (result.events[0].kind, result.events[0].period_year) == ("campaign_launch", 2024)
+    assert result.targets[0].baseline_year == 2023
