@@ -350,23 +350,26 @@ class TargetFinder:
         return text, None, False, end
 
     def _by_criteria(self, doc: Doc, m: Matches, d: Draft) -> list[Draft]:
-        """"kéo giảm TNGT trên cả 3 tiêu chí (số vụ, số người chết, số người bị thương)" is three targets."""
+        """"kéo giảm TNGT trên cả 3 tiêu chí", or "… số vụ, số người chết và số người bị thương do TNGT", is three targets."""
         a = d.anchor
         regions = (a.left, a.right)
         markers = [s for r in regions if r[0] < r[1] for s in m.within("criteria_markers", *r)]
-        if not markers:
+        if not markers and not d.pieces:
             return [d]
         whole = norm_phrase(" ".join(doc[r[0]:r[1]].text for r in regions))
         after = norm_phrase(" ".join(doc[s[1]:r[1]].text for s in markers for r in regions if r[0] <= s[0] < r[1]))
+        # no marker: the indicator itself may list the criteria ("số vụ, số người chết và số người bị thương do TNGT")
+        items = [] if markers else _LIST_ITEM.split(norm_phrase(doc[d.pieces[-1][0]:d.pieces[-1][1]].text))
         for topics, criteria in self.criteria:
             if not any(t in whole for t in topics):
                 continue
-            named = [c for c in criteria if any(n in after for n in c[0])]
-            out = []
-            for _, indicator in named or criteria:
-                copy = replace(d, indicator_override=indicator, rule=d.rule + "+criteria")
-                out.append(copy)
-            return out
+            if markers:
+                chosen = [c for c in criteria if any(n in after for n in c[0])] or criteria
+            else:
+                chosen = [c for c in criteria if any(i.startswith(n) for i in items for n in c[0])]
+                if len(chosen) < 2:
+                    return [d]
+            return [replace(d, indicator_override=indicator, rule=d.rule + "+criteria") for _, indicator in chosen]
         return [d]
 
     # -- zero targets ----------------------------------------------------------------------------
@@ -482,6 +485,9 @@ LEFT_TRAILING = ("linking_verbs", "modals", "level_markers", "trailing_modifiers
 RIGHT_TRAILING = ("delimiters", "punct")
 COMPARATOR_LABELS = tuple(f"comparator_before:{c}" for c in (">=", ">", "<=", "<"))
 ZERO_LEADING = ("zero_fillers",)
+
+
+_LIST_ITEM = re.compile(r"\s*(?:,\s*và|,|\bvà\b)\s*")  # between the items of a normalised list
 
 
 def _clauses(doc: Doc, lo: int, hi: int) -> list[TokenRange]:

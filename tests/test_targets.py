@@ -51,6 +51,12 @@ BEYOND_DEV = [
     ("Kéo giảm TNGT trên cả 3 tiêu chí từ 5% trở lên.",
      [("decrease", ">=", 5, None, "percent", "traffic.accidents"), ("decrease", ">=", 5, None, "percent", "traffic.deaths"),
       ("decrease", ">=", 5, None, "percent", "traffic.injuries")]),
+    # … or named in the indicator itself
+    ("Giảm 10 - 15% số vụ, số người chết và số người bị thương do TNGT so với năm 2022.",
+     [("decrease", "between", 10, 15, "percent", "traffic.accidents"), ("decrease", "between", 10, 15, "percent", "traffic.deaths"),
+      ("decrease", "between", 10, 15, "percent", "traffic.injuries")]),
+    ("Kéo giảm 5% số người chết và bị thương do tai nạn giao thông.",
+     [("decrease", ">=", 5, None, "percent", "traffic.deaths"), ("decrease", ">=", 5, None, "percent", "traffic.injuries")]),
     # level markers turn a decrease into a level to reach
     ("Tỷ lệ hộ nghèo giảm xuống dưới 3%.", [("reach", "<", 3, None, "percent", None)]),
     ("Nâng tỷ lệ khám phá án xâm phạm sở hữu lên trên 70%.", [("reach", ">", 70, None, "percent", "crime.clearance")]),
