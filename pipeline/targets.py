@@ -354,12 +354,13 @@ class TargetFinder:
         a = d.anchor
         regions = (a.left, a.right)
         markers = [s for r in regions if r[0] < r[1] for s in m.within("criteria_markers", *r)]
-        if not markers and not d.pieces:
-            return [d]
+        if markers:
+            after = norm_phrase(" ".join(doc[s[1]:r[1]].text for s in markers for r in regions if r[0] <= s[0] < r[1]))
+        else:  # no marker: the indicator itself may list the criteria ("số vụ, số người chết và số người bị thương do TNGT")
+            items = _LIST_ITEM.split(norm_phrase(doc[d.pieces[-1][0]:d.pieces[-1][1]].text)) if d.pieces else []
+            if len(items) < 2:
+                return [d]
         whole = norm_phrase(" ".join(doc[r[0]:r[1]].text for r in regions))
-        after = norm_phrase(" ".join(doc[s[1]:r[1]].text for s in markers for r in regions if r[0] <= s[0] < r[1]))
-        # no marker: the indicator itself may list the criteria ("số vụ, số người chết và số người bị thương do TNGT")
-        items = [] if markers else _LIST_ITEM.split(norm_phrase(doc[d.pieces[-1][0]:d.pieces[-1][1]].text))
         for topics, criteria in self.criteria:
             if not any(t in whole for t in topics):
                 continue
