@@ -1,8 +1,10 @@
 """The fast matching view equals the plain character-by-character one, offset for offset.
 
 ``build_view`` and ``fold_tone_marks`` were rewritten for speed (issue 5).  The
-reference implementations below are the original, obviously-correct ones; the
-fast ones must agree with them exactly on every input.
+reference implementations below are the original, obviously-correct ones (the
+view's letter-by-letter piece reader is the pipeline's own ``_plain``, which the
+fast view still falls back to); the fast ones must agree with them exactly on
+every input.
 """
 
 from __future__ import annotations
@@ -14,8 +16,8 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.normalise import (_DASHES, _QUOTES, _SPACE, _WORD, MatchView, _abbreviation_regex, _fold_syllable,
-                                _lower_chars, build_view, fold_tone_marks)
+from pipeline.normalise import (_DASHES, _QUOTES, _WORD, MatchView, _abbreviation_regex, _fold_syllable, _plain,
+                                build_view, fold_tone_marks)
 
 DEV = Path(__file__).resolve().parent.parent / "corpus" / "dev"
 ABBREVIATIONS = {"TNGT": "tai nạn giao thông", "ANTT": "an ninh trật tự", "TP.HCM": "Thành phố Hồ Chí Minh",
@@ -26,27 +28,16 @@ def reference_fold(text: str) -> str:
     return _WORD.sub(lambda m: _fold_syllable.__wrapped__(m.group(0)), text)
 
 
-def _reference_plain(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
-    out: list[tuple[str, int, int]] = []
-    pos = start
-    for m in _SPACE.finditer(text, start, end):
-        out.extend(_lower_chars(text, pos, m.start()))
-        out.append((" ", m.start(), m.end()))
-        pos = m.end()
-    out.extend(_lower_chars(text, pos, end))
-    return out
-
-
 def reference_view(text: str, abbreviations: dict[str, str]) -> MatchView:
     folded = reference_fold(text).translate(_DASHES).translate(_QUOTES)
     pieces: list[tuple[str, int, int]] = []
     pattern = _abbreviation_regex(tuple(sorted(abbreviations, key=len, reverse=True)))
     pos = 0
     for m in pattern.finditer(folded) if pattern else ():
-        pieces.extend(_reference_plain(folded, pos, m.start()))
+        pieces.extend(_plain(folded, pos, m.start()))
         pieces.append((abbreviations[m.group(0)].lower(), m.start(), m.end()))
         pos = m.end()
-    pieces.extend(_reference_plain(folded, pos, len(folded)))
+    pieces.extend(_plain(folded, pos, len(folded)))
     chars, starts, ends = [], [], []
     for piece, s, e in pieces:
         for k, ch in enumerate(piece):
