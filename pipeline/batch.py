@@ -25,6 +25,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from itertools import chain, islice
+from operator import methodcaller
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -109,15 +110,17 @@ def _init_worker(config: ExtractorConfig) -> None:
     _extractor_for(config)
 
 
-def _run_chunk(config: ExtractorConfig, chunk: list[SourceDocument], with_text: bool | None
-               ) -> tuple[list[Any], int, int]:
-    """Extract a chunk in a worker: JSON lines (``with_text`` given) or results, plus the worker's pid and peak memory."""
+Finish = Callable[[DocumentResult], Any]  # what a worker makes of a result before sending it back; picklable
+
+
+def _result(result: DocumentResult) -> DocumentResult:
+    return result
+
+
+def _run_chunk(config: ExtractorConfig, chunk: list[SourceDocument], finish: Finish) -> tuple[list[Any], int, int]:
+    """Extract and finish a chunk in a worker; with the worker's pid and peak memory."""
     extractor = _extractor_for(config)
-    out: list[Any] = []
-    for src in chunk:
-        result = safe_extract(extractor, src)
-        out.append(result if with_text is None else result.to_json(with_text=with_text))
-    return out, os.getpid(), peak_rss()
+    return [finish(safe_extract(extractor, src)) for src in chunk], os.getpid(), peak_rss()
 
 
 def _start_method() -> str | None:
@@ -197,34 +200,40 @@ class BatchRunner:
     # -- running ---------------------------------------------------------------------------------------------
     def results(self, sources: Iterable[SourceDocument]) -> Iterator[DocumentResult]:
         """One ``DocumentResult`` per source, in input order."""
-        return self._run(sources, None)
+        return self.map(sources, _result)
 
     def lines(self, sources: Iterable[SourceDocument], with_text: bool = False) -> Iterator[str]:
         """One ``pledge extract`` JSON line per source (without a newline), in input order."""
-        return self._run(sources, with_text)
+        return self.map(sources, methodcaller("to_json", with_text=with_text))
 
-    def _run(self, sources: Iterable[SourceDocument], with_text: bool | None) -> Iterator[Any]:
+    def map(self, sources: Iterable[SourceDocument], finish: Finish) -> Iterator[Any]:
+        """``finish(result)`` per source, in input order, computed in the process that extracted it.
+
+        ``finish`` turns a result into what the caller needs (a JSON line,
+        registry rows), so that work is shared out with the extraction and only
+        its output crosses between processes.  It must be picklable (a
+        module-level function, ``operator.methodcaller``).
+        """
         counted = self._count(sources)
         if self.workers > 1:  # a pool only pays for itself beyond a chunk per worker
             head = list(islice(counted, self.chunksize * self.workers + 1))
             if len(head) > self.chunksize * self.workers:
-                yield from self._parallel(chain(head, counted), with_text)
+                yield from self._parallel(chain(head, counted), finish)
                 return
             counted = iter(head)
         extractor = self.extractor
         for src in counted:
-            result = safe_extract(extractor, src)
-            yield result if with_text is None else result.to_json(with_text=with_text)
+            yield finish(safe_extract(extractor, src))
 
-    def _parallel(self, sources: Iterator[SourceDocument], with_text: bool | None) -> Iterator[Any]:
+    def _parallel(self, sources: Iterator[SourceDocument], finish: Finish) -> Iterator[Any]:
         self.start()
         pending: deque[list[Any]] = deque()  # [chunk, future]
         for chunk in _chunks(sources, self.chunksize):
-            pending.append([chunk, self._submit(chunk, with_text)])
+            pending.append([chunk, self._submit(chunk, finish)])
             while len(pending) >= self.max_pending:
-                yield from self._take(pending, with_text)
+                yield from self._take(pending, finish)
         while pending:
-            yield from self._take(pending, with_text)
+            yield from self._take(pending, finish)
 
     def _count(self, sources: Iterable[SourceDocument]) -> Iterator[SourceDocument]:
         for src in sources:
@@ -232,16 +241,16 @@ class BatchRunner:
             self.stats.chars += len(src.text)
             yield src
 
-    def _submit(self, chunk: list[SourceDocument], with_text: bool | None) -> Future:
+    def _submit(self, chunk: list[SourceDocument], finish: Finish) -> Future:
         assert self._pool is not None
-        return self._pool.submit(_run_chunk, self.config, chunk, with_text)
+        return self._pool.submit(_run_chunk, self.config, chunk, finish)
 
-    def _take(self, pending: deque[list[Any]], with_text: bool | None) -> list[Any]:
+    def _take(self, pending: deque[list[Any]], finish: Finish) -> list[Any]:
         chunk, future = pending.popleft()
         try:
             out, pid, rss = future.result()
         except BrokenProcessPool:
-            return self._after_crash(chunk, pending, with_text)
+            return self._after_crash(chunk, pending, finish)
         self.stats.note_worker(pid, rss)
         return out
 
@@ -252,24 +261,23 @@ class BatchRunner:
             self._pool = None
         self.start()
 
-    def _after_crash(self, chunk: list[SourceDocument], pending: deque[list[Any]], with_text: bool | None) -> list[Any]:
+    def _after_crash(self, chunk: list[SourceDocument], pending: deque[list[Any]], finish: Finish) -> list[Any]:
         """A worker died on this chunk: redo it one document at a time, alone on a new pool, to find the
         document that kills it; then submit again the chunks that were lost with the old pool."""
         self._new_pool()
         out: list[Any] = []
         for src in chunk:
             try:
-                part, pid, rss = self._submit([src], with_text).result()
+                part, pid, rss = self._submit([src], finish).result()
                 self.stats.note_worker(pid, rss)
                 out.extend(part)
             except BrokenProcessPool:
                 self._new_pool()
-                result = failed_result(src, "worker_crashed", "the extraction process died on this document")
-                out.append(result if with_text is None else result.to_json(with_text=with_text))
+                out.append(finish(failed_result(src, "worker_crashed", "the extraction process died on this document")))
         for item in pending:
             future = item[1]
             if not (future.done() and not future.cancelled() and future.exception() is None):
-                item[1] = self._submit(item[0], with_text)
+                item[1] = self._submit(item[0], finish)
         return out
 
 
@@ -289,14 +297,18 @@ def ingest(reg: "Registry", sources: Iterable[SourceDocument], runner: BatchRunn
            on_outcome: Callable[[Any], None] | None = None) -> None:
     """``pledge ingest``: extract what is not stored yet (same content and pipeline version) and store it.
 
-    Registry writes go through ``Registry.store_many``: batches of documents per
-    transaction (WAL mode), each document atomic.  ``on_outcome`` sees every
-    outcome, skipped documents included (the progress bar counts them).
+    The workers turn their results into registry rows; registry writes go
+    through ``Registry.store_many``: batches of documents per transaction (WAL
+    mode), each document atomic.  ``on_outcome`` sees every outcome, skipped
+    documents included (the progress bar counts them).
     """
+    from .registry.rows import DocumentRows
+
     version = runner.version
     reg.log_ingest(version)
     outcome = reporter(summary, on_outcome)
-    reg.store_many(runner.results(unstored(reg, sources, version, outcome)), version, on_outcome=outcome)
+    rows = runner.map(unstored(reg, sources, version, outcome), DocumentRows.of)
+    reg.store_many(rows, version, on_outcome=outcome)
 
 
 def reporter(summary: "IngestSummary", on_outcome: Callable[[Any], None] | None) -> Callable[[Any], None]:

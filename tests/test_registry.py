@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import pickle
 import sqlite3
 
 import pytest
@@ -17,6 +18,7 @@ from pipeline.registry import (ConflictError, IngestSummary, Registry, ReviewVal
                                parse_field)
 from pipeline.registry.db import MIGRATIONS
 from pipeline.registry.export import CSV_COLUMNS, write_export
+from pipeline.registry.rows import DocumentRows
 
 
 def keys(reg: Registry, doc_id: str) -> list[str]:
@@ -100,6 +102,18 @@ def test_store_many_batches_and_keeps_documents_whole(registry):
     n_targets = registry.conn.execute("SELECT COUNT(*) FROM targets WHERE document_id IN "
                                       "(SELECT id FROM documents WHERE source = 'y.txt')").fetchone()[0]
     assert n_targets == 4
+
+
+def test_rows_built_in_another_process_store_what_the_result_stores(tmp_path):
+    result = build_result()
+    rows = pickle.loads(pickle.dumps(DocumentRows.of(result)))  # as a worker process sends them
+    tables = []
+    for name, item in (("result", result), ("rows", rows)):
+        with Registry(tmp_path / f"{name}.sqlite", clock=lambda: "2026-01-01T00:00:00Z") as reg:
+            assert reg.store(item, "v1").targets == len(result.targets)
+            tables.append({t: reg.conn.execute(f"SELECT * FROM {t}").fetchall()
+                           for t in ("documents", "events", "units", "targets")})
+    assert tables[0] == tables[1] and tables[0]["targets"]
 
 
 # -- reviewer actions ----------------------------------------------------------

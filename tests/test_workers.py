@@ -102,6 +102,18 @@ def test_a_failing_document_becomes_its_error_line(tmp_path, inputs, monkeypatch
     assert sum(1 for k, line in enumerate(lines) if line["targets"] and k not in failed) >= 15
 
 
+def _source_and_pid(result) -> tuple[str, int]:
+    return result.document.source, os.getpid()
+
+
+def test_map_finishes_each_result_in_the_process_that_extracted_it(inputs):
+    docs = list(iter_documents([inputs]))
+    with BatchRunner(ExtractorConfig(), workers=2, chunksize=3) as runner:
+        out = list(runner.map(docs, _source_and_pid))
+    assert [source for source, _ in out] == [d.source for d in docs]
+    assert os.getpid() not in {pid for _, pid in out}
+
+
 def test_ingest_with_two_workers_stores_what_one_worker_stores(tmp_path, inputs):
     exported = []
     for workers in ("1", "2"):

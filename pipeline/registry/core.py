@@ -16,10 +16,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from ..models import DocumentResult, Target
+from ..models import DocumentResult
 from . import anchor as anchors
 from .corrections import Correction, Folded, fold
 from .db import Database, utcnow
+from .rows import DocumentRows
+from .rows import dump as _dump
 
 DEFAULT_PATH = Path("outputs/registry.sqlite")
 
@@ -75,8 +77,8 @@ class ReviewTarget:
         return int(self.target["evidence"]["start"])
 
 
-def _dump(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
+def _rows(result: DocumentResult | DocumentRows) -> DocumentRows:
+    return result if isinstance(result, DocumentRows) else DocumentRows.of(result)
 
 
 class RegistryCore:
@@ -98,20 +100,22 @@ class RegistryCore:
         self.close()
 
     # -- writing extracted documents ----------------------------------------
-    def store(self, result: DocumentResult, pipeline_version: str, *, text: str | None = None) -> StoreOutcome:
+    def store(self, result: DocumentResult | DocumentRows, pipeline_version: str, *,
+              text: str | None = None) -> StoreOutcome:
         """Store one document atomically; skip it when this content+version is already in."""
         with self.db.transaction():
-            return self._store(result, pipeline_version, text)
+            return self._store(_rows(result), pipeline_version, text)
 
     def store_many(
-        self, results: Iterable[DocumentResult], pipeline_version: str, *, batch_size: int = 64,
+        self, results: Iterable[DocumentResult | DocumentRows], pipeline_version: str, *, batch_size: int = 64,
         on_outcome: Callable[[StoreOutcome], None] | None = None,
     ) -> list[StoreOutcome]:
         """Store many documents, ``batch_size`` per transaction, each document atomic.
 
         A document the registry refuses (``RegistryError``) is rolled back alone
         and reported as ``failed``; any other exception (or Ctrl-C) rolls back
-        the current batch only — earlier batches stay committed.
+        the current batch only — earlier batches stay committed.  ``results``
+        may come as rows already (``DocumentRows``, built by the workers).
 
         The batch's full-text rows go in last, together, outside the per-document
         savepoints: SQLite's FTS5 writes its pending terms out at every savepoint
@@ -119,21 +123,21 @@ class RegistryCore:
         cost that grows with the registry.
         """
         outcomes: list[StoreOutcome] = []
-        batch: list[DocumentResult] = []
+        batch: list[DocumentRows] = []
 
         def flush() -> None:
             done = []
             search_rows: list[tuple[str, str, str, str]] = []
             with self.db.transaction():
-                for res in batch:
-                    rows = len(search_rows)
+                for rows in batch:
+                    n = len(search_rows)
                     try:
                         with self.db.savepoint():
-                            done.append(self._store(res, pipeline_version, None, search_rows))
+                            done.append(self._store(rows, pipeline_version, None, search_rows))
                     except RegistryError as exc:
-                        del search_rows[rows:]
-                        done.append(StoreOutcome(res.document.id, res.document.source, "failed",
-                                                 errors=len(res.errors), message=str(exc)))
+                        del search_rows[n:]
+                        done.append(StoreOutcome(rows.id, rows.source, "failed", errors=rows.errors,
+                                                 message=str(exc)))
                 self._index_for_search(search_rows)
             batch.clear()
             for o in done:
@@ -142,38 +146,30 @@ class RegistryCore:
                     on_outcome(o)
 
         for res in results:
-            batch.append(res)
+            batch.append(_rows(res))
             if len(batch) >= batch_size:
                 flush()
         if batch:
             flush()
         return outcomes
 
-    def _store(self, result: DocumentResult, version: str, text: str | None,
+    def _store(self, rows: DocumentRows, version: str, text: str | None,
                search_rows: list[tuple[str, str, str, str]] | None = None) -> StoreOutcome:
         """Store one document (the caller holds the transaction); its full-text row goes to
         ``search_rows`` for the caller to insert, or is inserted now when that is None."""
-        doc = result.document
-        text = text if text is not None else (doc.text or "")
+        text = text if text is not None else rows.text
         c = self.conn
-        row = c.execute("SELECT pipeline_version, superseded_by FROM documents WHERE id = ?", (doc.id,)).fetchone()
-        outcome = StoreOutcome(doc.id, doc.source, "new", errors=len(result.errors), targets=len(result.targets))
+        row = c.execute("SELECT pipeline_version, superseded_by FROM documents WHERE id = ?", (rows.id,)).fetchone()
+        outcome = StoreOutcome(rows.id, rows.source, "new", errors=rows.errors, targets=len(rows.targets))
         if row and row["pipeline_version"] == version and row["superseded_by"] is None:
             outcome.action = "skipped"
             return outcome
-        ids = [t.id for t in result.targets]
+        ids = rows.target_ids
         if len(set(ids)) != len(ids):
             dup = next(i for i in ids if ids.count(i) > 1)
-            raise RegistryError(f"{doc.source}: target id {dup} occurs twice in one document")
-        now = self.clock()
-        provinces = sorted({p for e in result.events for u in e.units for p in (u.province, u.province_now) if p})
-        values = dict(
-            id=doc.id, source=doc.source, sha256=doc.sha256, pipeline_version=version, title=doc.title,
-            published=doc.published.isoformat() if doc.published else None, chars=doc.chars, text=text,
-            json=result.model_dump_json(exclude={"document": {"text"}}),  # pydantic's serializer: the fast path
-            errors=_dump([e.model_dump() for e in result.errors]),
-            n_errors=len(result.errors), provinces=_dump(provinces), now=now,
-        )
+            raise RegistryError(f"{rows.source}: target id {dup} occurs twice in one document")
+        values = dict(rows.document, id=rows.id, source=rows.source, pipeline_version=version, text=text,
+                      now=self.clock())
         if row:
             outcome.action = "updated"
             c.execute(
@@ -183,8 +179,8 @@ class RegistryCore:
                 values,
             )
             for table in ("events", "units", "targets"):
-                c.execute(f"DELETE FROM {table} WHERE document_id = ?", (doc.id,))
-            c.execute("DELETE FROM documents_fts WHERE document_id = ?", (doc.id,))
+                c.execute(f"DELETE FROM {table} WHERE document_id = ?", (rows.id,))
+            c.execute("DELETE FROM documents_fts WHERE document_id = ?", (rows.id,))
         else:
             c.execute(
                 """INSERT INTO documents (id, source, sha256, pipeline_version, title, published, chars, text,
@@ -193,45 +189,39 @@ class RegistryCore:
                    :json, :errors, :n_errors, :provinces, :now, :now)""",
                 values,
             )
-        search_row = (doc.id, doc.title or "", doc.source, text)
+        search_row = (rows.id, rows.title or "", rows.source, text)
         if search_rows is None:
             self._index_for_search([search_row])
         else:
             search_rows.append(search_row)
-        self._insert_extracted(doc.id, result)
+        self._insert_extracted(rows)
         if not row or row["superseded_by"]:
-            outcome.superseded = self._supersede(doc.id, doc.source, text)
-        self._reattach(doc.id, result.targets, version, outcome)
+            outcome.superseded = self._supersede(rows.id, rows.source, text)
+        self._reattach(rows, version, outcome)
         return outcome
 
     def _index_for_search(self, rows: list[tuple[str, str, str, str]]) -> None:
         self.conn.executemany("INSERT INTO documents_fts (document_id, title, source, text) VALUES (?, ?, ?, ?)", rows)
 
-    def _insert_extracted(self, document_id: str, result: DocumentResult) -> None:
+    def _insert_extracted(self, rows: DocumentRows) -> None:
         c = self.conn
-        for pos, ev in enumerate(result.events):
-            e = ev.model_dump(mode="json")
-            c.execute(
-                """INSERT INTO events (document_id, id, position, kind, date, date_end, place, organizer, groups,
-                   host, period_year, json) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)""",
-                (document_id, ev.id, pos, ev.kind, e["date"], e["date_end"], ev.place, ev.organizer,
-                 _dump(ev.groups), ev.host, ev.period_year, _dump(e)),
-            )
-            c.executemany(
-                """INSERT INTO units (document_id, event_id, position, name, kind, province, province_code,
-                   province_now) VALUES (?,?,?,?,?,?,?,?)""",
-                [(document_id, ev.id, upos, u.name, u.kind, u.province, u.province_code, u.province_now)
-                 for upos, u in enumerate(ev.units)],
-            )
+        doc = (rows.id,)
+        c.executemany(
+            """INSERT INTO events (document_id, id, position, kind, date, date_end, place, organizer, groups,
+               host, period_year, json) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)""",
+            [doc + r for r in rows.events],
+        )
+        c.executemany(
+            """INSERT INTO units (document_id, event_id, position, name, kind, province, province_code,
+               province_now) VALUES (?,?,?,?,?,?,?,?)""",
+            [doc + r for r in rows.units],
+        )
         c.executemany(
             """INSERT INTO targets (document_id, id, position, event_id, parent_id, indicator, indicator_key,
                direction, comparator, value, value_max, unit, baseline_year, baseline, period_year,
                evidence_start, evidence_end, evidence_text, confidence, rule, json)
                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
-            [(document_id, t.id, pos, t.event_id, t.parent_id, t.indicator, t.indicator_key, t.direction,
-              t.comparator, t.value, t.value_max, t.unit, t.baseline_year, t.baseline, t.period_year,
-              t.evidence.start, t.evidence.end, t.evidence.text, t.confidence, t.rule, t.model_dump_json())
-             for pos, t in enumerate(result.targets)],
+            [doc + r for r in rows.targets],
         )
 
     def _supersede(self, document_id: str, source: str, text: str) -> list[str]:
@@ -256,13 +246,15 @@ class RegistryCore:
                 )
         return old_ids
 
-    def _reattach(self, document_id: str, targets: list[Target], version: str, outcome: StoreOutcome) -> None:
+    def _reattach(self, document: DocumentRows, version: str, outcome: StoreOutcome) -> None:
         c = self.conn
+        document_id = document.id
         subs = c.execute("SELECT * FROM subjects WHERE document_id = ?", (document_id,)).fetchall()
         if not subs:
             return
         rows = self._corrections_by_subject(document_id)
-        candidates = {t.id: anchors.Anchor.of(t.model_dump(mode="json")) for t in targets}
+        targets = {t["id"]: t for t in document.target_dicts()}
+        candidates = {tid: anchors.Anchor.of(t) for tid, t in targets.items()}
         known: dict[str, list[anchors.Anchor]] = {}
         for s in subs:
             base = json.loads(s["last_seen"]) if s["last_seen"] else None
@@ -274,7 +266,6 @@ class RegistryCore:
                 known[s["id"]].append(anchors.Anchor.of(base))
             if folded.target:
                 known[s["id"]].append(anchors.Anchor.of(folded.target))
-        by_id = {t.id: t for t in targets}
         result = anchors.assign(known, candidates, priority=[s["id"] for s in subs if s["origin"] == "extracted"])
         now = self.clock()
         for s in subs:
@@ -284,7 +275,7 @@ class RegistryCore:
             n_corr = sum(1 for r in rows[s["id"]] if r.action != "comment")
             if match:
                 tid, tier = match
-                attach, seen = tier, _dump(by_id[tid].model_dump(mode="json"))
+                attach, seen = tier, _dump(targets[tid])
                 if s["origin"] == "extracted":
                     outcome.reattached += 1
                     outcome.reattached_corrections += n_corr
