@@ -64,6 +64,12 @@ def fold_tone_marks(text: str) -> str:
     return _FOLDABLE.sub(lambda m: _fold_syllable(m.group(0)), text)
 
 
+@lru_cache(maxsize=2)
+def fold_document(text: str) -> str:
+    """``fold_tone_marks`` of a whole document, remembered: its matching view and its names copy both start here."""
+    return fold_tone_marks(text)
+
+
 def strip_marks(text: str) -> str:
     """Vietnamese without diacritics ("Đắk Lắk" → "Dak Lak"), for loose lookups."""
     nfd = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
@@ -123,7 +129,7 @@ def build_view(text: str, abbreviations: Mapping[str, str]) -> MatchView:
     lower-casing changes its length (rare letters such as "İ") goes through the
     character-by-character path.
     """
-    folded = _unify_marks(fold_tone_marks(text))
+    folded = _unify_marks(fold_document(text))
     keys = tuple(sorted(abbreviations, key=len, reverse=True))
     parts: list[str] = []
     starts: list[int] = []

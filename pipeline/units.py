@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from .gazetteer import Gazetteer
 from .models import Unit
-from .normalise import fold_tone_marks
+from .normalise import fold_document, fold_tone_marks
 
 UPPER = "".join(c for c in map(chr, range(0x41, 0x1EFA)) if c.isupper())  # Vietnamese capitals, all marks
 NAME_WORD = rf"[{UPPER}0-9][\w]*"
@@ -45,7 +45,7 @@ def names_text(text: str) -> str:
     substituted: ``str.translate``, or replacing every blank run including lone
     spaces, costs a step per character.
     """
-    text = _ODD_MARK.sub(lambda m: _DASH_QUOTE[m.group()], fold_tone_marks(text))
+    text = _ODD_MARK.sub(lambda m: _DASH_QUOTE[m.group()], fold_document(text))
     return _ODD_BLANKS.sub(" ", text)
 
 
