@@ -16,6 +16,8 @@ from spacy.tokens import Doc
 from .nlp import Matches
 
 NUMBER = re.compile(r"^\d+(?:[.,]\d+)*$")
+_CLOCK_HOUR = re.compile(r"[01]?\d|2[0-4]")
+_CLOCK_MINUTE = re.compile(r"[0-5]\d")
 COMPARATORS = (">=", ">", "<=", "<")
 _COMPARATOR_LABELS = tuple((comp, f"comparator_before:{comp}") for comp in COMPARATORS)
 
@@ -149,11 +151,15 @@ class FigureFinder:
 
     @staticmethod
     def _is_date_part(words: list[str], i: int, hi: int) -> bool:
-        """Numbers of "25/2/2023", "23-3", "12/03/2026 15:40" are not figures."""
+        """Numbers of "25/2/2023", "23-3", "12/03/2026 15:40" are not figures ("… công dân: 100%" is)."""
         nxt = words[i + 1] if i + 1 < hi else ""
         prev = words[i - 1] if i > 0 else ""
-        if nxt in {"/", ":"} or prev in {"/", ":"}:
+        if "/" in (nxt, prev):
             return True
+        if nxt == ":" or prev == ":":
+            hour, minute = (i, i + 2) if nxt == ":" else (i - 2, i)
+            return hour >= 0 and minute < hi and _CLOCK_HOUR.fullmatch(words[hour]) is not None \
+                and _CLOCK_MINUTE.fullmatch(words[minute]) is not None
         if nxt == "-" and i + 2 < hi and NUMBER.match(words[i + 2]):
             after = words[i + 3] if i + 3 < len(words) else ""
             return after not in {"%"} and not after.isalpha()

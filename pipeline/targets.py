@@ -190,6 +190,8 @@ class TargetFinder:
         left = self._cut_lead(doc, m, a.left, draft)
         if a.orientation == "left":
             piece = self._strip(m, left, LEFT_LEADING, LEFT_TRAILING)
+            if piece[0] >= piece[1]:
+                piece = self._heading(doc, m, (a.left[0], left[0]), draft)
             higher = [s for s in m.within("increase_verbs", *piece) + m.within("decrease_verbs", *piece)
                       if s[0] > piece[0] and doc[s[1]].text == "năm"]
             if higher:  # "số thu cao hơn năm 2022 ít nhất 10%": the comparison is the baseline
@@ -208,6 +210,20 @@ class TargetFinder:
         np_end = self._np_end(doc, m, start, a.right[1])
         np = self._strip(m, (start, np_end), ZERO_LEADING if a.kind == "zero" else (), RIGHT_TRAILING)
         return [p for p in (verbs, np) if p[0] < p[1]]
+
+    def _heading(self, doc: Doc, m: Matches, rng: TokenRange, draft: Draft) -> TokenRange:
+        """The words before a heading's colon, when nothing but the figure follows it.
+
+        "Tỷ lệ điều tra khám phá án hình sự: trên 82%": a list of targets
+        written as label and figure names the indicator in the label.  A label
+        that is only a lead-in ("Các chỉ tiêu cụ thể:") leaves nothing.
+        """
+        lo, hi = rng
+        ends = m.within("heading_ends", lo, hi)
+        if not ends:
+            return hi, hi
+        label = self._cut_lead(doc, m, (lo, ends[-1][0]), draft)
+        return self._strip(m, label, LEFT_LEADING, LEFT_TRAILING)
 
     @staticmethod
     def _np_end(doc: Doc, m: Matches, lo: int, hi: int) -> int:

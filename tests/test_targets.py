@@ -99,9 +99,19 @@ BEYOND_DEV = [
     ("Phấn đấu năm 2023 giảm 5% số vụ cháy, nổ.", "số vụ cháy, nổ"),
     ("Chỉ tiêu: giảm 5% số vụ phạm tội; tỷ lệ điều tra đạt 85%.", "tỷ lệ điều tra"),
     ("Giải quyết dứt điểm 95% trở lên số đơn thư khiếu nại, tố cáo.", "giải quyết dứt điểm số đơn thư khiếu nại, tố cáo"),
+    # a list of "label: figure" lines names the indicator in the label
+    ("- Tỷ lệ điều tra khám phá án hình sự: trên 82%.", "tỷ lệ điều tra khám phá án hình sự"),
+    ("- Số vụ phạm pháp hình sự: giảm 5% so với năm 2022.", "số vụ phạm pháp hình sự"),
+    ("Cấp căn cước công dân: 100% công dân đủ điều kiện.", "công dân đủ điều kiện"),
 ])
 def test_indicator_boundaries(pledge_targets, sentence, indicator):
     assert pledge_targets(sentence)[-1].indicator == indicator
+
+
+@pytest.mark.parametrize("sentence", ["Hội nghị bắt đầu lúc 8:30, các đơn vị phấn đấu giảm 5% số vụ cháy.",
+                                      "Ngày 12/01/2023 lúc 14:05, các đơn vị phấn đấu giảm 5% số vụ cháy."])
+def test_a_clock_time_is_not_a_figure(pledge_targets, sentence):
+    assert [(t.value, t.indicator) for t in pledge_targets(sentence)] == [(5, "số vụ cháy")]
 
 
 def _shape(t):
