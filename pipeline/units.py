@@ -35,6 +35,7 @@ _ODD_MARK = re.compile("[" + "".join(_DASH_QUOTE) + "]")
 _CAPITAL = re.compile(f"[{UPPER}]")
 _TRAILING_NUMBERS = re.compile(r"(?:\s+\d+)+$")
 _LEVEL_SEP = re.compile(r"\s*,\s*")
+_SCOPE_RANK = {"commune": 0, "district": 1, "any": 2, "province": 3}  # how wide a level word's division is
 
 
 def names_text(text: str) -> str:
@@ -88,6 +89,7 @@ class Mention:
     name: str | None          # the place name, as written
     role: str | None = None   # "(Cụm trưởng)" after it
     whole: str | None = None  # national bodies: the full name
+    within: str | None = None  # the wider place written after it: "Công an huyện A, tỉnh B" → "B"
 
 
 @dataclass
@@ -156,33 +158,61 @@ class UnitReader:
         pos = head.end()
         while True:
             switch = self.level_item.match(text, pos) if run.items else None
-            if switch:  # "Công an các huyện A, B và thị xã C": the type carries over, the level changes
-                level, pos = switch.group("level"), switch.end()
-            item = self.item.match(text, pos)
-            if not item:
+            if switch and self._wider(switch.group("level"), level):
+                end = self._qualify(text, switch, run)  # "Công an huyện A, tỉnh B": where A is, not a member
+            else:
+                if switch:  # "Công an các huyện A, B và thị xã C": the type carries over, the level changes
+                    level, pos = switch.group("level"), switch.end()
+                read = self._read_item(text, pos, head, run, org_type, level)
+                end, org_type, level = read if read else (None, org_type, level)
+            if end is None:
                 break
-            name = _trim_name(item.group("name"))
-            mention = Mention(head.start() if not run.items else pos, pos + len(name), self._type(org_type),
-                              self._kind(org_type, level), level, name, (item.group("role") or "").strip() or None)
-            nested = self.head.match(text, pos)
-            if not nested and name.split()[0] in self.name_stops:
-                break
-            if nested:  # the item is itself a full mention: new type/level
-                org_type, level = nested.group("type"), nested.group("level")
-                item = self.item.match(text, nested.end())
-                if not item:
-                    break
-                name = _trim_name(item.group("name"))
-                mention = Mention(pos, nested.end() + len(name), self._type(org_type), self._kind(org_type, level),
-                                  level, name, (item.group("role") or "").strip() or None)
-            run.items.append(mention)
-            end = item.start() + len(name) if not item.group("role") else item.end()
             run.end = end
             sep = self.sep.match(text, end)
             if not sep or not (_CAPITAL.match(text, sep.end()) or self.level_item.match(text, sep.end())):
                 break
             pos = sep.end()
         return run
+
+    def _read_item(self, text: str, pos: int, head: re.Match[str], run: UnitList, org_type: str, level: str
+                   ) -> tuple[int, str, str] | None:
+        """Add the item at ``pos`` to ``run``; where it ends, and the type and level that hold after it."""
+        item = self.item.match(text, pos)
+        if not item:
+            return None
+        name = _trim_name(item.group("name"))
+        mention = Mention(head.start() if not run.items else pos, pos + len(name), self._type(org_type),
+                          self._kind(org_type, level), level, name, (item.group("role") or "").strip() or None)
+        nested = self.head.match(text, pos)
+        if not nested and name.split()[0] in self.name_stops:
+            return None
+        if nested:  # the item is itself a full mention: new type/level
+            org_type, level = nested.group("type"), nested.group("level")
+            item = self.item.match(text, nested.end())
+            if not item:
+                return None
+            name = _trim_name(item.group("name"))
+            mention = Mention(pos, nested.end() + len(name), self._type(org_type), self._kind(org_type, level),
+                              level, name, (item.group("role") or "").strip() or None)
+        run.items.append(mention)
+        return (item.start() + len(name) if not item.group("role") else item.end()), org_type, level
+
+    def _wider(self, level: str, than: str) -> bool:
+        """Is ``level`` a wider division than ``than`` ("tỉnh" after "huyện")?"""
+        def rank(written: str) -> int:
+            return _SCOPE_RANK[self.level_scope.get(self._single_level(written), "any")]
+        return rank(level) > rank(than)
+
+    def _qualify(self, text: str, switch: re.Match[str], run: UnitList) -> int | None:
+        """Note the wider place after a run's items on those items; where its name ends."""
+        item = self.item.match(text, switch.end())
+        if not item:
+            return None
+        place = _trim_name(item.group("name"))
+        for mention in run.items:
+            if mention.within is None and self._wider(switch.group("level"), mention.level or ""):
+                mention.within = place
+        return item.start() + len(place)
 
     def _type(self, written: str) -> str:
         return self.canonical_type.get(written.lower(), written)
@@ -211,7 +241,8 @@ class UnitReader:
         if place.isdigit():  # "Quận 1", "Phường 7": the level word is part of the name
             level = level.capitalize()
         name = f"{mention.org_type} {level} {place}".strip()
-        province = ref or (self.gazetteer.resolve(home.province, on) if home and home.province else None)
+        province = ref or (self.gazetteer.resolve(mention.within, on) if mention.within else None) \
+            or (self.gazetteer.resolve(home.province, on) if home and home.province else None)
         if province is None:
             return Unit(name=name, kind=mention.kind)  # type: ignore[arg-type]
         return Unit(name=name, kind=mention.kind, province=province.name,  # type: ignore[arg-type]

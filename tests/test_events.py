@@ -126,6 +126,15 @@ def test_a_list_may_change_level_midway(extractor):
         ("Công an", "huyện", "Kỳ Anh"), ("Công an", "huyện", "Cẩm Xuyên"), ("Công an", "thị xã", "Kỳ Anh")]
 
 
+@pytest.mark.parametrize("listed", ["Công an các huyện Tri Tôn, Châu Phú, tỉnh An Giang",
+                                    "Công an huyện Tri Tôn, tỉnh An Giang và Công an huyện Châu Phú, tỉnh An Giang"])
+def test_a_wider_place_after_district_units_is_where_they_are_not_a_member(extract_text, listed):
+    text = f"Sáng 22/3/2024, {listed} tổ chức ký kết giao ước thi đua năm 2024. Hai đơn vị cam kết giảm 5% số vụ cháy."
+    (event,) = extract_text(text).events
+    assert [(u.name, u.province, u.province_code) for u in event.units] == [
+        ("Công an huyện Tri Tôn", "An Giang", "89"), ("Công an huyện Châu Phú", "An Giang", "89")]
+
+
 def test_plural_cluster_leaders_name_no_host(extract_text):
     text = ("Cụm thi đua số 1, 2 và 3 thuộc Công an tỉnh Đắk Nông ký kết giao ước thi đua năm 2023. Dự hội nghị có "
             "lãnh đạo Công an tỉnh Đắk Nông và đại diện các đơn vị Cụm trưởng.")
