@@ -15,7 +15,7 @@ from typing import Literal
 
 from spacy.tokens import Doc
 
-from .nlp import Matches
+from .nlp import Matches, item_marker_end
 
 Mode = Literal["commitment", "result", "neutral"]
 FRAME_WINDOW = 10  # tokens from a sentence start in which "năm 2023" sets its time frame
@@ -77,10 +77,7 @@ def sentence_modes(doc: Doc, m: Matches, sentences: list[SentenceSpan], period_y
 
 def _bulleted(doc: Doc, m: Matches, s: SentenceSpan) -> bool:
     """A list item: "- Giảm …", "+ …", "2. …", "a) …"."""
-    first = doc[s.start].text
-    nxt = doc[s.start + 1].text if s.start + 1 < s.end else ""
-    return bool(m.starting_at("bullets", s.start, s.start + 1)) and (first in "-+*•" or nxt == ")") \
-        or (first.isdigit() and nxt in {".", ")"})
+    return item_marker_end(doc, m, s.start, s.end) > s.start
 
 
 def is_past(m: Matches, lo: int, hi: int) -> bool:

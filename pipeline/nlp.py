@@ -198,6 +198,31 @@ class Matches:
         return out
 
 
+def clauses(doc: Doc, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Split tokens ``[lo, hi)`` at semicolons: figures never share words across them."""
+    out, start = [], lo
+    for i, word in enumerate(doc._.words[lo:hi], lo):
+        if word == ";":
+            out.append((start, i))
+            start = i + 1
+    out.append((start, hi))
+    return [(s, e) for s, e in out if e > s]
+
+
+def item_marker_end(doc: Doc, m: Matches, lo: int, hi: int) -> int:
+    """Where the marker of a list item at token ``lo`` ends ("-", "2.", "b)", "(3)"); ``lo`` when there is none."""
+    words = doc._.words
+    i = lo + 1 if lo < hi and words[lo] == "(" else lo
+    if i >= hi:
+        return lo
+    closer = words[i + 1] if i + 1 < hi else ""
+    if words[i].isdigit() and len(words[i]) <= 2 and closer in {".", ")"}:
+        return i + 2
+    if m.starting_at("bullets", i, i + 1) and (words[i] in "-+*•" or closer == ")"):
+        return i + 2 if closer == ")" else i + 1
+    return lo
+
+
 class Lexicon:
     """Every phrase list of the lexicon files in one ``PhraseMatcher``.
 

@@ -20,7 +20,7 @@ from typing import Any, Literal
 from spacy.tokens import Doc
 
 from .figures import Figure, FigureFinder, as_number
-from .nlp import Matches, WordTagger
+from .nlp import Matches, WordTagger, clauses, item_marker_end
 from .normalise import norm_phrase
 from .taxonomy import Taxonomy
 
@@ -165,8 +165,9 @@ class TargetFinder:
         return lo, hi
 
     def _cut_lead(self, doc: Doc, m: Matches, rng: TokenRange, draft: Draft) -> TokenRange:
-        """Drop sub-target markers, framing ("Đối với …,") and lead-ins ("phấn đấu")."""
+        """Drop a list item's marker, sub-target markers, framing ("Đối với …,") and lead-ins ("phấn đấu")."""
         lo, hi = rng
+        lo = item_marker_end(doc, m, lo, hi)
         subs = m.within("sub_markers", lo, hi)
         if subs:
             draft.sub_marked = True
@@ -238,7 +239,7 @@ class TargetFinder:
     def sentence(self, doc: Doc, m: Matches, lo: int, hi: int) -> list[Draft]:
         drafts: list[Draft] = []
         group = 0
-        for seg_lo, seg_hi in _clauses(doc, lo, hi):
+        for seg_lo, seg_hi in clauses(doc, lo, hi):
             anchors = self.anchors(doc, m, seg_lo, seg_hi)
             for k, a in enumerate(anchors):
                 limit = anchors[k + 1].start if k + 1 < len(anchors) else seg_hi
@@ -505,17 +506,6 @@ ZERO_LEADING = ("zero_fillers",)
 
 
 _LIST_ITEM = re.compile(r"\s*(?:,\s*và|,|\bvà\b)\s*")  # between the items of a normalised list
-
-
-def _clauses(doc: Doc, lo: int, hi: int) -> list[TokenRange]:
-    """Split a sentence at semicolons: figures never share words across them."""
-    out, start = [], lo
-    for i, word in enumerate(doc._.words[lo:hi], lo):
-        if word == ";":
-            out.append((start, i))
-            start = i + 1
-    out.append((start, hi))
-    return [(s, e) for s, e in out if e > s]
 
 
 def _first(spans: Iterable[TokenRange | None]) -> TokenRange | None:

@@ -103,6 +103,10 @@ BEYOND_DEV = [
     ("- Tỷ lệ điều tra khám phá án hình sự: trên 82%.", "tỷ lệ điều tra khám phá án hình sự"),
     ("- Số vụ phạm pháp hình sự: giảm 5% so với năm 2022.", "số vụ phạm pháp hình sự"),
     ("Cấp căn cước công dân: 100% công dân đủ điều kiện.", "công dân đủ điều kiện"),
+    # a list item's own marker is not part of its indicator
+    ("Các đơn vị phấn đấu: (1) giảm 5% số vụ cháy; (2) tỷ lệ điều tra khám phá án đạt trên 80%.", "tỷ lệ điều tra khám phá án"),
+    ("Các đơn vị phấn đấu: a) giảm 5% số vụ cháy; b) tỷ lệ điều tra khám phá án đạt trên 80%.", "tỷ lệ điều tra khám phá án"),
+    ("2) Tỷ lệ bắt đối tượng truy nã đạt 50%.", "tỷ lệ bắt đối tượng truy nã"),
 ])
 def test_indicator_boundaries(pledge_targets, sentence, indicator):
     assert pledge_targets(sentence)[-1].indicator == indicator
