@@ -15,7 +15,7 @@ from typing import Literal
 
 from spacy.tokens import Doc
 
-from .nlp import Matches, item_marker_end
+from .nlp import Matches, clauses, item_marker_end
 
 Mode = Literal["commitment", "result", "neutral"]
 FRAME_WINDOW = 10  # tokens from a sentence start in which "năm 2023" sets its time frame
@@ -73,6 +73,12 @@ def sentence_modes(doc: Doc, m: Matches, sentences: list[SentenceSpan], period_y
             mode = modes[-1]  # within a paragraph, or down a bulleted list under its heading
         modes.append(mode)
     return modes
+
+
+def pledged_clauses(doc: Doc, m: Matches, s: SentenceSpan, period_year: int | None) -> list[tuple[int, int]]:
+    """The clauses of a result sentence that turn to the pledge: "Năm 2023 đạt 85%; năm 2024 phấn đấu đạt 90%"."""
+    return [c for c in clauses(doc, s.start, s.end)[1:]
+            if sentence_mode(doc, m, SentenceSpan(c[0], c[1], s.paragraph), period_year) == "commitment"]
 
 
 def _bulleted(doc: Doc, m: Matches, s: SentenceSpan) -> bool:

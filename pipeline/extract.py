@@ -15,7 +15,7 @@ from functools import cached_property
 from pathlib import Path
 
 from . import __version__
-from .commitments import SentenceSpan, is_past, sentence_modes
+from .commitments import SentenceSpan, is_past, pledged_clauses, sentence_modes
 from .events import EventFacts, EventReader
 from .figures import FigureFinder, UnitWord
 from .gazetteer import Gazetteer
@@ -178,10 +178,12 @@ class Extractor:
         modes = sentence_modes(doc, m, spans, period)
         out: list[Target] = []
         for s, mode in zip(spans, modes):
-            if mode == "result" or (event is None and mode != "commitment"):
+            pledged = pledged_clauses(doc, m, s, period) if mode == "result" and event is not None else None
+            if (mode == "result" and not pledged) or (event is None and mode != "commitment"):
                 continue
             drafts = self.targets.sentence(doc, m, s.start, s.end)
-            keep = [d for d in drafts if not is_past(m, _clause_start(doc, s.start, d.anchor.start), d.anchor.start)]
+            keep = [d for d in drafts if not is_past(m, _clause_start(doc, s.start, d.anchor.start), d.anchor.start)
+                    and (pledged is None or any(lo <= d.anchor.start < hi for lo, hi in pledged))]
             ids: dict[int, str] = {}
             for d in keep:
                 target = self._target(doc, d, event, period, doc_id, drafts, ids)

@@ -174,10 +174,15 @@ class TargetFinder:
             lo = subs[-1][1]
         while True:  # "Phấn đấu đến hết năm 2023, tỷ lệ …": lead-ins and framing in any order
             start = lo
+            lo = _past_year_frame(doc, m, lo, hi)
             framing = m.starting_at("framing_openers", lo, hi)
             if framing:
                 comma = next((i for i in range(framing[1], hi) if doc[i].text == ","), None)
-                if comma is not None:
+                rate = next(iter(m.within("rate_words", framing[1], comma)), None) if comma is not None else None
+                if rate is not None:  # "Trong năm 2024 tỷ lệ điều tra, khám phá án …": the comma is the rate's
+                    draft.context.append((lo, rate[0]))
+                    lo = rate[0]
+                elif comma is not None:
                     draft.context.append((lo, comma))
                     lo = comma + 1
             verbs = m.within("action_verbs", lo, hi)
@@ -213,18 +218,24 @@ class TargetFinder:
         return [p for p in (verbs, np) if p[0] < p[1]]
 
     def _heading(self, doc: Doc, m: Matches, rng: TokenRange, draft: Draft) -> TokenRange:
-        """The words before a heading's colon, when nothing but the figure follows it.
+        """What a figure with no words of its own after the lead-ins measures, named before them.
 
-        "Tỷ lệ điều tra khám phá án hình sự: trên 82%": a list of targets
-        written as label and figure names the indicator in the label.  A label
-        that is only a lead-in ("Các chỉ tiêu cụ thể:") leaves nothing.
+        A list of targets written as label and figure names it in the label
+        ("Tỷ lệ điều tra khám phá án hình sự: trên 82%"); a topic set out
+        before a lead-in names it when it is a measure ("Đối với tỷ lệ điều tra
+        khám phá án, phấn đấu đạt trên 90%").  A label that is only a lead-in
+        ("Các chỉ tiêu cụ thể:") or a subject ("Công an tỉnh phấn đấu …")
+        leaves nothing.
         """
         lo, hi = rng
         ends = m.within("heading_ends", lo, hi)
-        if not ends:
-            return hi, hi
-        label = self._cut_lead(doc, m, (lo, ends[-1][0]), draft)
-        return self._strip(m, label, LEFT_LEADING, LEFT_TRAILING)
+        if ends:
+            label = self._cut_lead(doc, m, (lo, ends[-1][0]), draft)
+            return self._strip(m, label, LEFT_LEADING, LEFT_TRAILING)
+        measures, leads = m.within("measure_nouns", lo, hi), m.within("lead_ins", lo, hi)
+        if measures and leads and measures[0][0] < leads[-1][0]:
+            return self._strip(m, (measures[0][0], leads[-1][0]), LEFT_LEADING, LEFT_TRAILING)
+        return hi, hi
 
     @staticmethod
     def _np_end(doc: Doc, m: Matches, lo: int, hi: int) -> int:
@@ -439,7 +450,7 @@ class TargetFinder:
             if self._elided(m, d) and self._acts_on_object(m, prev):
                 d.suffix = self._object(doc, m, prev)
                 d.confidence -= 0.1
-            elif prev.unit == d.unit and not self._has_head(m, d) and not self._starts_measure(m, d):
+            elif words and prev.unit == d.unit and not self._has_head(m, d) and not self._starts_measure(m, d):
                 d.prefix = self._head(doc, m, prev)
             if not words and not d.suffix:
                 d.suffix = _words(doc, prev.pieces)
@@ -506,6 +517,16 @@ ZERO_LEADING = ("zero_fillers",)
 
 
 _LIST_ITEM = re.compile(r"\s*(?:,\s*và|,|\bvà\b)\s*")  # between the items of a normalised list
+
+
+def _past_year_frame(doc: Doc, m: Matches, lo: int, hi: int) -> int:
+    """Past "Năm 2024," at ``lo``: the year the sentence is set in is not what is measured."""
+    frame = m.starting_at("year_frames", lo, hi)
+    words = doc._.words
+    if frame and frame[1] + 1 < hi and words[frame[1]].isdigit() and len(words[frame[1]]) == 4 \
+            and words[frame[1] + 1] == ",":
+        return frame[1] + 2
+    return lo
 
 
 def _first(spans: Iterable[TokenRange | None]) -> TokenRange | None:

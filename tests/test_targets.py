@@ -107,6 +107,12 @@ BEYOND_DEV = [
     ("Các đơn vị phấn đấu: (1) giảm 5% số vụ cháy; (2) tỷ lệ điều tra khám phá án đạt trên 80%.", "tỷ lệ điều tra khám phá án"),
     ("Các đơn vị phấn đấu: a) giảm 5% số vụ cháy; b) tỷ lệ điều tra khám phá án đạt trên 80%.", "tỷ lệ điều tra khám phá án"),
     ("2) Tỷ lệ bắt đối tượng truy nã đạt 50%.", "tỷ lệ bắt đối tượng truy nã"),
+    # the year or topic a sentence is set in is not what it measures; a comma may be the rate's own
+    ("Năm 2023, tỷ lệ điều tra khám phá án đạt trên 90%.", "tỷ lệ điều tra khám phá án"),
+    ("Trong năm 2023 tỷ lệ điều tra, khám phá án đạt trên 90%.", "tỷ lệ điều tra, khám phá án"),
+    ("Đối với công tác điều tra, tỷ lệ khám phá án đạt trên 90%.", "tỷ lệ khám phá án"),
+    ("Đối với tỷ lệ điều tra khám phá án, phấn đấu đạt trên 90%.", "tỷ lệ điều tra khám phá án"),
+    ("Công an tỉnh phấn đấu đạt trên 90%.", ""),
 ])
 def test_indicator_boundaries(pledge_targets, sentence, indicator):
     assert pledge_targets(sentence)[-1].indicator == indicator
@@ -168,6 +174,11 @@ def test_elided_indicator_borrows_its_neighbours_object(pledge_targets):
         "Tiếp nhận 100% tin báo tố giác tội phạm, kiến nghị khởi tố và giải quyết đạt tỷ lệ 90% trở lên.")
     assert (intake.indicator_key, resolution.indicator_key) == ("reports.intake", "reports.resolution")
     assert resolution.indicator == "giải quyết tin báo tố giác tội phạm, kiến nghị khởi tố"
+
+
+def test_a_result_sentence_may_turn_to_the_pledge_in_a_later_clause(pledge_targets):
+    (target,) = pledge_targets("Năm 2022, tỷ lệ điều tra khám phá án đạt 85%; năm 2023 phấn đấu đạt 90%.")
+    assert (target.value, target.indicator, target.indicator_key) == (90, "tỷ lệ điều tra khám phá án", "crime.clearance")
 
 
 def test_period_year_follows_the_pledge_not_the_signing_date(extract_text):
