@@ -75,7 +75,9 @@ class EventReader:
             rf"(?P<head>{heads})[ \t]+(?P<td>(?i:thi[ \t]+đua)[ \t]+)?(?:(?i:số)[ \t]+(?P<nums>(?:\d+|[IVX]+\b)(?:[ \t]*(?:,|và)[ \t]*(?:\d+|[IVX]+\b))*)|(?P<name>[{UPPER}][^\n.;:()]*|(?<=đua )các [^\n.;:()]*))")
         self.group_stops = {w.lower() for w in data["group_name_stops"]}  # type: ignore[union-attr]
         roles = "|".join(re.escape(r) for r in data["host_roles"])  # type: ignore[union-attr]
-        self.role_re = re.compile(opening(data["host_roles"]) + rf"(?i:{roles})")  # type: ignore[arg-type]
+        deputies = "|".join(re.escape(r) for r in data["deputy_roles"])  # type: ignore[union-attr]
+        # a host role not inside a deputy's ("Trưởng Cụm", not "Phó Trưởng Cụm")
+        self.role_re = re.compile(rf"(?i:{deputies})|" + opening(data["host_roles"]) + rf"(?P<host>(?i:{roles}))")  # type: ignore[arg-type]
         cues = "|".join(re.escape(c) for c in data["slogan_cues"])  # type: ignore[union-attr]
         self.slogan_re = re.compile(opening(data["slogan_cues"]) + rf"(?i:{cues})(?:\s+(?:là|của|mang))?\s*:?\s*[\"“]([^\"”\n]{{3,200}})[\"”]")  # type: ignore[arg-type]
         venue = "|".join(re.escape(v) for v in data["venue_words"])  # type: ignore[union-attr]
@@ -280,10 +282,12 @@ class EventReader:
         names = {u.name for u in units}
         for run in runs:
             for item in run.items:
-                if item.role and self.role_re.search(item.role):
+                if item.role and any(r.group("host") for r in self.role_re.finditer(item.role)):
                     return self.units.unit(item, on, home).name
         items = [item for run in runs for item in run.items]
         for m in self.role_re.finditer(text):
+            if not m.group("host"):
+                continue
             if text[max(0, m.start() - 12):m.start()].lower().endswith("các đơn vị "):
                 continue  # "đại diện các đơn vị Cụm trưởng": several leaders, not this event's host
             sentence_start = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1

@@ -135,6 +135,17 @@ def test_a_wider_place_after_district_units_is_where_they_are_not_a_member(extra
         ("Công an huyện Tri Tôn", "An Giang", "89"), ("Công an huyện Châu Phú", "An Giang", "89")]
 
 
+@pytest.mark.parametrize(("leader", "host"), [
+    ("Giám đốc Bảo hiểm xã hội tỉnh Sóc Trăng, Trưởng Cụm thi đua số 5", "Bảo hiểm xã hội tỉnh Sóc Trăng"),
+    ("Giám đốc Bảo hiểm xã hội tỉnh Bạc Liêu, Phó Trưởng Cụm thi đua số 5", None),
+])
+def test_the_leader_of_a_cluster_may_be_written_before_it(extract_text, leader, host):
+    text = ("Ngày 14/02/2025, Cụm thi đua số 5 gồm Bảo hiểm xã hội các tỉnh: Sóc Trăng, Bạc Liêu và Cà Mau ký kết giao "
+            f"ước thi đua năm 2025. Phát biểu tại hội nghị, {leader} đề nghị các đơn vị thực hiện tốt các chỉ tiêu.")
+    (event,) = extract_text(text).events
+    assert event.host == host
+
+
 def test_plural_cluster_leaders_name_no_host(extract_text):
     text = ("Cụm thi đua số 1, 2 và 3 thuộc Công an tỉnh Đắk Nông ký kết giao ước thi đua năm 2023. Dự hội nghị có "
             "lãnh đạo Công an tỉnh Đắk Nông và đại diện các đơn vị Cụm trưởng.")
