@@ -15,7 +15,7 @@ from typing import Literal
 
 from spacy.tokens import Doc
 
-from .nlp import Matches, clauses, item_marker_end
+from .nlp import Matches, clauses, item_marker_end, year_frame_end
 
 Mode = Literal["commitment", "result", "neutral"]
 FRAME_WINDOW = 10  # tokens from a sentence start in which "năm 2023" sets its time frame
@@ -37,9 +37,10 @@ def frame_year(doc: Doc, m: Matches, lo: int, hi: int) -> int | None:
     """
     words = doc._.words
     for i in range(lo, min(hi - 1, lo + FRAME_WINDOW)):
-        if words[i] == "năm" and words[i + 1].isdigit() and len(words[i + 1]) == 4:
+        end = year_frame_end(doc, m, i, hi)
+        if end is not None:
             if i == lo or m.ending_at("frame_openers", i):
-                return int(words[i + 1])
+                return int(words[end - 1])
             return None
     return None
 

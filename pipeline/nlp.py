@@ -209,6 +209,15 @@ def clauses(doc: Doc, lo: int, hi: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in out if e > s]
 
 
+def year_frame_end(doc: Doc, m: Matches, i: int, hi: int) -> int | None:
+    """Just past "năm 2024" (a ``year_frames`` word and a four-digit year) at token ``i``; None when it is not there."""
+    frame = m.starting_at("year_frames", i, hi)
+    if frame is None or frame[1] >= hi:
+        return None
+    year = doc._.words[frame[1]]
+    return frame[1] + 1 if year.isdigit() and len(year) == 4 else None
+
+
 def item_marker_end(doc: Doc, m: Matches, lo: int, hi: int) -> int:
     """Where the marker of a list item at token ``lo`` ends ("-", "2.", "b)", "(3)"); ``lo`` when there is none."""
     words = doc._.words

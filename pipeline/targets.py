@@ -20,7 +20,7 @@ from typing import Any, Literal
 from spacy.tokens import Doc
 
 from .figures import Figure, FigureFinder, as_number
-from .nlp import Matches, WordTagger, clauses, item_marker_end
+from .nlp import Matches, WordTagger, clauses, item_marker_end, year_frame_end
 from .normalise import norm_phrase
 from .taxonomy import Taxonomy
 
@@ -521,12 +521,8 @@ _LIST_ITEM = re.compile(r"\s*(?:,\s*và|,|\bvà\b)\s*")  # between the items of 
 
 def _past_year_frame(doc: Doc, m: Matches, lo: int, hi: int) -> int:
     """Past "Năm 2024," at ``lo``: the year the sentence is set in is not what is measured."""
-    frame = m.starting_at("year_frames", lo, hi)
-    words = doc._.words
-    if frame and frame[1] + 1 < hi and words[frame[1]].isdigit() and len(words[frame[1]]) == 4 \
-            and words[frame[1] + 1] == ",":
-        return frame[1] + 2
-    return lo
+    end = year_frame_end(doc, m, lo, hi)
+    return end + 1 if end is not None and end < hi and doc._.words[end] == "," else lo
 
 
 def _first(spans: Iterable[TokenRange | None]) -> TokenRange | None:

@@ -189,7 +189,7 @@ class RegistryCore:
                    :json, :errors, :n_errors, :provinces, :now, :now)""",
                 values,
             )
-        search_row = (rows.id, rows.title or "", rows.source, text)
+        search_row = (rows.id, rows.document["title"] or "", rows.source, text)
         if search_rows is None:
             self._index_for_search([search_row])
         else:

@@ -27,7 +27,6 @@ class DocumentRows:
 
     id: str
     source: str
-    title: str | None
     text: str                       # the document text ("" when the result came without it)
     document: dict[str, Any]        # the ``documents`` columns that come from the result
     events: list[tuple[Any, ...]]   # ``events`` rows after document_id
@@ -56,7 +55,7 @@ class DocumentRows:
                     t.value, t.value_max, t.unit, t.baseline_year, t.baseline, t.period_year, t.evidence.start,
                     t.evidence.end, t.evidence.text, t.confidence, t.rule, t.model_dump_json())
                    for pos, t in enumerate(result.targets)]
-        return cls(id=doc.id, source=doc.source, title=doc.title, text=doc.text or "", document=document,
+        return cls(id=doc.id, source=doc.source, text=doc.text or "", document=document,
                    events=events, units=units, targets=targets, errors=len(result.errors))
 
     @property
