@@ -113,6 +113,9 @@ BEYOND_DEV = [
     ("Đối với công tác điều tra, tỷ lệ khám phá án đạt trên 90%.", "tỷ lệ khám phá án"),
     ("Đối với tỷ lệ điều tra khám phá án, phấn đấu đạt trên 90%.", "tỷ lệ điều tra khám phá án"),
     ("Công an tỉnh phấn đấu đạt trên 90%.", ""),
+    # a note in brackets after the noun phrase is not part of it
+    ("Kéo giảm 5% số vụ phạm pháp hình sự (tương đương 20 vụ) so với năm 2022.", "số vụ phạm pháp hình sự"),
+    ("Tiếp nhận 100% tin báo về tội phạm (kể cả tin báo qua mạng).", "tiếp nhận tin báo về tội phạm"),
 ])
 def test_indicator_boundaries(pledge_targets, sentence, indicator):
     assert pledge_targets(sentence)[-1].indicator == indicator
