@@ -113,6 +113,9 @@ BEYOND_DEV = [
     ("Đối với công tác điều tra, tỷ lệ khám phá án đạt trên 90%.", "tỷ lệ khám phá án"),
     ("Đối với tỷ lệ điều tra khám phá án, phấn đấu đạt trên 90%.", "tỷ lệ điều tra khám phá án"),
     ("Công an tỉnh phấn đấu đạt trên 90%.", ""),
+    # "trở lên" closing a left indicator is kept whole ("lên" alone would be a level marker)
+    ("Tỷ lệ điều tra khám phá án đạt trên 80%, trong đó án nghiêm trọng trở lên đạt trên 95%.",
+     "tỷ lệ điều tra khám phá án nghiêm trọng trở lên"),
     # a note in brackets after the noun phrase is not part of it
     ("Kéo giảm 5% số vụ phạm pháp hình sự (tương đương 20 vụ) so với năm 2022.", "số vụ phạm pháp hình sự"),
     ("Tiếp nhận 100% tin báo về tội phạm (kể cả tin báo qua mạng).", "tiếp nhận tin báo về tội phạm"),
