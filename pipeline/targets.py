@@ -92,6 +92,8 @@ class TargetFinder:
                 continue
             if fig.unit != "percent" and not self._governed(m, fig):
                 continue
+            if m.ending_at("restating_markers", fig.start):  # "giảm 5% (tương đương 20 vụ)": the same target again
+                continue
             found.append(Anchor("figure", fig.start, fig.end, fig))
         return sorted(found, key=lambda a: a.start)
 

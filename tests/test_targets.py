@@ -162,11 +162,26 @@ def test_shared_baseline_applies_to_each_listed_figure(pledge_targets):
         (5, "crime.cases", 2021), (10, "fire.incidents", 2021)]
 
 
-@pytest.mark.parametrize("marker", ["trong đó", "riêng"])
-def test_sub_target_points_at_its_parent(pledge_targets, marker):
-    general, serious = pledge_targets(f"Tỷ lệ điều tra, khám phá án đạt trên 80%, {marker} trọng án đạt 95%.")
+@pytest.mark.parametrize("sentence", [
+    "Tỷ lệ điều tra, khám phá án đạt trên 80%, trong đó trọng án đạt 95%.",
+    "Tỷ lệ điều tra, khám phá án đạt trên 80%, riêng trọng án đạt 95%.",
+    "Tỷ lệ điều tra, khám phá án đạt trên 80% (trong đó trọng án đạt 95%).",
+    "Tỷ lệ điều tra, khám phá án đạt trên 80% (trong đó án rất nghiêm trọng, đặc biệt nghiêm trọng đạt 95%).",
+])
+def test_sub_target_points_at_its_parent(pledge_targets, sentence):
+    general, serious = pledge_targets(sentence)
     assert serious.parent_id == general.id and general.parent_id is None
     assert serious.indicator_key == "crime.clearance.serious"
+    assert serious.indicator.startswith("tỷ lệ điều tra, khám phá")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Kéo giảm 5% số vụ phạm pháp hình sự (tương đương 20 vụ) so với năm 2022.",
+    "Kéo giảm 5% số vụ phạm pháp hình sự, tương ứng với 20 vụ, so với năm 2022.",
+])
+def test_a_figure_restating_another_is_not_a_second_target(pledge_targets, sentence):
+    assert [(_shape(t), t.baseline_year) for t in pledge_targets(sentence)] == [
+        (("decrease", ">=", 5, None, "percent", "crime.cases"), 2022)]
 
 
 def test_sibling_without_marker_has_no_parent(pledge_targets):
