@@ -458,6 +458,8 @@ class TargetFinder:
             if self._elided(m, d) and self._acts_on_object(m, prev):
                 d.suffix = self._object(doc, m, prev)
                 d.confidence -= 0.1
+            elif stem := self._facet_stem(doc, m, prev, d):
+                d.prefix = stem
             elif words and prev.unit == d.unit and not self._has_head(m, d) and not self._starts_measure(m, d):
                 d.prefix = self._head(doc, m, prev)
             if not words and not d.suffix:
@@ -468,6 +470,18 @@ class TargetFinder:
             for d in members:
                 if shared and not d.baseline and d.value is not None:
                     d.baseline, d.baseline_year, d.baseline_relative = shared.baseline, shared.baseline_year, shared.baseline_relative
+
+    @staticmethod
+    def _facet_stem(doc: Doc, m: Matches, prev: Draft, d: Draft) -> str:
+        """What an indicator that is only a facet shares with its neighbour's:
+        "tỷ lệ thi hành xong về việc đạt 84%, về tiền đạt 48%" → "tỷ lệ thi hành xong" + "về tiền"."""
+        if not (d.pieces and prev.pieces and m.starting_at("facet_markers", d.pieces[0][0], d.pieces[0][1])):
+            return ""
+        lo, hi = prev.pieces[-1]
+        facets = m.within("facet_markers", lo + 1, hi)
+        if not facets:
+            return ""
+        return " ".join(p for p in (prev.prefix, _words(doc, [*prev.pieces[:-1], (lo, facets[-1][0])])) if p)
 
     def _elided(self, m: Matches, d: Draft) -> bool:
         """True when the indicator is only verbs/rate words ("tỷ lệ giải quyết", "tỷ lệ giải quyết đúng hạn")."""

@@ -190,6 +190,15 @@ def test_sibling_without_marker_has_no_parent(pledge_targets):
     assert serious.indicator == "tỷ lệ điều tra, khám phá án rất nghiêm trọng"
 
 
+@pytest.mark.parametrize("sentence", [
+    "Tỷ lệ thi hành án dân sự xong về việc đạt trên 84%, về tiền đạt trên 48%.",
+    "Tỷ lệ thi hành án dân sự xong về việc đạt trên 84%; về tiền đạt trên 48%.",
+])
+def test_a_facet_alone_shares_its_neighbours_stem(pledge_targets, sentence):
+    assert [t.indicator for t in pledge_targets(sentence)] == [
+        "tỷ lệ thi hành án dân sự xong về việc", "tỷ lệ thi hành án dân sự xong về tiền"]
+
+
 def test_elided_indicator_borrows_its_neighbours_object(pledge_targets):
     intake, resolution = pledge_targets(
         "Tiếp nhận 100% tin báo tố giác tội phạm, kiến nghị khởi tố và giải quyết đạt tỷ lệ 90% trở lên.")
