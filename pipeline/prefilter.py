@@ -1,8 +1,9 @@
 """Prefilter: which lines of a document can hold a target, decided before any NLP runs.
 
 A target hangs on an anchor (``targets.TargetFinder``): a figure — a number
-followed by a percent sign, a range joiner, a unit word or a count noun
-(``figures.FigureFinder``) — a zero trigger ("không để xảy ra"), or, for a
+followed by a percent sign, a range joiner, a unit word or a count noun, or a
+number after a floor ("ít nhất 30 học sinh": then any noun counts), see
+``figures.FigureFinder`` — a zero trigger ("không để xảy ra"), or, for a
 commitment with no figure, a direction verb ("kéo giảm").  One compiled regular
 expression, built from those lexicon phrases (``patterns/lexicon.json``,
 ``patterns/units_of_measure.json``) in their matching-view spelling, finds the
@@ -35,6 +36,8 @@ ANCHOR_LABELS = ("zero_triggers", "decrease_verbs", "increase_verbs")
 # … and those that make a number a figure when they follow it (FigureFinder._figure_at, FigureFinder._unit_at).
 FIGURE_FOLLOWER_LABELS = ("percent_signs", "range_joiners", "count_nouns")
 FIGURE_FOLLOWER_PREFIXES = ("unit:",)
+# … and those that make a number a figure when they come before it (a floor: FigureFinder._figure_at).
+FIGURE_LEADER_LABELS = ("comparator_before:>=",)
 
 _LINE = re.compile(r"[^\n]+")
 
@@ -76,7 +79,7 @@ class Prefilter:
             return "|".join(sorted(regexes, key=lambda r: (-len(r), r))) or "(?!)"
 
         followers = [*FIGURE_FOLLOWER_LABELS, *(k for k in phrases if k.startswith(FIGURE_FOLLOWER_PREFIXES))]
-        self.figure = re.compile(rf"\d\s*(?:{alternation(followers)})")
+        self.figure = re.compile(rf"\d\s*(?:{alternation(followers)})|(?:{alternation(FIGURE_LEADER_LABELS)})\s*\d")
         self.anchor = re.compile(alternation(ANCHOR_LABELS))
 
     def can_hold_target(self, view_text: str) -> bool:
