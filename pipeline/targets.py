@@ -159,12 +159,15 @@ class TargetFinder:
     def _strip(m: Matches, rng: TokenRange, leading: Iterable[str], trailing: Iterable[str]) -> TokenRange:
         """Peel lexicon matches off both ends of a token range until none is left there.
 
-        A word is not peeled off the end of a longer wording it closes: the
-        "lên" of "án nghiêm trọng trở lên" stays (see ``WHOLE_WORDINGS``).
+        A word is not peeled off a longer wording it opens or closes: the "lên"
+        of "án nghiêm trọng trở lên" and the "tăng" of "tăng trưởng tín dụng"
+        stay (see ``WHOLE_WORDINGS``).
         """
         lo, hi = rng
         leading, trailing = tuple(leading), tuple(trailing)
         while lo < hi and (span := _first(m.starting_at(label, lo, hi) for label in leading)):
+            if any((whole := m.starting_at(label, lo, hi)) and whole[1] > span[1] for label in WHOLE_WORDINGS):
+                break
             lo = span[1]
         while lo < hi and (span := _first(m.ending_at(label, hi, lo) for label in trailing)):
             if any((whole := m.ending_at(label, hi, lo)) and whole[0] < span[0] for label in WHOLE_WORDINGS):
@@ -536,7 +539,7 @@ LEFT_TRAILING = ("linking_verbs", "modals", "level_markers", "trailing_modifiers
 RIGHT_TRAILING = ("delimiters", "punct")
 COMPARATOR_LABELS = tuple(f"comparator_before:{c}" for c in (">=", ">", "<=", "<"))
 ZERO_LEADING = ("zero_fillers",)
-WHOLE_WORDINGS = ("comparator_after:>=", "comparator_after:<=")  # never cut apart by ``_strip``
+WHOLE_WORDINGS = ("comparator_after:>=", "comparator_after:<=", "direction_compounds")  # never cut apart by ``_strip``
 
 
 _LIST_ITEM = re.compile(r"\s*(?:,\s*và|,|\bvà\b)\s*")  # between the items of a normalised list

@@ -80,6 +80,9 @@ BEYOND_DEV = [
     ("Mỗi đơn vị xây dựng ít nhất 01 mô hình tự quản về an ninh, trật tự.", [("reach", ">=", 1, None, "count", None)]),
     ("Thu ngân sách nhà nước đạt trên 12.000 tỷ đồng, tăng 10% so với năm 2022.",
      [("reach", ">", 12_000_000_000_000, None, "vnd", None), ("increase", ">=", 10, None, "percent", None)]),
+    # a growth rate is not an increase ("tăng" opens the compound "tăng trưởng"); a score floor is no count
+    ("Tăng trưởng tín dụng từ 12 đến 14%.", [("reach", "between", 12, 14, "percent", None)]),
+    ("Tỷ lệ học sinh có điểm trung bình từ 6,5 trở lên đạt 90%.", [("reach", ">=", 90, None, "percent", None)]),
     # an age is not a count; a satisfaction rate is not an on-time rate
     ("Tỷ lệ trẻ em dưới 5 tuổi bị suy dinh dưỡng dưới 20%.", [("reach", "<", 20, None, "percent", None)]),
     ("Tỷ lệ người dân hài lòng với dịch vụ công đạt trên 90%.", [("reach", ">", 90, None, "percent", None)]),
@@ -116,6 +119,7 @@ BEYOND_DEV = [
     # "trở lên" closing a left indicator is kept whole ("lên" alone would be a level marker)
     ("Tỷ lệ điều tra khám phá án đạt trên 80%, trong đó án nghiêm trọng trở lên đạt trên 95%.",
      "tỷ lệ điều tra khám phá án nghiêm trọng trở lên"),
+    ("Tăng trưởng tín dụng từ 12 đến 14%.", "tăng trưởng tín dụng"),
     # a note in brackets after the noun phrase is not part of it
     ("Kéo giảm 5% số vụ phạm pháp hình sự (tương đương 20 vụ) so với năm 2022.", "số vụ phạm pháp hình sự"),
     ("Tiếp nhận 100% tin báo về tội phạm (kể cả tin báo qua mạng).", "tiếp nhận tin báo về tội phạm"),
