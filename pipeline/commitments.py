@@ -45,12 +45,31 @@ def frame_year(doc: Doc, m: Matches, lo: int, hi: int) -> int | None:
     return None
 
 
+def as_of_year(doc: Doc, m: Matches, lo: int, hi: int) -> int | None:
+    """The year of the date a sentence reports figures as of: "Tính đến 31/12/2023, …", "Theo báo cáo, đến ngày 30/11/2024 …"."""
+    words = doc._.words
+    for i in range(lo, min(hi, lo + FRAME_WINDOW) - 4):
+        day, s1, month, s2, year = words[i:i + 5]
+        if s1 == s2 == "/" and day.isdigit() and month.isdigit() and year.isdigit() and len(year) == 4 \
+                and m.ending_at("as_of_openers", i, lo):
+            return int(year)
+    return None
+
+
 def _has(m: Matches, label: str, lo: int, hi: int) -> bool:
     return bool(m.within(label, lo, hi))
 
 
-def sentence_mode(doc: Doc, m: Matches, s: SentenceSpan, period_year: int | None) -> Mode:
-    """Mode of one sentence on its own evidence."""
+def _inside(span: tuple[int, int], others: list[tuple[int, int]]) -> bool:
+    return any(o[0] <= span[0] < o[1] for o in others)
+
+
+def sentence_mode(doc: Doc, m: Matches, s: SentenceSpan, period_year: int | None, zero_cues: bool = True) -> Mode:
+    """Mode of one sentence on its own evidence.
+
+    ``zero_cues=False`` leaves out the cues of a zero trigger ("không để"): a
+    clause of a report may say what was kept from happening.
+    """
     year = frame_year(doc, m, s.start, s.end)
     if year is not None and period_year is not None and year < period_year:
         return "result"
@@ -58,10 +77,15 @@ def sentence_mode(doc: Doc, m: Matches, s: SentenceSpan, period_year: int | None
         return "result"  # "Năm qua, …", "6 tháng đầu năm, …": a report, with or without "đã"
     if _has(m, "result_cues", s.start, s.end) and _has(m, "past_markers", s.start, s.end):
         return "result"
-    achieved = m.within("achieved_cues", s.start, s.end)
-    cues = [c for c in m.within("commitment_cues", s.start, s.end) if not any(a[0] <= c[0] < a[1] for a in achieved)]
+    not_cues = m.within("achieved_cues", s.start, s.end) + m.within("cue_lookalikes", s.start, s.end)
+    if not zero_cues:
+        not_cues += m.within("zero_triggers", s.start, s.end)
+    cues = [c for c in m.within("commitment_cues", s.start, s.end) if not _inside(c, not_cues)]
     if cues or (year is not None and year == period_year):
         return "commitment"
+    as_of = as_of_year(doc, m, s.start, s.end)
+    if as_of is not None and period_year is not None and as_of < period_year:
+        return "result"  # "Theo báo cáo, đến 31/12/2023, tổng nguồn vốn đạt …"
     return "neutral"
 
 
@@ -79,7 +103,7 @@ def sentence_modes(doc: Doc, m: Matches, sentences: list[SentenceSpan], period_y
 def pledged_clauses(doc: Doc, m: Matches, s: SentenceSpan, period_year: int | None) -> list[tuple[int, int]]:
     """The clauses of a result sentence that turn to the pledge: "Năm 2023 đạt 85%; năm 2024 phấn đấu đạt 90%"."""
     return [c for c in clauses(doc, s.start, s.end)[1:]
-            if sentence_mode(doc, m, SentenceSpan(c[0], c[1], s.paragraph), period_year) == "commitment"]
+            if sentence_mode(doc, m, SentenceSpan(c[0], c[1], s.paragraph), period_year, zero_cues=False) == "commitment"]
 
 
 def _bulleted(doc: Doc, m: Matches, s: SentenceSpan) -> bool:

@@ -226,6 +226,13 @@ def test_period_year_follows_the_pledge_not_the_signing_date(extract_text):
     "Năm 2022, các đơn vị trong Cụm đã kéo giảm 7,5% số vụ phạm tội về trật tự xã hội.",
     "Báo cáo tổng kết cho thấy, năm 2022 tỷ lệ điều tra, khám phá án đạt 87,3%.",
     "Trong quý I, lực lượng chức năng đã điều tra làm rõ 109 vụ, đạt tỷ lệ 86,5%.",
+    # a school year, an "as of" date and "Đánh giá năm …" frame a report too
+    "Năm học 2021 - 2022, tỷ lệ học sinh tốt nghiệp đạt 99,6%.",
+    "Theo báo cáo, đến 31/12/2022, tổng dư nợ tín dụng đạt 142.300 tỷ đồng, tăng 11,4% so với cuối năm 2021.",
+    "Đánh giá năm 2022, có hơn 215.000 hộ đạt danh hiệu sản xuất giỏi, chiếm 38% số hộ đăng ký.",
+    # "phải" of "số phải thu" is no pledge; a report's "không để" is no turn to the pledge
+    "Năm 2022, các đơn vị đã hoàn thành các chỉ tiêu. Tỷ lệ nợ đóng giảm còn 2,9% số phải thu.",
+    "Năm 2022, các đơn vị đã bắt giữ 214 vụ; duy trì không để tàu cá vi phạm vùng biển nước ngoài.",
 ])
 def test_reported_results_are_not_targets(extract_text, text):
     assert extract_text("Hội nghị ký kết giao ước thi đua năm 2023.\n" + text).targets == []
