@@ -176,7 +176,12 @@ class TargetFinder:
         return lo, hi
 
     def _cut_lead(self, doc: Doc, m: Matches, rng: TokenRange, draft: Draft) -> TokenRange:
-        """Drop a list item's marker, sub-target markers, framing ("Đối với …,") and lead-ins ("phấn đấu")."""
+        """Drop a list item's marker, sub-target markers, framing ("Đối với …,") and lead-ins ("phấn đấu").
+
+        Once the indicator's own measure word has come ("tỷ lệ cơ sở hoàn thành
+        tốt nhiệm vụ", "tỷ lệ bao phủ toàn cụm"), a lead-in word is part of it
+        unless it pledges or punctuates.
+        """
         lo, hi = rng
         lo = item_marker_end(doc, m, lo, hi)
         subs = m.within("sub_markers", lo, hi)
@@ -197,7 +202,9 @@ class TargetFinder:
                     draft.context.append((lo, comma))
                     lo = comma + 1
             verbs = m.within("action_verbs", lo, hi)
-            leads = [lead for lead in m.within("lead_ins", lo, hi) if not _inside_longer(lead, verbs)]
+            named = min((spans[0][0] for label in MEASURE_WORDS if (spans := m.within(label, lo, hi))), default=hi)
+            leads = [lead for lead in m.within("lead_ins", lo, hi) if not _inside_longer(lead, verbs)
+                     and (lead[0] < named or _pledges(m, lead[0], hi))]
             if leads:
                 lo = max(lo, leads[-1][1])
             if lo == start:
@@ -243,9 +250,10 @@ class TargetFinder:
         if ends:
             label = self._cut_lead(doc, m, (lo, ends[-1][0]), draft)
             return self._strip(m, label, LEFT_LEADING, LEFT_TRAILING)
-        measures, leads = m.within("measure_nouns", lo, hi), m.within("lead_ins", lo, hi)
-        if measures and leads and measures[0][0] < leads[-1][0]:
-            return self._strip(m, (measures[0][0], leads[-1][0]), LEFT_LEADING, LEFT_TRAILING)
+        measures = m.within("measure_nouns", lo, hi)
+        leads = [lead for lead in m.within("lead_ins", lo, hi) if measures and lead[0] > measures[0][0]]
+        if leads:  # the measure runs to the first lead-in: "Số vụ X, các đơn vị phấn đấu giảm 5%"
+            return self._strip(m, (measures[0][0], leads[0][0]), LEFT_LEADING, LEFT_TRAILING)
         return hi, hi
 
     @staticmethod
@@ -539,6 +547,7 @@ LEFT_TRAILING = ("linking_verbs", "modals", "level_markers", "trailing_modifiers
 RIGHT_TRAILING = ("delimiters", "punct")
 COMPARATOR_LABELS = tuple(f"comparator_before:{c}" for c in (">=", ">", "<=", "<"))
 ZERO_LEADING = ("zero_fillers",)
+MEASURE_WORDS = ("rate_words", "measure_nouns")
 WHOLE_WORDINGS = ("comparator_after:>=", "comparator_after:<=", "direction_compounds")  # never cut apart by ``_strip``
 
 
@@ -549,6 +558,11 @@ def _past_year_frame(doc: Doc, m: Matches, lo: int, hi: int) -> int:
     """Past "Năm 2024," at ``lo``: the year the sentence is set in is not what is measured."""
     end = year_frame_end(doc, m, lo, hi)
     return end + 1 if end is not None and end < hi and doc._.words[end] == "," else lo
+
+
+def _pledges(m: Matches, i: int, hi: int) -> bool:
+    """A lead-in at ``i`` that always opens the commitment: a pledge cue ("phấn đấu") or a colon."""
+    return bool(m.starting_at("commitment_cues", i, hi) or m.starting_at("punct", i, hi))
 
 
 def _first(spans: Iterable[TokenRange | None]) -> TokenRange | None:

@@ -120,6 +120,11 @@ BEYOND_DEV = [
     ("Tỷ lệ điều tra khám phá án đạt trên 80%, trong đó án nghiêm trọng trở lên đạt trên 95%.",
      "tỷ lệ điều tra khám phá án nghiêm trọng trở lên"),
     ("Tăng trưởng tín dụng từ 12 đến 14%.", "tăng trưởng tín dụng"),
+    # lead-in words after the measure word belong to the indicator, unless they pledge
+    ("Tỷ lệ cơ sở Đoàn hoàn thành tốt nhiệm vụ trở lên không dưới 75%.", "tỷ lệ cơ sở Đoàn hoàn thành tốt nhiệm vụ trở lên"),
+    ("Tỷ lệ bao phủ bảo hiểm y tế toàn Cụm đạt trên 95%.", "tỷ lệ bao phủ bảo hiểm y tế toàn Cụm"),
+    ("Tỷ lệ điều tra khám phá án, phấn đấu đạt trên 90%.", "tỷ lệ điều tra khám phá án"),
+    ("Số vụ phạm pháp hình sự, các đơn vị phấn đấu kéo giảm 5%.", "số vụ phạm pháp hình sự"),
     # a note in brackets after the noun phrase is not part of it
     ("Kéo giảm 5% số vụ phạm pháp hình sự (tương đương 20 vụ) so với năm 2022.", "số vụ phạm pháp hình sự"),
     ("Tiếp nhận 100% tin báo về tội phạm (kể cả tin báo qua mạng).", "tiếp nhận tin báo về tội phạm"),
