@@ -258,10 +258,16 @@ class TargetFinder:
 
     @staticmethod
     def _np_end(doc: Doc, m: Matches, lo: int, hi: int) -> int:
-        """Where the noun phrase after a figure ends ("án nghiêm trọng trở lên" keeps its "trở lên")."""
+        """Where the noun phrase after a figure ends ("án nghiêm trọng trở lên" keeps its "trở lên").
+
+        A direction verb after a delimiter opens the next commitment: "kết nạp
+        mới 7.000 hội viên, nâng chất lượng sinh hoạt chi hội".
+        """
         for i in range(lo, hi):
             stop = m.starting_at("right_np_stops", i, hi)
             if stop and not (m.starting_at("comparator_after:>=", i, hi) and m.ending_at("qualifiers_before_tro_len", i, lo)):
+                return i
+            if m.starting_at("delimiters", i, hi) and any(m.starting_at(label, i + 1, hi) for label in DIRECTION_VERBS):
                 return i
         return hi
 
@@ -548,6 +554,7 @@ RIGHT_TRAILING = ("delimiters", "punct")
 COMPARATOR_LABELS = tuple(f"comparator_before:{c}" for c in (">=", ">", "<=", "<"))
 ZERO_LEADING = ("zero_fillers",)
 MEASURE_WORDS = ("rate_words", "measure_nouns")
+DIRECTION_VERBS = ("decrease_verbs", "increase_verbs")
 WHOLE_WORDINGS = ("comparator_after:>=", "comparator_after:<=", "direction_compounds")  # never cut apart by ``_strip``
 
 

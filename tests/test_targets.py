@@ -120,6 +120,10 @@ BEYOND_DEV = [
     ("Tỷ lệ điều tra khám phá án đạt trên 80%, trong đó án nghiêm trọng trở lên đạt trên 95%.",
      "tỷ lệ điều tra khám phá án nghiêm trọng trở lên"),
     ("Tăng trưởng tín dụng từ 12 đến 14%.", "tăng trưởng tín dụng"),
+    # a direction verb after a comma starts the next commitment; a deadline is not part of the noun phrase
+    ("Kết nạp mới ít nhất 7.000 hội viên, nâng chất lượng sinh hoạt chi, tổ hội.", "kết nạp mới hội viên"),
+    ("Triển khai bệnh án điện tử tại 100% khoa lâm sàng trước ngày 30/9/2023.",
+     "triển khai bệnh án điện tử tại khoa lâm sàng"),
     # lead-in words after the measure word belong to the indicator, unless they pledge
     ("Tỷ lệ cơ sở Đoàn hoàn thành tốt nhiệm vụ trở lên không dưới 75%.", "tỷ lệ cơ sở Đoàn hoàn thành tốt nhiệm vụ trở lên"),
     ("Tỷ lệ bao phủ bảo hiểm y tế toàn Cụm đạt trên 95%.", "tỷ lệ bao phủ bảo hiểm y tế toàn Cụm"),
