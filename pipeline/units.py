@@ -36,6 +36,9 @@ _CAPITAL = re.compile(f"[{UPPER}]")
 _TRAILING_NUMBERS = re.compile(r"(?:\s+\d+)+$")
 _LEVEL_SEP = re.compile(r"\s*,\s*")
 _SCOPE_RANK = {"commune": 0, "district": 1, "any": 2, "province": 3}  # how wide a level word's division is
+# A note in brackets after a member ("Công an tỉnh A (đơn vị Cụm trưởng năm 2023)", "… B [Cụm phó]"), held on one
+# line: it gives the member's role and is not part of its name; the list goes on after it.
+_NOTE = r"\s*[(\[](?P<role>[^()\[\]\n]{1,120})[)\]]"
 
 
 def names_text(text: str) -> str:
@@ -87,7 +90,7 @@ class Mention:
     kind: str
     level: str | None
     name: str | None          # the place name, as written
-    role: str | None = None   # "(Cụm trưởng)" after it
+    role: str | None = None   # the bracketed note after it: "(Cụm trưởng)"
     whole: str | None = None  # national bodies: the full name
     within: str | None = None  # the wider place written after it: "Công an huyện A, tỉnh B" → "B"
 
@@ -132,7 +135,7 @@ class UnitReader:
         self.bare_head = re.compile(
             opening(self.member_cues) + rf"(?i:{cue_alt})[ \t]+(?:(?P<count>(?i:{count_alt}))[ \t]+)?(?P<level>(?i:{bare_alt}))[ \t]*:?[ \t]*(?=[{UPPER}])")
         self.level_item = re.compile(rf"(?P<level>(?i:{level_alt}))[ \t]+(?=[{UPPER}0-9])")  # "…, Quận 3"
-        self.item = re.compile(rf"(?P<name>{NAME})(?:\s*\((?P<role>[^)]{{1,40}})\))?")
+        self.item = re.compile(rf"(?P<name>{NAME})(?:{_NOTE})?")
         self.sep = re.compile(r"\s*(?:,\s*và|,|và)\s+")
         self.national_re = re.compile("|".join(re.escape(n) for n in self.national)) if self.national else None
 
@@ -180,22 +183,28 @@ class UnitReader:
         item = self.item.match(text, pos)
         if not item:
             return None
-        name = _trim_name(item.group("name"))
-        mention = Mention(head.start() if not run.items else pos, pos + len(name), self._type(org_type),
-                          self._kind(org_type, level), level, name, (item.group("role") or "").strip() or None)
-        nested = self.head.match(text, pos)
-        if not nested and name.split()[0] in self.name_stops:
-            return None
-        if nested:  # the item is itself a full mention: new type/level
-            org_type, level = nested.group("type"), nested.group("level")
+        start = head.start() if not run.items else pos
+        if nested := self.head.match(text, pos):  # the item is itself a full mention: new type/level
+            start, org_type, level = pos, nested.group("type"), nested.group("level")
             item = self.item.match(text, nested.end())
             if not item:
                 return None
-            name = _trim_name(item.group("name"))
-            mention = Mention(pos, nested.end() + len(name), self._type(org_type), self._kind(org_type, level),
-                              level, name, (item.group("role") or "").strip() or None)
-        run.items.append(mention)
-        return (item.start() + len(name) if not item.group("role") else item.end()), org_type, level
+        elif item.group("name").split()[0] in self.name_stops:
+            return None
+        name, note = _trim_name(item.group("name")), self._note(item)
+        run.items.append(Mention(start, item.start() + len(name), self._type(org_type), self._kind(org_type, level),
+                                 level, name, note))
+        return (item.end() if note else item.start() + len(name)), org_type, level
+
+    def _note(self, item: re.Match[str]) -> str | None:
+        """The bracketed note after an item, if it is one.
+
+        Brackets that name units hold a list of their own ("Công an Thành phố Hồ
+        Chí Minh (gồm Công an Quận 1, Quận 3 …)"): the run ends before them, so
+        the search for lists reads them next.
+        """
+        note = (item.group("role") or "").strip()
+        return note if note and not (self.head.search(note) or self.bare_head.search(note)) else None
 
     def _wider(self, level: str, than: str) -> bool:
         """Is ``level`` a wider division than ``than`` ("tỉnh" after "huyện")?"""

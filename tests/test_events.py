@@ -188,3 +188,41 @@ def test_the_pledge_year_may_come_late_in_the_events_sentence(extract_text):
     result = extract_text(text)
     assert (result.events[0].kind, result.events[0].period_year) == ("campaign_launch", 2024)
     assert result.targets[0].baseline_year == 2023
+
+
+@pytest.mark.parametrize("members", [
+    "gồm Công an tỉnh Lạng Sơn (đơn vị Cụm trưởng), Công an tỉnh Cao Bằng, Công an tỉnh Hà Giang (Cụm phó) và "
+    "Công an tỉnh Tuyên Quang",
+    "gồm Công an tỉnh Lạng Sơn (đơn vị được Bộ Công an phân công làm Cụm trưởng năm 2023), Công an tỉnh Cao Bằng, "
+    "Công an tỉnh Hà Giang và Công an tỉnh Tuyên Quang",
+    "gồm: Công an tỉnh Lạng Sơn (Cụm trưởng, đăng cai tổ chức hội nghị năm nay), Công an tỉnh Cao Bằng "
+    "(Cụm phó), Công an tỉnh Hà Giang (thành viên) và Công an tỉnh Tuyên Quang (thành viên)",
+    "gồm Công an tỉnh Lạng Sơn [Cụm trưởng], Công an tỉnh Cao Bằng, Công an tỉnh Hà Giang [Cụm phó], "
+    "Công an tỉnh Tuyên Quang",
+    "gồm Công an 4 tỉnh: Lạng Sơn(Cụm trưởng), Cao Bằng, Hà Giang ( Cụm phó ) và Tuyên Quang",
+])
+def test_a_bracketed_note_after_a_member_does_not_end_the_list(extract_text, members):
+    text = f"Ngày 10/3/2023, Cụm thi đua số 3 {members} ký kết giao ước thi đua năm 2023."
+    (event,) = extract_text(text).events
+    assert [u.name for u in event.units] == ["Công an tỉnh Lạng Sơn", "Công an tỉnh Cao Bằng", "Công an tỉnh Hà Giang",
+                                             "Công an tỉnh Tuyên Quang"]
+    assert event.host == "Công an tỉnh Lạng Sơn"
+
+
+@pytest.mark.parametrize(("members", "names"), [
+    ("Khối gồm Công an các huyện Tuy Phước (đơn vị Khối trưởng năm 2023), Phù Cát, Tây Sơn (Khối phó) và Vân Canh.",
+     ["Công an huyện Tuy Phước", "Công an huyện Phù Cát", "Công an huyện Tây Sơn", "Công an huyện Vân Canh"]),
+    ("Cụm gồm Cục Thuế tỉnh Nam Định (Cụm trưởng năm 2023 theo Quyết định của Tổng cục Thuế), Cục Thuế tỉnh Hà Nam "
+     "và Cục Thuế tỉnh Thái Bình.", ["Cục Thuế tỉnh Nam Định", "Cục Thuế tỉnh Hà Nam", "Cục Thuế tỉnh Thái Bình"]),
+])
+def test_a_note_in_brackets_is_not_part_of_a_members_name(extractor, members, names):
+    (run,) = extractor.units.lists(members)
+    assert [extractor.units.unit(item, None).name for item in run.items] == names
+
+
+def test_brackets_that_name_units_hold_the_list_not_a_note(extract_text):
+    text = ("Sáng 26/1/2024, Khối thi đua số 1 Công an Thành phố Hồ Chí Minh (gồm Công an Quận 1, Quận 3, Quận 4, "
+            "Quận 5 và quận Phú Nhuận) tổ chức hội nghị ký kết giao ước thi đua năm 2024.")
+    (event,) = extract_text(text).events
+    assert [u.name for u in event.units] == ["Công an Quận 1", "Công an Quận 3", "Công an Quận 4", "Công an Quận 5",
+                                             "Công an quận Phú Nhuận"]
