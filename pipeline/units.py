@@ -2,10 +2,12 @@
 
 "Công an 6 tỉnh: Thanh Hoá, Nghệ An, …", "Công an các huyện Tuy Phước, Phù Cát
 và Vân Canh", "Cục Thuế 6 tỉnh: Nam Định (Cụm trưởng), …" are read as lists of
-units whose names share the leading type and level.  Names are capitalised, so
-this stage reads the document text (all-capital header lines are title-cased
-first; that keeps their length, so offsets stay exact).  Province names resolve
-through the gazetteer with the date of the text.
+units whose names share the leading type and level; some types are followed
+by the unit's own name, with no level ("Đồn Biên phòng Cửa khẩu Cầu Treo, Đồn
+Biên phòng Nậm Cắn").  Names are capitalised, so this stage reads the document
+text (all-capital header lines are title-cased first; that keeps their length,
+so offsets stay exact).  Province names resolve through the gazetteer with the
+date of the text.
 """
 
 from __future__ import annotations
@@ -121,13 +123,16 @@ class UnitReader:
         self.name_stops = set(data["name_stops"])  # type: ignore[arg-type]
         self.national = sorted(data["national_bodies"], key=len, reverse=True)  # type: ignore[arg-type]
         generic = "|".join(re.escape(h) for h in data["generic_type_heads"])  # type: ignore[union-attr]
-        type_alt = "|".join(re.escape(t["phrase"]) for t in types) + rf"|(?:{generic})[ \t]+[{UPPER}][\w]*(?:[ \t]+[\w]+){{0,8}}?(?=[ \t]+(?i:tỉnh|thành phố|huyện|quận|thị xã)[ \t])"
+        type_alt = "|".join(re.escape(t["phrase"]) for t in types if not t.get("named")) + rf"|(?:{generic})[ \t]+[{UPPER}][\w]*(?:[ \t]+[\w]+){{0,8}}?(?=[ \t]+(?i:tỉnh|thành phố|huyện|quận|thị xã)[ \t])"
         level_alt = "|".join(re.escape(k) for k in sorted(levels, key=len, reverse=True))
         count_alt = r"\d+|các|" + "|".join(self.count_words)
+        heads = "|".join(re.escape(h) for h in sorted(data["name_heads"], key=len, reverse=True))  # type: ignore[arg-type]
         self.head = re.compile(
             opening([t["phrase"] for t in types] + data["generic_type_heads"]) +  # type: ignore[operator]
-            rf"(?P<type>(?i:{type_alt}))[ \t]+(?:(?P<count>(?i:{count_alt}))[ \t]+)?"
-            rf"(?P<level>(?i:{level_alt})(?:[ \t]*,[ \t]*(?i:{level_alt}))*)[ \t]*:?[ \t]*(?=[{UPPER}0-9])")
+            rf"(?:(?P<type>(?i:{type_alt}))[ \t]+(?:(?P<count>(?i:{count_alt}))[ \t]+)?"
+            rf"(?P<level>(?i:{level_alt})(?:[ \t]*,[ \t]*(?i:{level_alt}))*)"
+            rf"{_named_branch([t['phrase'] for t in types if t.get('named')], self.count_words)})"
+            rf"[ \t]*:?[ \t]*(?=[{UPPER}0-9]|(?i:{heads})[ \t])")
         bare = data["bare_list_kinds"]  # type: ignore[index]
         self.bare_kinds = {k.lower(): v for k, v in bare.items()}  # type: ignore[union-attr]
         cue_alt = "|".join(re.escape(c) for c in sorted(self.member_cues, key=len, reverse=True))
@@ -135,7 +140,7 @@ class UnitReader:
         self.bare_head = re.compile(
             opening(self.member_cues) + rf"(?i:{cue_alt})[ \t]+(?:(?P<count>(?i:{count_alt}))[ \t]+)?(?P<level>(?i:{bare_alt}))[ \t]*:?[ \t]*(?=[{UPPER}])")
         self.level_item = re.compile(rf"(?P<level>(?i:{level_alt}))[ \t]+(?=[{UPPER}0-9])")  # "…, Quận 3"
-        self.item = re.compile(rf"(?P<name>{NAME})(?:{_NOTE})?")
+        self.item = re.compile(rf"(?P<name>(?:(?i:{heads})[ \t]+)?{NAME})(?:{_NOTE})?")
         self.sep = re.compile(r"\s*(?:,\s*và|,|và)\s+")
         self.national_re = re.compile("|".join(re.escape(n) for n in self.national)) if self.national else None
 
@@ -157,7 +162,7 @@ class UnitReader:
         run = UnitList(start=head.start())
         count = (head.group("count") or "").lower()
         run.announced = int(count) if count.isdigit() else self.count_words.get(count)
-        org_type, level = head.groupdict().get("type") or "", head.group("level")
+        org_type, level = _type_and_level(head)
         pos = head.end()
         while True:
             switch = self.level_item.match(text, pos) if run.items else None
@@ -185,7 +190,7 @@ class UnitReader:
             return None
         start = head.start() if not run.items else pos
         if nested := self.head.match(text, pos):  # the item is itself a full mention: new type/level
-            start, org_type, level = pos, nested.group("type"), nested.group("level")
+            start, (org_type, level) = pos, _type_and_level(nested)
             item = self.item.match(text, nested.end())
             if not item:
                 return None
@@ -207,9 +212,13 @@ class UnitReader:
         return note if note and not (self.head.search(note) or self.bare_head.search(note)) else None
 
     def _wider(self, level: str, than: str) -> bool:
-        """Is ``level`` a wider division than ``than`` ("tỉnh" after "huyện")?"""
+        """Is ``level`` a wider division than ``than`` ("tỉnh" after "huyện")?
+
+        A unit named without a level ("Đồn Biên phòng Nậm Cắn, huyện Kỳ Sơn")
+        lies inside any division written after it.
+        """
         def rank(written: str) -> int:
-            return _SCOPE_RANK[self.level_scope.get(self._single_level(written), "any")]
+            return _SCOPE_RANK[self.level_scope.get(self._single_level(written), "any")] if written else -1
         return rank(level) > rank(than)
 
     def _qualify(self, text: str, switch: re.Match[str], run: UnitList) -> int | None:
@@ -239,17 +248,21 @@ class UnitReader:
 
     # -- units --------------------------------------------------------------------------------------
     def unit(self, mention: Mention, on: dt.date | None, home: Unit | None = None) -> Unit:
-        """The contract's Unit for a mention; ``home`` gives the province of district-level units."""
+        """The contract's Unit for a mention; ``home`` gives the province of district-level units.
+
+        A unit named without a level word ("Đồn Biên phòng Nậm Cắn") keeps its
+        name as written, even when the name is also a province's (then its province).
+        """
         level = self._single_level(mention.level or "")
         ref = self.gazetteer.resolve(mention.name or "", on) if mention.name else None
         scope = self.level_scope.get(level, "any")
-        if ref is not None and scope in {"province", "any"} and (scope == "province" or ref.level == "thành phố"):
+        if ref is not None and level and scope in {"province", "any"} and (scope == "province" or ref.level == "thành phố"):
             return Unit(name=f"{mention.org_type} {ref.level} {ref.name}".strip(), kind=mention.kind,  # type: ignore[arg-type]
                         province=ref.name, province_code=ref.code, province_now=ref.province_now)
         place = fold_tone_marks(mention.name or "")
         if place.isdigit():  # "Quận 1", "Phường 7": the level word is part of the name
             level = level.capitalize()
-        name = f"{mention.org_type} {level} {place}".strip()
+        name = " ".join(part for part in (mention.org_type, level, place) if part)
         province = ref or (self.gazetteer.resolve(mention.within, on) if mention.within else None) \
             or (self.gazetteer.resolve(home.province, on) if home and home.province else None)
         if province is None:
@@ -273,6 +286,28 @@ class UnitReader:
             if any(cue in before for cue in self.member_cues):
                 return run
         return lists[0]
+
+
+def _named_branch(types: list[str], count_words: Iterable[str]) -> str:
+    """The head regex's branch for types followed by the unit's own name, no level ("Đồn Biên phòng Nậm Cắn").
+
+    Such a type is part of a proper name and written with its capital; in lower
+    case it is a common noun, which still lists units after a plural ("các đồn
+    Biên phòng Cầu Treo, Nậm Cắn"), or the tail of another name: "Bộ đội Biên
+    phòng Việt Nam" holds no "Đội Biên phòng".  No such types, no branch: an
+    empty alternation would match everywhere.
+    """
+    if not types:
+        return ""
+    plurals = "".join(rf"|(?<=(?i:{re.escape(w)})[ \t])" for w in ["các", *count_words])
+    named = "|".join(re.escape(t) for t in types)
+    return rf"|(?:(?=[{UPPER}])|(?<=\d[ \t]){plurals})(?P<named>(?i:{named}))"
+
+
+def _type_and_level(head: re.Match[str]) -> tuple[str, str]:
+    """The type and level words of a mention's head; a type that opens a unit's own name has no level."""
+    found = head.groupdict()
+    return found.get("type") or found.get("named") or "", found.get("level") or ""
 
 
 def _trim_name(name: str) -> str:

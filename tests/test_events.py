@@ -226,3 +226,46 @@ def test_brackets_that_name_units_hold_the_list_not_a_note(extract_text):
     (event,) = extract_text(text).events
     assert [u.name for u in event.units] == ["Công an Quận 1", "Công an Quận 3", "Công an Quận 4", "Công an Quận 5",
                                              "Công an quận Phú Nhuận"]
+
+
+@pytest.mark.parametrize(("sentence", "names"), [
+    ("Sáng 15/3/2024, Bộ Chỉ huy BĐBP tỉnh Hà Tĩnh tổ chức Lễ ký kết giao ước thi đua năm 2024 giữa các Đồn Biên "
+     "phòng: Đồn Biên phòng Cửa khẩu Quốc tế Cầu Treo, Đồn Biên phòng Sơn Hồng và Đồn Biên phòng Cửa khẩu cảng Vũng Áng.",
+     ["Đồn Biên phòng Cửa khẩu Quốc tế Cầu Treo", "Đồn Biên phòng Sơn Hồng", "Đồn Biên phòng Cửa khẩu cảng Vũng Áng"]),
+    ("Ngày 20/2/2024, tại Đồn Biên phòng Nậm Cắn, các đồn Biên phòng Nậm Cắn, Tam Hợp (Cụm trưởng) và Mường Ải ký kết "
+     "giao ước thi đua năm 2024.", ["Đồn Biên phòng Nậm Cắn", "Đồn Biên phòng Tam Hợp", "Đồn Biên phòng Mường Ải"]),
+    ("Ngày 20/2/2024, Đồn BP Lũng Cú ký kết giao ước thi đua năm 2024 với Đồn BP Săm Pun.",
+     ["Đồn Biên phòng Lũng Cú", "Đồn Biên phòng Săm Pun"]),
+    ("Ngày 1/3/2024, Cụm thi đua số 2 gồm 3 đồn Biên phòng: Cửa khẩu quốc tế Lao Bảo, Cửa khẩu La Lay và A Dơi ký kết "
+     "giao ước thi đua năm 2024.",
+     ["Đồn Biên phòng Cửa khẩu quốc tế Lao Bảo", "Đồn Biên phòng Cửa khẩu La Lay", "Đồn Biên phòng A Dơi"]),
+    ("Chiều 5/3/2025, Hải đội Biên phòng 1, Hải đội Biên phòng 2 và Đồn Biên phòng Cô Tô ký kết giao ước thi đua năm 2025.",
+     ["Hải đội Biên phòng 1", "Hải đội Biên phòng 2", "Đồn Biên phòng Cô Tô"]),
+    ("Ngày 12/3/2024, Cụm thi đua gồm Công an huyện Kỳ Sơn (Cụm trưởng), Đội Biên phòng Mường Típ và Đồn Biên phòng Nậm "
+     "Cắn ký kết giao ước thi đua năm 2024.",
+     ["Công an huyện Kỳ Sơn", "Đội Biên phòng Mường Típ", "Đồn Biên phòng Nậm Cắn"]),
+])
+def test_border_guard_posts_are_units_named_in_full(extract_text, sentence, names):
+    (event,) = extract_text(sentence).events
+    assert [u.name for u in event.units] == names
+    assert {u.kind for u in event.units if "Biên phòng" in u.name} == {"agency"}
+
+
+@pytest.mark.parametrize(("listed", "province"), [
+    ("Đồn Biên phòng Nậm Cắn và Đồn Biên phòng Tam Hợp, tỉnh Nghệ An", "Nghệ An"),
+    ("Đồn Biên phòng Nậm Cắn, huyện Kỳ Sơn và Đồn Biên phòng Tam Hợp, huyện Tương Dương", None),  # no "Đồn … huyện Kỳ Sơn"
+    ("Hải đội Biên phòng 1 và Hải đội Biên phòng 2 thuộc Bộ Chỉ huy Bộ đội Biên phòng tỉnh Quảng Ninh", "Quảng Ninh"),
+    ("Đồn Biên phòng Hoành Mô và Đồn Biên phòng Bắc Phong Sinh thuộc Bộ Chỉ huy BĐBP tỉnh Quảng Ninh", "Quảng Ninh"),
+])
+def test_a_place_after_a_border_post_says_where_it_is(extract_text, listed, province):
+    (event,) = extract_text(f"Sáng 22/3/2024, {listed} ký kết giao ước thi đua năm 2024.").events
+    assert len(event.units) == 2 and {u.province for u in event.units} == {province}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Nhân kỷ niệm ngày truyền thống Bộ đội Biên phòng Việt Nam, Công an tỉnh Lai Châu tặng quà.",
+    "Các lực lượng phối hợp với bộ đội biên phòng, hải quan và các đồn biên phòng trên tuyến biên giới Hà Giang.",
+])
+def test_border_guard_words_that_name_no_post_are_no_unit(extractor, sentence):
+    types = {i.org_type for run in extractor.units.lists(sentence) for i in run.items}
+    assert not types & {"Đồn Biên phòng", "Đội Biên phòng"}
