@@ -256,6 +256,7 @@ def test_border_guard_posts_are_units_named_in_full(extract_text, sentence, name
     ("Đồn Biên phòng Nậm Cắn, huyện Kỳ Sơn và Đồn Biên phòng Tam Hợp, huyện Tương Dương", None),  # no "Đồn … huyện Kỳ Sơn"
     ("Hải đội Biên phòng 1 và Hải đội Biên phòng 2 thuộc Bộ Chỉ huy Bộ đội Biên phòng tỉnh Quảng Ninh", "Quảng Ninh"),
     ("Đồn Biên phòng Hoành Mô và Đồn Biên phòng Bắc Phong Sinh thuộc Bộ Chỉ huy BĐBP tỉnh Quảng Ninh", "Quảng Ninh"),
+    ("các đồn Biên phòng Nậm Cắn và Tam Hợp thuộc BĐBP tỉnh Nghệ An", "Nghệ An"),
 ])
 def test_a_place_after_a_border_post_says_where_it_is(extract_text, listed, province):
     (event,) = extract_text(f"Sáng 22/3/2024, {listed} ký kết giao ước thi đua năm 2024.").events
@@ -269,3 +270,14 @@ def test_a_place_after_a_border_post_says_where_it_is(extract_text, listed, prov
 def test_border_guard_words_that_name_no_post_are_no_unit(extractor, sentence):
     types = {i.org_type for run in extractor.units.lists(sentence) for i in run.items}
     assert not types & {"Đồn Biên phòng", "Đội Biên phòng"}
+
+
+@pytest.mark.parametrize(("sentence", "organizer", "province"), [
+    ("Chi cục Thuế các huyện Ý Yên, Vụ Bản và Nam Trực thuộc Cục Thuế tỉnh Nam Định ký kết giao ước thi đua năm 2024.",
+     "Cục Thuế tỉnh Nam Định", "Nam Định"),
+    ("Đồn Biên phòng Lũng Cú và Đồn Biên phòng Săm Pun thuộc Bộ đội Biên phòng tỉnh Hà Giang ký kết giao ước thi đua "
+     "năm 2024.", "Bộ đội Biên phòng tỉnh Hà Giang", "Hà Giang"),
+])
+def test_a_national_bodys_name_that_opens_a_provincial_units_name_is_that_unit(extract_text, sentence, organizer, province):
+    (event,) = extract_text(f"Sáng 22/3/2024, {sentence}").events
+    assert (event.organizer, {u.province for u in event.units}) == (organizer, {province})
