@@ -120,7 +120,8 @@ class UnitReader:
         self.level_canonical = {k.lower(): v for k, v in data["level_canonical"].items()}  # type: ignore[union-attr]
         self.count_words: Mapping[str, int] = data["count_words"]  # type: ignore[assignment]
         self.member_cues = [c.lower() for c in data["member_cues"]]  # type: ignore[union-attr]
-        self.name_stops = set(data["name_stops"])  # type: ignore[arg-type]
+        stops = "|".join(re.escape(w) for w in sorted(data["name_stops"], key=len, reverse=True))  # type: ignore[arg-type]
+        self.name_stop = re.compile(rf"(?:{stops})(?!\w)")
         self.national = sorted(data["national_bodies"], key=len, reverse=True)  # type: ignore[arg-type]
         generic = "|".join(re.escape(h) for h in data["generic_type_heads"])  # type: ignore[union-attr]
         type_alt = "|".join(re.escape(t["phrase"]) for t in types if not t.get("named")) + rf"|(?:{generic})[ \t]+[{UPPER}][\w]*(?:[ \t]+[\w]+){{0,8}}?(?=[ \t]+(?i:tỉnh|thành phố|huyện|quận|thị xã)[ \t])"
@@ -194,7 +195,7 @@ class UnitReader:
             item = self.item.match(text, nested.end())
             if not item:
                 return None
-        elif item.group("name").split()[0] in self.name_stops:
+        elif self.name_stop.match(text, pos):
             return None
         name, note = _trim_name(item.group("name")), self._note(item)
         run.items.append(Mention(start, item.start() + len(name), self._type(org_type), self._kind(org_type, level),

@@ -281,3 +281,14 @@ def test_border_guard_words_that_name_no_post_are_no_unit(extractor, sentence):
 def test_a_national_bodys_name_that_opens_a_provincial_units_name_is_that_unit(extract_text, sentence, organizer, province):
     (event,) = extract_text(f"Sáng 22/3/2024, {sentence}").events
     assert (event.organizer, {u.province for u in event.units}) == (organizer, {province})
+
+
+@pytest.mark.parametrize(("listed", "names"), [
+    ("Công an tỉnh Nghệ An, Đại tá Nguyễn Đức Hải", ["Công an tỉnh Nghệ An"]),
+    ("Đồn Biên phòng Nậm Cắn, Thiếu tá Lê Văn Bình", ["Đồn Biên phòng Nậm Cắn"]),
+    ("Công an các huyện Duy Xuyên, Đại Lộc và Trung Khánh", ["Công an huyện Duy Xuyên", "Công an huyện Đại Lộc",
+                                                          "Công an huyện Trung Khánh"]),
+])
+def test_a_rank_after_a_member_opens_a_persons_name_not_another_member(extractor, listed, names):
+    (run,) = extractor.units.lists(f"Phát biểu tại hội nghị, {listed} cho biết.")
+    assert [extractor.units.unit(item, None).name for item in run.items] == names
