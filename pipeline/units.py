@@ -295,14 +295,16 @@ def _named_branch(types: list[str], count_words: Iterable[str]) -> str:
     Such a type is part of a proper name and written with its capital; in lower
     case it is a common noun, which still lists units after a plural ("các đồn
     Biên phòng Cầu Treo, Nậm Cắn"), or the tail of another name: "Bộ đội Biên
-    phòng Việt Nam" holds no "Đội Biên phòng".  No such types, no branch: an
+    phòng Việt Nam" holds no "Đội Biên phòng".  The types' own first letters
+    are tested before the look-behinds, which would otherwise run wherever the
+    head's opening letters stand ("Bộ", "Hội").  No such types, no branch: an
     empty alternation would match everywhere.
     """
     if not types:
         return ""
     plurals = "".join(rf"|(?<=(?i:{re.escape(w)})[ \t])" for w in ["các", *count_words])
     named = "|".join(re.escape(t) for t in types)
-    return rf"|(?:(?=[{UPPER}])|(?<=\d[ \t]){plurals})(?P<named>(?i:{named}))"
+    return rf"|{opening(types, width=4)}(?:(?=[{UPPER}])|(?<=\d[ \t]){plurals})(?P<named>(?i:{named}))"
 
 
 def _type_and_level(head: re.Match[str]) -> tuple[str, str]:
