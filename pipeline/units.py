@@ -91,7 +91,7 @@ class Mention:
     org_type: str
     kind: str
     level: str | None
-    name: str | None          # the place name, as written
+    name: str | None          # the place name, or a unit's own name ("Nậm Cắn" of "Đồn Biên phòng Nậm Cắn"), as written
     role: str | None = None   # the bracketed note after it: "(Cụm trưởng)"
     whole: str | None = None  # national bodies: the full name
     within: str | None = None  # the wider place written after it: "Công an huyện A, tỉnh B" → "B"
@@ -252,7 +252,8 @@ class UnitReader:
         """The contract's Unit for a mention; ``home`` gives the province of district-level units.
 
         A unit named without a level word ("Đồn Biên phòng Nậm Cắn") keeps its
-        name as written, even when the name is also a province's (then its province).
+        name as written; a name that is also a province's still gives the unit
+        that province.
         """
         level = self._single_level(mention.level or "")
         ref = self.gazetteer.resolve(mention.name or "", on) if mention.name else None
