@@ -325,7 +325,8 @@ class EventReader:
         """
         orgs: list[tuple[int, Mention | str]] = [(s, name) for s, _, name in self.units.national_bodies(text)]
         orgs += [(run.start, run.items[0]) for run in runs if len(run.items) == 1 or run.announced is None]
-        orgs.sort(key=lambda o: o[0])
+        # a national body's name that opens a longer mention names that unit: "Cục Thuế tỉnh X", "Bộ đội Biên phòng tỉnh X"
+        orgs.sort(key=lambda o: (o[0], isinstance(o[1], str)))
         found = self._organizer_mention(text, sentence, orgs, kind)
         return self.units.unit(found, on) if isinstance(found, Mention) else found
 

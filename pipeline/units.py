@@ -2,10 +2,12 @@
 
 "Công an 6 tỉnh: Thanh Hoá, Nghệ An, …", "Công an các huyện Tuy Phước, Phù Cát
 và Vân Canh", "Cục Thuế 6 tỉnh: Nam Định (Cụm trưởng), …" are read as lists of
-units whose names share the leading type and level.  Names are capitalised, so
-this stage reads the document text (all-capital header lines are title-cased
-first; that keeps their length, so offsets stay exact).  Province names resolve
-through the gazetteer with the date of the text.
+units whose names share the leading type and level; some types are followed
+by the unit's own name, with no level ("Đồn Biên phòng Cửa khẩu Cầu Treo, Đồn
+Biên phòng Nậm Cắn").  Names are capitalised, so this stage reads the document
+text (all-capital header lines are title-cased first; that keeps their length,
+so offsets stay exact).  Province names resolve through the gazetteer with the
+date of the text.
 """
 
 from __future__ import annotations
@@ -36,6 +38,9 @@ _CAPITAL = re.compile(f"[{UPPER}]")
 _TRAILING_NUMBERS = re.compile(r"(?:\s+\d+)+$")
 _LEVEL_SEP = re.compile(r"\s*,\s*")
 _SCOPE_RANK = {"commune": 0, "district": 1, "any": 2, "province": 3}  # how wide a level word's division is
+# A note in brackets after a member ("Công an tỉnh A (đơn vị Cụm trưởng năm 2023)", "… B [Cụm phó]"), held on one
+# line: it gives the member's role and is not part of its name; the list goes on after it.
+_NOTE = r"\s*[(\[](?P<role>[^()\[\]\n]{1,120})[)\]]"
 
 
 def names_text(text: str) -> str:
@@ -86,8 +91,8 @@ class Mention:
     org_type: str
     kind: str
     level: str | None
-    name: str | None          # the place name, as written
-    role: str | None = None   # "(Cụm trưởng)" after it
+    name: str | None          # the place name, or a unit's own name ("Nậm Cắn" of "Đồn Biên phòng Nậm Cắn"), as written
+    role: str | None = None   # the bracketed note after it: "(Cụm trưởng)"
     whole: str | None = None  # national bodies: the full name
     within: str | None = None  # the wider place written after it: "Công an huyện A, tỉnh B" → "B"
 
@@ -115,16 +120,20 @@ class UnitReader:
         self.level_canonical = {k.lower(): v for k, v in data["level_canonical"].items()}  # type: ignore[union-attr]
         self.count_words: Mapping[str, int] = data["count_words"]  # type: ignore[assignment]
         self.member_cues = [c.lower() for c in data["member_cues"]]  # type: ignore[union-attr]
-        self.name_stops = set(data["name_stops"])  # type: ignore[arg-type]
+        stops = "|".join(re.escape(w) for w in sorted(data["name_stops"], key=len, reverse=True))  # type: ignore[arg-type]
+        self.name_stop = re.compile(rf"(?:{stops})(?!\w)")
         self.national = sorted(data["national_bodies"], key=len, reverse=True)  # type: ignore[arg-type]
         generic = "|".join(re.escape(h) for h in data["generic_type_heads"])  # type: ignore[union-attr]
-        type_alt = "|".join(re.escape(t["phrase"]) for t in types) + rf"|(?:{generic})[ \t]+[{UPPER}][\w]*(?:[ \t]+[\w]+){{0,8}}?(?=[ \t]+(?i:tỉnh|thành phố|huyện|quận|thị xã)[ \t])"
+        type_alt = "|".join(re.escape(t["phrase"]) for t in types if not t.get("named")) + rf"|(?:{generic})[ \t]+[{UPPER}][\w]*(?:[ \t]+[\w]+){{0,8}}?(?=[ \t]+(?i:tỉnh|thành phố|huyện|quận|thị xã)[ \t])"
         level_alt = "|".join(re.escape(k) for k in sorted(levels, key=len, reverse=True))
         count_alt = r"\d+|các|" + "|".join(self.count_words)
+        heads = "|".join(re.escape(h) for h in sorted(data["name_heads"], key=len, reverse=True))  # type: ignore[arg-type]
         self.head = re.compile(
             opening([t["phrase"] for t in types] + data["generic_type_heads"]) +  # type: ignore[operator]
-            rf"(?P<type>(?i:{type_alt}))[ \t]+(?:(?P<count>(?i:{count_alt}))[ \t]+)?"
-            rf"(?P<level>(?i:{level_alt})(?:[ \t]*,[ \t]*(?i:{level_alt}))*)[ \t]*:?[ \t]*(?=[{UPPER}0-9])")
+            rf"(?:(?P<type>(?i:{type_alt}))[ \t]+(?:(?P<count>(?i:{count_alt}))[ \t]+)?"
+            rf"(?P<level>(?i:{level_alt})(?:[ \t]*,[ \t]*(?i:{level_alt}))*)"
+            rf"{_named_branch([t['phrase'] for t in types if t.get('named')], self.count_words)})"
+            rf"[ \t]*:?[ \t]*(?=[{UPPER}0-9]|(?i:{heads})[ \t])")
         bare = data["bare_list_kinds"]  # type: ignore[index]
         self.bare_kinds = {k.lower(): v for k, v in bare.items()}  # type: ignore[union-attr]
         cue_alt = "|".join(re.escape(c) for c in sorted(self.member_cues, key=len, reverse=True))
@@ -132,7 +141,7 @@ class UnitReader:
         self.bare_head = re.compile(
             opening(self.member_cues) + rf"(?i:{cue_alt})[ \t]+(?:(?P<count>(?i:{count_alt}))[ \t]+)?(?P<level>(?i:{bare_alt}))[ \t]*:?[ \t]*(?=[{UPPER}])")
         self.level_item = re.compile(rf"(?P<level>(?i:{level_alt}))[ \t]+(?=[{UPPER}0-9])")  # "…, Quận 3"
-        self.item = re.compile(rf"(?P<name>{NAME})(?:\s*\((?P<role>[^)]{{1,40}})\))?")
+        self.item = re.compile(rf"(?P<name>(?:(?i:{heads})[ \t]+)?{NAME})(?:{_NOTE})?")
         self.sep = re.compile(r"\s*(?:,\s*và|,|và)\s+")
         self.national_re = re.compile("|".join(re.escape(n) for n in self.national)) if self.national else None
 
@@ -154,7 +163,7 @@ class UnitReader:
         run = UnitList(start=head.start())
         count = (head.group("count") or "").lower()
         run.announced = int(count) if count.isdigit() else self.count_words.get(count)
-        org_type, level = head.groupdict().get("type") or "", head.group("level")
+        org_type, level = _type_and_level(head)
         pos = head.end()
         while True:
             switch = self.level_item.match(text, pos) if run.items else None
@@ -180,27 +189,37 @@ class UnitReader:
         item = self.item.match(text, pos)
         if not item:
             return None
-        name = _trim_name(item.group("name"))
-        mention = Mention(head.start() if not run.items else pos, pos + len(name), self._type(org_type),
-                          self._kind(org_type, level), level, name, (item.group("role") or "").strip() or None)
-        nested = self.head.match(text, pos)
-        if not nested and name.split()[0] in self.name_stops:
-            return None
-        if nested:  # the item is itself a full mention: new type/level
-            org_type, level = nested.group("type"), nested.group("level")
+        start = head.start() if not run.items else pos
+        if nested := self.head.match(text, pos):  # the item is itself a full mention: new type/level
+            start, (org_type, level) = pos, _type_and_level(nested)
             item = self.item.match(text, nested.end())
             if not item:
                 return None
-            name = _trim_name(item.group("name"))
-            mention = Mention(pos, nested.end() + len(name), self._type(org_type), self._kind(org_type, level),
-                              level, name, (item.group("role") or "").strip() or None)
-        run.items.append(mention)
-        return (item.start() + len(name) if not item.group("role") else item.end()), org_type, level
+        elif self.name_stop.match(text, pos):
+            return None
+        name, note = _trim_name(item.group("name")), self._note(item)
+        run.items.append(Mention(start, item.start() + len(name), self._type(org_type), self._kind(org_type, level),
+                                 level, name, note))
+        return (item.end() if note else item.start() + len(name)), org_type, level
+
+    def _note(self, item: re.Match[str]) -> str | None:
+        """The bracketed note after an item, if it is one.
+
+        Brackets that name units hold a list of their own ("Công an Thành phố Hồ
+        Chí Minh (gồm Công an Quận 1, Quận 3 …)"): the run ends before them, so
+        the search for lists reads them next.
+        """
+        note = (item.group("role") or "").strip()
+        return note if note and not (self.head.search(note) or self.bare_head.search(note)) else None
 
     def _wider(self, level: str, than: str) -> bool:
-        """Is ``level`` a wider division than ``than`` ("tỉnh" after "huyện")?"""
+        """Is ``level`` a wider division than ``than`` ("tỉnh" after "huyện")?
+
+        A unit named without a level ("Đồn Biên phòng Nậm Cắn, huyện Kỳ Sơn")
+        lies inside any division written after it.
+        """
         def rank(written: str) -> int:
-            return _SCOPE_RANK[self.level_scope.get(self._single_level(written), "any")]
+            return _SCOPE_RANK[self.level_scope.get(self._single_level(written), "any")] if written else -1
         return rank(level) > rank(than)
 
     def _qualify(self, text: str, switch: re.Match[str], run: UnitList) -> int | None:
@@ -230,17 +249,22 @@ class UnitReader:
 
     # -- units --------------------------------------------------------------------------------------
     def unit(self, mention: Mention, on: dt.date | None, home: Unit | None = None) -> Unit:
-        """The contract's Unit for a mention; ``home`` gives the province of district-level units."""
+        """The contract's Unit for a mention; ``home`` gives the province of district-level units.
+
+        A unit named without a level word ("Đồn Biên phòng Nậm Cắn") keeps its
+        name as written; a name that is also a province's still gives the unit
+        that province.
+        """
         level = self._single_level(mention.level or "")
         ref = self.gazetteer.resolve(mention.name or "", on) if mention.name else None
         scope = self.level_scope.get(level, "any")
-        if ref is not None and scope in {"province", "any"} and (scope == "province" or ref.level == "thành phố"):
+        if ref is not None and level and scope in {"province", "any"} and (scope == "province" or ref.level == "thành phố"):
             return Unit(name=f"{mention.org_type} {ref.level} {ref.name}".strip(), kind=mention.kind,  # type: ignore[arg-type]
                         province=ref.name, province_code=ref.code, province_now=ref.province_now)
         place = fold_tone_marks(mention.name or "")
         if place.isdigit():  # "Quận 1", "Phường 7": the level word is part of the name
             level = level.capitalize()
-        name = f"{mention.org_type} {level} {place}".strip()
+        name = " ".join(part for part in (mention.org_type, level, place) if part)
         province = ref or (self.gazetteer.resolve(mention.within, on) if mention.within else None) \
             or (self.gazetteer.resolve(home.province, on) if home and home.province else None)
         if province is None:
@@ -264,6 +288,30 @@ class UnitReader:
             if any(cue in before for cue in self.member_cues):
                 return run
         return lists[0]
+
+
+def _named_branch(types: list[str], count_words: Iterable[str]) -> str:
+    """The head regex's branch for types followed by the unit's own name, no level ("Đồn Biên phòng Nậm Cắn").
+
+    Such a type is part of a proper name and written with its capital; in lower
+    case it is a common noun, which still lists units after a plural ("các đồn
+    Biên phòng Cầu Treo, Nậm Cắn"), or the tail of another name: "Bộ đội Biên
+    phòng Việt Nam" holds no "Đội Biên phòng".  The types' own first letters
+    are tested before the look-behinds, which would otherwise run wherever the
+    head's opening letters stand ("Bộ", "Hội").  No such types, no branch: an
+    empty alternation would match everywhere.
+    """
+    if not types:
+        return ""
+    plurals = "".join(rf"|(?<=(?i:{re.escape(w)})[ \t])" for w in ["các", *count_words])
+    named = "|".join(re.escape(t) for t in types)
+    return rf"|{opening(types, width=4)}(?:(?=[{UPPER}])|(?<=\d[ \t]){plurals})(?P<named>(?i:{named}))"
+
+
+def _type_and_level(head: re.Match[str]) -> tuple[str, str]:
+    """The type and level words of a mention's head; a type that opens a unit's own name has no level."""
+    found = head.groupdict()
+    return found.get("type") or found.get("named") or "", found.get("level") or ""
 
 
 def _trim_name(name: str) -> str:

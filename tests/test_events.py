@@ -188,3 +188,107 @@ def test_the_pledge_year_may_come_late_in_the_events_sentence(extract_text):
     result = extract_text(text)
     assert (result.events[0].kind, result.events[0].period_year) == ("campaign_launch", 2024)
     assert result.targets[0].baseline_year == 2023
+
+
+@pytest.mark.parametrize("members", [
+    "gồm Công an tỉnh Lạng Sơn (đơn vị Cụm trưởng), Công an tỉnh Cao Bằng, Công an tỉnh Hà Giang (Cụm phó) và "
+    "Công an tỉnh Tuyên Quang",
+    "gồm Công an tỉnh Lạng Sơn (đơn vị được Bộ Công an phân công làm Cụm trưởng năm 2023), Công an tỉnh Cao Bằng, "
+    "Công an tỉnh Hà Giang và Công an tỉnh Tuyên Quang",
+    "gồm: Công an tỉnh Lạng Sơn (Cụm trưởng, đăng cai tổ chức hội nghị năm nay), Công an tỉnh Cao Bằng "
+    "(Cụm phó), Công an tỉnh Hà Giang (thành viên) và Công an tỉnh Tuyên Quang (thành viên)",
+    "gồm Công an tỉnh Lạng Sơn [Cụm trưởng], Công an tỉnh Cao Bằng, Công an tỉnh Hà Giang [Cụm phó], "
+    "Công an tỉnh Tuyên Quang",
+    "gồm Công an 4 tỉnh: Lạng Sơn(Cụm trưởng), Cao Bằng, Hà Giang ( Cụm phó ) và Tuyên Quang",
+])
+def test_a_bracketed_note_after_a_member_does_not_end_the_list(extract_text, members):
+    text = f"Ngày 10/3/2023, Cụm thi đua số 3 {members} ký kết giao ước thi đua năm 2023."
+    (event,) = extract_text(text).events
+    assert [u.name for u in event.units] == ["Công an tỉnh Lạng Sơn", "Công an tỉnh Cao Bằng", "Công an tỉnh Hà Giang",
+                                             "Công an tỉnh Tuyên Quang"]
+    assert event.host == "Công an tỉnh Lạng Sơn"
+
+
+@pytest.mark.parametrize(("members", "names"), [
+    ("Khối gồm Công an các huyện Tuy Phước (đơn vị Khối trưởng năm 2023), Phù Cát, Tây Sơn (Khối phó) và Vân Canh.",
+     ["Công an huyện Tuy Phước", "Công an huyện Phù Cát", "Công an huyện Tây Sơn", "Công an huyện Vân Canh"]),
+    ("Cụm gồm Cục Thuế tỉnh Nam Định (Cụm trưởng năm 2023 theo Quyết định của Tổng cục Thuế), Cục Thuế tỉnh Hà Nam "
+     "và Cục Thuế tỉnh Thái Bình.", ["Cục Thuế tỉnh Nam Định", "Cục Thuế tỉnh Hà Nam", "Cục Thuế tỉnh Thái Bình"]),
+])
+def test_a_note_in_brackets_is_not_part_of_a_members_name(extractor, members, names):
+    (run,) = extractor.units.lists(members)
+    assert [extractor.units.unit(item, None).name for item in run.items] == names
+
+
+def test_brackets_that_name_units_hold_the_list_not_a_note(extract_text):
+    text = ("Sáng 26/1/2024, Khối thi đua số 1 Công an Thành phố Hồ Chí Minh (gồm Công an Quận 1, Quận 3, Quận 4, "
+            "Quận 5 và quận Phú Nhuận) tổ chức hội nghị ký kết giao ước thi đua năm 2024.")
+    (event,) = extract_text(text).events
+    assert [u.name for u in event.units] == ["Công an Quận 1", "Công an Quận 3", "Công an Quận 4", "Công an Quận 5",
+                                             "Công an quận Phú Nhuận"]
+
+
+@pytest.mark.parametrize(("sentence", "names"), [
+    ("Sáng 15/3/2024, Bộ Chỉ huy BĐBP tỉnh Hà Tĩnh tổ chức Lễ ký kết giao ước thi đua năm 2024 giữa các Đồn Biên "
+     "phòng: Đồn Biên phòng Cửa khẩu Quốc tế Cầu Treo, Đồn Biên phòng Sơn Hồng và Đồn Biên phòng Cửa khẩu cảng Vũng Áng.",
+     ["Đồn Biên phòng Cửa khẩu Quốc tế Cầu Treo", "Đồn Biên phòng Sơn Hồng", "Đồn Biên phòng Cửa khẩu cảng Vũng Áng"]),
+    ("Ngày 20/2/2024, tại Đồn Biên phòng Nậm Cắn, các đồn Biên phòng Nậm Cắn, Tam Hợp (Cụm trưởng) và Mường Ải ký kết "
+     "giao ước thi đua năm 2024.", ["Đồn Biên phòng Nậm Cắn", "Đồn Biên phòng Tam Hợp", "Đồn Biên phòng Mường Ải"]),
+    ("Ngày 20/2/2024, Đồn BP Lũng Cú ký kết giao ước thi đua năm 2024 với Đồn BP Săm Pun.",
+     ["Đồn Biên phòng Lũng Cú", "Đồn Biên phòng Săm Pun"]),
+    ("Ngày 1/3/2024, Cụm thi đua số 2 gồm 3 đồn Biên phòng: Cửa khẩu quốc tế Lao Bảo, Cửa khẩu La Lay và A Dơi ký kết "
+     "giao ước thi đua năm 2024.",
+     ["Đồn Biên phòng Cửa khẩu quốc tế Lao Bảo", "Đồn Biên phòng Cửa khẩu La Lay", "Đồn Biên phòng A Dơi"]),
+    ("Chiều 5/3/2025, Hải đội Biên phòng 1, Hải đội Biên phòng 2 và Đồn Biên phòng Cô Tô ký kết giao ước thi đua năm 2025.",
+     ["Hải đội Biên phòng 1", "Hải đội Biên phòng 2", "Đồn Biên phòng Cô Tô"]),
+    ("Ngày 12/3/2024, Cụm thi đua gồm Công an huyện Kỳ Sơn (Cụm trưởng), Đội Biên phòng Mường Típ và Đồn Biên phòng Nậm "
+     "Cắn ký kết giao ước thi đua năm 2024.",
+     ["Công an huyện Kỳ Sơn", "Đội Biên phòng Mường Típ", "Đồn Biên phòng Nậm Cắn"]),
+])
+def test_border_guard_posts_are_units_named_in_full(extract_text, sentence, names):
+    (event,) = extract_text(sentence).events
+    assert [u.name for u in event.units] == names
+    assert {u.kind for u in event.units if "Biên phòng" in u.name} == {"agency"}
+
+
+@pytest.mark.parametrize(("listed", "province"), [
+    ("Đồn Biên phòng Nậm Cắn và Đồn Biên phòng Tam Hợp, tỉnh Nghệ An", "Nghệ An"),
+    ("Đồn Biên phòng Nậm Cắn, huyện Kỳ Sơn và Đồn Biên phòng Tam Hợp, huyện Tương Dương", None),  # no "Đồn … huyện Kỳ Sơn"
+    ("Hải đội Biên phòng 1 và Hải đội Biên phòng 2 thuộc Bộ Chỉ huy Bộ đội Biên phòng tỉnh Quảng Ninh", "Quảng Ninh"),
+    ("Đồn Biên phòng Hoành Mô và Đồn Biên phòng Bắc Phong Sinh thuộc Bộ Chỉ huy BĐBP tỉnh Quảng Ninh", "Quảng Ninh"),
+    ("các đồn Biên phòng Nậm Cắn và Tam Hợp thuộc BĐBP tỉnh Nghệ An", "Nghệ An"),
+])
+def test_a_place_after_a_border_post_says_where_it_is(extract_text, listed, province):
+    (event,) = extract_text(f"Sáng 22/3/2024, {listed} ký kết giao ước thi đua năm 2024.").events
+    assert len(event.units) == 2 and {u.province for u in event.units} == {province}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Nhân kỷ niệm ngày truyền thống Bộ đội Biên phòng Việt Nam, Công an tỉnh Lai Châu tặng quà.",
+    "Các lực lượng phối hợp với bộ đội biên phòng, hải quan và các đồn biên phòng trên tuyến biên giới Hà Giang.",
+])
+def test_border_guard_words_that_name_no_post_are_no_unit(extractor, sentence):
+    types = {i.org_type for run in extractor.units.lists(sentence) for i in run.items}
+    assert not types & {"Đồn Biên phòng", "Đội Biên phòng"}
+
+
+@pytest.mark.parametrize(("sentence", "organizer", "province"), [
+    ("Chi cục Thuế các huyện Ý Yên, Vụ Bản và Nam Trực thuộc Cục Thuế tỉnh Nam Định ký kết giao ước thi đua năm 2024.",
+     "Cục Thuế tỉnh Nam Định", "Nam Định"),
+    ("Đồn Biên phòng Lũng Cú và Đồn Biên phòng Săm Pun thuộc Bộ đội Biên phòng tỉnh Hà Giang ký kết giao ước thi đua "
+     "năm 2024.", "Bộ đội Biên phòng tỉnh Hà Giang", "Hà Giang"),
+])
+def test_a_national_bodys_name_that_opens_a_provincial_units_name_is_that_unit(extract_text, sentence, organizer, province):
+    (event,) = extract_text(f"Sáng 22/3/2024, {sentence}").events
+    assert (event.organizer, {u.province for u in event.units}) == (organizer, {province})
+
+
+@pytest.mark.parametrize(("listed", "names"), [
+    ("Công an tỉnh Nghệ An, Đại tá Nguyễn Đức Hải", ["Công an tỉnh Nghệ An"]),
+    ("Đồn Biên phòng Nậm Cắn, Thiếu tá Lê Văn Bình", ["Đồn Biên phòng Nậm Cắn"]),
+    ("Công an các huyện Duy Xuyên, Đại Lộc và Trung Khánh", ["Công an huyện Duy Xuyên", "Công an huyện Đại Lộc",
+                                                          "Công an huyện Trung Khánh"]),
+])
+def test_a_rank_after_a_member_opens_a_persons_name_not_another_member(extractor, listed, names):
+    (run,) = extractor.units.lists(f"Phát biểu tại hội nghị, {listed} cho biết.")
+    assert [extractor.units.unit(item, None).name for item in run.items] == names
