@@ -67,6 +67,17 @@ def test_member_list_is_expanded_checked_and_resolved(extract_text):
     assert result.warnings == []
 
 
+@pytest.mark.parametrize(("members", "first"), [
+    ("BHXH các tỉnh: Đồng Nai, Bình Dương và Tây Ninh", "Bảo hiểm xã hội tỉnh Đồng Nai"),
+    ("VKSND các tỉnh: Đồng Nai, Bình Dương và Tây Ninh", "Viện kiểm sát nhân dân tỉnh Đồng Nai"),
+])
+def test_abbreviated_member_types_are_written_out(extract_text, members, first):
+    text = f"Cụm thi đua số 6 ký kết giao ước thi đua năm 2025\n\nNgày 20/12/2024, {members} ký kết giao ước thi đua năm 2025."
+    (event,) = extract_text(text).events
+    assert [u.name for u in event.units][0] == first and len(event.units) == 3
+    assert [u.province_code for u in event.units] == ["75", "74", "72"]
+
+
 def test_announced_count_that_disagrees_with_the_list_is_reported(extract_text):
     result = extract_text("Cụm thi đua số 6 ký kết giao ước thi đua năm 2021. Cụm gồm Công an 5 tỉnh: Gia Lai, Kon Tum, Lâm Đồng.")
     assert [w.code for w in result.warnings] == ["unit_count_mismatch"]
