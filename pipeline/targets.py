@@ -251,7 +251,7 @@ class TargetFinder:
             label = self._cut_lead(doc, m, (lo, ends[-1][0]), draft)
             return self._strip(m, label, LEFT_LEADING, LEFT_TRAILING)
         measures = m.within("measure_nouns", lo, hi)
-        leads = [lead for lead in m.within("lead_ins", lo, hi) if measures and lead[0] > measures[0][0]]
+        leads = [lead for lead in m.within("lead_ins", lo, hi) if lead[0] > measures[0][0]] if measures else []
         if leads:  # the measure runs to the first lead-in: "Số vụ X, các đơn vị phấn đấu giảm 5%"
             return self._strip(m, (measures[0][0], leads[0][0]), LEFT_LEADING, LEFT_TRAILING)
         return hi, hi
