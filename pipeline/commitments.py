@@ -13,9 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from spacy.tokens import Doc
 
-from .nlp import Matches, clauses, item_marker_end, year_frame_end
+from .nlp import Matches, ViewDoc, clauses, item_marker_end, year_frame_end
 
 Mode = Literal["commitment", "result", "neutral"]
 FRAME_WINDOW = 10  # tokens from a sentence start in which "năm 2023" sets its time frame
@@ -24,18 +23,18 @@ PAST_FRAME_WINDOW = 3  # "Năm qua," opens the sentence; later it is a baseline 
 
 @dataclass(frozen=True)
 class SentenceSpan:
-    start: int  # Doc token index
+    start: int  # ViewDoc token index
     end: int
     paragraph: int
 
 
-def frame_year(doc: Doc, m: Matches, lo: int, hi: int) -> int | None:
+def frame_year(doc: ViewDoc, m: Matches, lo: int, hi: int) -> int | None:
     """The year a sentence is framed in: "Năm 2019, …", "Tổng kết năm 2024, …", "…cho thấy, năm 2023 …".
 
     Only a year at the very start or after a framing word counts; "cao hơn năm
     2022" or "so với năm 2022" are comparisons, not frames.
     """
-    words = doc._.words
+    words = doc.words
     for i in range(lo, min(hi - 1, lo + FRAME_WINDOW)):
         end = year_frame_end(doc, m, i, hi)
         if end is not None:
@@ -45,9 +44,9 @@ def frame_year(doc: Doc, m: Matches, lo: int, hi: int) -> int | None:
     return None
 
 
-def as_of_year(doc: Doc, m: Matches, lo: int, hi: int) -> int | None:
+def as_of_year(doc: ViewDoc, m: Matches, lo: int, hi: int) -> int | None:
     """The year of the date a sentence reports figures as of: "Tính đến 31/12/2023, …", "Theo báo cáo, đến ngày 30/11/2024 …"."""
-    words = doc._.words
+    words = doc.words
     for i in range(lo, min(hi, lo + FRAME_WINDOW) - 4):
         day, s1, month, s2, year = words[i:i + 5]
         if s1 == s2 == "/" and day.isdigit() and month.isdigit() and year.isdigit() and len(year) == 4 \
@@ -64,7 +63,7 @@ def _inside(span: tuple[int, int], others: list[tuple[int, int]]) -> bool:
     return any(o[0] <= span[0] < o[1] for o in others)
 
 
-def sentence_mode(doc: Doc, m: Matches, s: SentenceSpan, period_year: int | None, zero_cues: bool = True) -> Mode:
+def sentence_mode(doc: ViewDoc, m: Matches, s: SentenceSpan, period_year: int | None, zero_cues: bool = True) -> Mode:
     """Mode of one sentence on its own evidence.
 
     ``zero_cues=False`` leaves out the cues of a zero trigger ("không để"): a
@@ -89,7 +88,7 @@ def sentence_mode(doc: Doc, m: Matches, s: SentenceSpan, period_year: int | None
     return "neutral"
 
 
-def sentence_modes(doc: Doc, m: Matches, sentences: list[SentenceSpan], period_year: int | None) -> list[Mode]:
+def sentence_modes(doc: ViewDoc, m: Matches, sentences: list[SentenceSpan], period_year: int | None) -> list[Mode]:
     """Modes of all sentences, neutral ones inheriting within their paragraph."""
     modes: list[Mode] = []
     for k, s in enumerate(sentences):
@@ -100,13 +99,13 @@ def sentence_modes(doc: Doc, m: Matches, sentences: list[SentenceSpan], period_y
     return modes
 
 
-def pledged_clauses(doc: Doc, m: Matches, s: SentenceSpan, period_year: int | None) -> list[tuple[int, int]]:
+def pledged_clauses(doc: ViewDoc, m: Matches, s: SentenceSpan, period_year: int | None) -> list[tuple[int, int]]:
     """The clauses of a result sentence that turn to the pledge: "Năm 2023 đạt 85%; năm 2024 phấn đấu đạt 90%"."""
     return [c for c in clauses(doc, s.start, s.end)[1:]
             if sentence_mode(doc, m, SentenceSpan(c[0], c[1], s.paragraph), period_year, zero_cues=False) == "commitment"]
 
 
-def _bulleted(doc: Doc, m: Matches, s: SentenceSpan) -> bool:
+def _bulleted(doc: ViewDoc, m: Matches, s: SentenceSpan) -> bool:
     """A list item: "- Giảm …", "+ …", "2. …", "a) …"."""
     return item_marker_end(doc, m, s.start, s.end) > s.start
 

@@ -20,7 +20,7 @@ from .events import EventFacts, EventReader
 from .figures import FigureFinder, UnitWord
 from .gazetteer import Gazetteer
 from .models import Document, DocumentResult, Event, Issue, SourceDocument, Span, Target, Unit
-from .nlp import NLP, Lexicon, Matches, WordTagger, flatten_lexicon
+from .nlp import NLP, Lexicon, Matches, ViewDoc, WordTagger, flatten_lexicon
 from .normalise import norm_phrase
 from .pattern_files import Patterns
 from .prefilter import Prefilter
@@ -115,7 +115,7 @@ class Extractor:
         period = event.period_year if event else None
         result.targets = self._targets(doc, matches, spans, event, period, result.document.id)
 
-    def _token_sentences(self, doc, segs) -> list[SentenceSpan]:
+    def _token_sentences(self, doc: ViewDoc, segs) -> list[SentenceSpan]:
         out = []
         for seg in segs:
             span = doc.char_span(self.nlp.to_view(doc, seg.start), self.nlp.to_view(doc, seg.end), alignment_mode="expand")
@@ -173,7 +173,7 @@ class Extractor:
                      period_year=f.period_year, slogan=f.slogan, units=f.units)
 
     # -- targets --------------------------------------------------------------------------------------------------
-    def _targets(self, doc, m: Matches, spans: list[SentenceSpan], event: Event | None,
+    def _targets(self, doc: ViewDoc, m: Matches, spans: list[SentenceSpan], event: Event | None,
                  period: int | None, doc_id: str) -> list[Target]:
         modes = sentence_modes(doc, m, spans, period)
         out: list[Target] = []
@@ -189,15 +189,15 @@ class Extractor:
                 target = self._target(doc, d, event, period, doc_id, drafts, ids)
                 ids[id(d)] = target.id
                 out.append(target)
-        title_end = text_first_line_end(doc._.text_original)
+        title_end = text_first_line_end(doc.text_original)
         return _dedupe(out, title_end)
 
-    def _target(self, doc, d: Draft, event: Event | None, period: int | None, doc_id: str,
+    def _target(self, doc: ViewDoc, d: Draft, event: Event | None, period: int | None, doc_id: str,
                 drafts: list[Draft], ids: dict[int, str]) -> Target:
         indicator = self._indicator_text(doc, d)
         key = self._key(doc, d, indicator, drafts)
-        start, end = doc[d.span[0]:d.span[1]]._.doc_offsets
-        text = doc._.text_original
+        start, end = doc.doc_offsets(*d.span)
+        text = doc.text_original
         value, value_max = value_of(d)
         baseline_year = d.baseline_year
         if d.baseline_relative and period is not None:
@@ -212,10 +212,10 @@ class Extractor:
             period_year=period, units=[u.name for u in event.units] if event else [],
             evidence=Span(start=start, end=end, text=text[start:end]), confidence=confidence, rule=d.rule)
 
-    def _indicator_text(self, doc, d: Draft) -> str:
+    def _indicator_text(self, doc: ViewDoc, d: Draft) -> str:
         if d.indicator_override:
             return d.indicator_override
-        body = " ".join(doc[s:e]._.doc_text for s, e in d.pieces if e > s)
+        body = " ".join(doc.doc_text(s, e) for s, e in d.pieces if e > s)
         text = " ".join(p for p in (d.prefix, body, d.suffix) if p)
         text = self._expand(text).strip(" ,.;:\"“”")
         return text[:1].lower() + text[1:] if text[1:2].islower() else text
@@ -236,12 +236,12 @@ class Extractor:
         return [(short, re.compile(rf"(?<![\w/-]){re.escape(short)}(?![\w/-])"), full)
                 for short, full in sorted(self.abbreviations.items(), key=lambda kv: -len(kv[0]))]
 
-    def _key(self, doc, d: Draft, indicator: str, drafts: list[Draft]) -> str | None:
+    def _key(self, doc: ViewDoc, d: Draft, indicator: str, drafts: list[Draft]) -> str | None:
         """Taxonomy key of the indicator, else with its framing, else with a listed neighbour."""
         key = self.taxonomy.key(indicator)
         if key or d.direction == "zero":
             return key
-        contexts = [doc[s:e]._.doc_text for s, e in d.context]
+        contexts = [doc.doc_text(s, e) for s, e in d.context]
         contexts += [self._indicator_text(doc, o) for o in drafts if o is not d and o.group == d.group and o.direction != "zero"]
         for extra in contexts:
             key = self.taxonomy.key(f"{indicator} {extra}")
@@ -250,9 +250,9 @@ class Extractor:
         return None
 
 
-def _clause_start(doc, lo: int, at: int) -> int:
+def _clause_start(doc: ViewDoc, lo: int, at: int) -> int:
     """Start of the clause (after the last semicolon) holding token ``at``."""
-    words = doc._.words
+    words = doc.words
     for i in range(at - 1, lo - 1, -1):
         if words[i] == ";":
             return i + 1

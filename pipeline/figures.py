@@ -1,4 +1,4 @@
-"""Figures: numbers with their unit, range and comparator, found on Doc tokens.
+"""Figures: numbers with their unit, range and comparator, found on ViewDoc tokens.
 
 A figure is what a target's value is read from: "ít nhất 5%", "từ 3 đến 5%",
 "3% - 5%", "50 đối tượng … trở lên", "tối đa 45 phút", "1.150 tỷ đồng".  Which
@@ -11,9 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
 
-from .nlp import Matches
+from .nlp import Matches, ViewDoc
 
 NUMBER = re.compile(r"^\d+(?:[.,]\d+)*$")
 _CLOCK_HOUR = re.compile(r"[01]?\d|2[0-4]")
@@ -30,7 +29,7 @@ class UnitWord:
 
 @dataclass
 class Figure:
-    """Token positions are Doc indices; ``start`` includes a comparator before the number."""
+    """Token positions are ViewDoc indices; ``start`` includes a comparator before the number."""
 
     start: int
     number_start: int
@@ -64,13 +63,13 @@ def as_number(value: float) -> int | float:
 
 
 class FigureFinder:
-    """Finds figures in a token range using the lexicon matches of the Doc."""
+    """Finds figures in a token range using the lexicon matches of the ViewDoc."""
 
     def __init__(self, units: dict[str, UnitWord]) -> None:
         self.units = units  # label "unit:<phrase>" → UnitWord
 
-    def find(self, doc: Doc, matches: Matches, lo: int, hi: int) -> list[Figure]:
-        words = doc._.words
+    def find(self, doc: ViewDoc, matches: Matches, lo: int, hi: int) -> list[Figure]:
+        words = doc.words
         out: list[Figure] = []
         after = lo  # a figure's tokens start no other figure
         for i in range(lo, hi):

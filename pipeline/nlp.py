@@ -2,8 +2,9 @@
 
 The ``Doc`` is built on the normalised view (``MatchView.text``) with syllable,
 number and punctuation tokens, so lexicon phrases match however the document
-spelled them.  Every ``Span`` maps back to document offsets through one
-extension, ``Span._.doc_offsets`` — the only place view offsets are converted.
+spelled them.  Token ranges map back to document offsets through one method,
+``ViewDoc.doc_offsets`` (``Span._.doc_offsets`` for a ``Span``) — the only
+place view offsets are converted.
 
 underthesea's word segmentation and POS tags are expensive (tens of ms per
 article), so the ``WordTagger`` runs only on the sentences a rule asks about and
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from itertools import accumulate
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from typing import TypeVar
@@ -29,20 +31,50 @@ TOKEN = re.compile(r"\d+(?:[.,]\d+)*|\w+|[^\w\s]")
 _TOKEN_AND_BLANKS = re.compile(rf"(\s*)({TOKEN.pattern})( ?)")  # blanks before a token, it, one space after
 
 
+class ViewDoc(Doc):
+    """A ``Doc`` over a matching view that carries the view, the document text and its token texts.
+
+    The rule stages ask about tokens and token ranges hundreds of thousands of
+    times per batch.  A custom extension (``doc._.x``) builds an ``Underscore``
+    object on every access (about 5 µs) and a ``Span`` costs as much again, so
+    the three are plain attributes here and ranges are read from the view text
+    by token offsets.  ``Span._.doc_offsets`` and ``Span._.doc_text`` remain the
+    extensions for code that holds a ``Span``.
+    """
+
+    view: MatchView
+    text_original: str  # the document text the view maps back to
+    words: list[str]  # token texts
+    token_starts: list[int]  # view offset of each token, and the view's length last
+
+    def view_text(self, start: int, end: int) -> str:
+        """``doc[start:end].text`` without building the ``Span``."""
+        if end <= start:
+            return ""
+        return self.view.text[self.token_starts[start]:self.token_starts[end - 1] + len(self.words[end - 1])]
+
+    def doc_offsets(self, start: int, end: int) -> tuple[int, int]:
+        """Document offsets of tokens ``[start, end)`` (``doc[start:end]._.doc_offsets``)."""
+        lo = self.token_starts[start]
+        hi = self.token_starts[end - 1] + len(self.words[end - 1]) if end > start else lo
+        return self.view.to_doc(lo, hi)
+
+    def doc_text(self, start: int, end: int) -> str:
+        """Document text of tokens ``[start, end)`` (``doc[start:end]._.doc_text``)."""
+        lo, hi = self.doc_offsets(start, end)
+        return self.text_original[lo:hi]
+
+
+def _view_doc(span: Span) -> ViewDoc:
+    return span.doc  # type: ignore[return-value]  # every Doc of the pipeline is a ViewDoc
+
+
 def _register_extensions() -> None:
-    """Register the Doc/Span/Token extensions once per process."""
-    if not Doc.has_extension("view"):
-        Doc.set_extension("view", default=None)
-        Doc.set_extension("text_original", default=None)
-        Doc.set_extension("words", default=None)  # token texts: a list is far cheaper to index than the Doc
-        Span.set_extension("doc_offsets", getter=lambda span: span.doc._.view.to_doc(span.start_char, span.end_char))
-        Span.set_extension("doc_text", getter=_span_doc_text)
+    """Register the Span/Token extensions once per process."""
+    if not Span.has_extension("doc_offsets"):
+        Span.set_extension("doc_offsets", getter=lambda span: _view_doc(span).doc_offsets(span.start, span.end))
+        Span.set_extension("doc_text", getter=lambda span: _view_doc(span).doc_text(span.start, span.end))
         Token.set_extension("pos_vi", default=None)
-
-
-def _span_doc_text(span: Span) -> str:
-    start, end = span._.doc_offsets
-    return span.doc._.text_original[start:end]
 
 
 _register_extensions()
@@ -54,10 +86,11 @@ class Tokenizer:
     def __init__(self, vocab: Vocab) -> None:
         self.vocab = vocab
 
-    def __call__(self, text: str) -> Doc:
+    def __call__(self, text: str) -> ViewDoc:
         words, spaces = words_and_spaces(text)
-        doc = Doc(self.vocab, words=words, spaces=spaces)
-        doc._.words = words
+        doc = ViewDoc(self.vocab, words=words, spaces=spaces)
+        doc.words = words
+        doc.token_starts = list(accumulate((len(w) + sp for w, sp in zip(words, spaces)), initial=0))
         return doc
 
 
@@ -97,20 +130,20 @@ class NLP:
     def view(self, text: str) -> MatchView:
         return build_view(text, self.abbreviations)
 
-    def make_doc(self, text: str) -> Doc:
+    def make_doc(self, text: str) -> ViewDoc:
         """A Doc over the matching view of ``text`` (document text or a lexicon phrase)."""
         return self.doc_for(self.view(text), text)
 
-    def doc_for(self, view: MatchView, text: str) -> Doc:
+    def doc_for(self, view: MatchView, text: str) -> ViewDoc:
         """A Doc over ``view``, a view (or a selection of one, see ``MatchView.select``) of ``text``."""
         doc = self.tokenizer(view.text)  # doc.text == view.text by construction (see words_and_spaces)
-        doc._.view = view
-        doc._.text_original = text
+        doc.view = view
+        doc.text_original = text
         return doc
 
-    def to_view(self, doc: Doc, offset: int) -> int:
+    def to_view(self, doc: ViewDoc, offset: int) -> int:
         """View offset of a document offset (first view char at or after it)."""
-        return bisect_left(doc._.view.starts, offset)
+        return bisect_left(doc.view.starts, offset)
 
 
 def _longest_from(spans: list[tuple[int, int]]) -> dict[int, int]:
@@ -198,10 +231,10 @@ class Matches:
         return out
 
 
-def clauses(doc: Doc, lo: int, hi: int) -> list[tuple[int, int]]:
+def clauses(doc: ViewDoc, lo: int, hi: int) -> list[tuple[int, int]]:
     """Split tokens ``[lo, hi)`` at semicolons: figures never share words across them."""
     out, start = [], lo
-    for i, word in enumerate(doc._.words[lo:hi], lo):
+    for i, word in enumerate(doc.words[lo:hi], lo):
         if word == ";":
             out.append((start, i))
             start = i + 1
@@ -209,18 +242,18 @@ def clauses(doc: Doc, lo: int, hi: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in out if e > s]
 
 
-def year_frame_end(doc: Doc, m: Matches, i: int, hi: int) -> int | None:
+def year_frame_end(doc: ViewDoc, m: Matches, i: int, hi: int) -> int | None:
     """Just past "năm 2024" (a ``year_frames`` word and a four-digit year) at token ``i``; None when it is not there."""
     frame = m.starting_at("year_frames", i, hi)
     if frame is None or frame[1] >= hi:
         return None
-    year = doc._.words[frame[1]]
+    year = doc.words[frame[1]]
     return frame[1] + 1 if year.isdigit() and len(year) == 4 else None
 
 
-def item_marker_end(doc: Doc, m: Matches, lo: int, hi: int) -> int:
+def item_marker_end(doc: ViewDoc, m: Matches, lo: int, hi: int) -> int:
     """Where the marker of a list item at token ``lo`` ends ("-", "2.", "b)", "(3)"); ``lo`` when there is none."""
-    words = doc._.words
+    words = doc.words
     i = lo + 1 if lo < hi and words[lo] == "(" else lo
     if i >= hi:
         return lo
@@ -248,12 +281,12 @@ class Lexicon:
         for label, phrases in entries.items():
             phrases = list(phrases)
             self.phrases[label] = phrases
-            docs = [nlp.tokenizer(nlp.view(p).text) for p in phrases if p.strip()]
+            docs: list[Doc] = [nlp.tokenizer(nlp.view(p).text) for p in phrases if p.strip()]
             if docs:
                 self.matcher.add(label, docs)
                 self._labels[nlp.vocab.strings[label]] = label
 
-    def match(self, doc: Doc) -> Matches:
+    def match(self, doc: ViewDoc) -> Matches:
         found: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for match_id, start, end in self.matcher(doc):
             found[self._labels[match_id]].append((start, end))
@@ -293,7 +326,7 @@ class WordTagger:
         """Load the tagger's models now rather than on first use (before forking worker processes)."""
         self._pos_tag("Khởi động mô hình.")
 
-    def pos(self, doc: Doc, i: int, lo: int, hi: int) -> str:
+    def pos(self, doc: ViewDoc, i: int, lo: int, hi: int) -> str:
         """The tag of token ``i`` of the sentence ``[lo, hi)``, from tagging the words around it.
 
         Only a window of ``WINDOW`` tokens either side is tagged: segmentation and
@@ -317,7 +350,7 @@ class WordTagger:
                 continue
             words.append((start + at, start + at + len(word), tag))
             cursor = at + len(word)
-        view = span.doc._.view
+        view = _view_doc(span).view
         k = 0
         for token in span:
             if token.is_space:

@@ -10,7 +10,7 @@ expression, built from those lexicon phrases (``patterns/lexicon.json``,
 places where such an anchor may be; it errs on the side of yes, never of no.
 
 Only lines (paragraphs) with such a place, and the line before each, go into
-the spaCy ``Doc``, the lexicon matcher, the sentence splitter and the target
+the spaCy ``ViewDoc``, the lexicon matcher, the sentence splitter and the target
 rules.  Whole lines are kept because a sentence's commitment/result mode can
 come from the sentence before it in the same paragraph, or from the heading
 line above a bulleted list.  The events stage reads the whole text
@@ -26,9 +26,8 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 
-from spacy.tokens import Doc
 
-from .nlp import NLP, TOKEN
+from .nlp import NLP, TOKEN, ViewDoc
 from .segment import Segment, sentences
 
 # Lexicon labels whose phrases anchor a target on their own (TargetFinder.anchors, TargetFinder._figureless) …
@@ -86,8 +85,8 @@ class Prefilter:
         """True when this piece of matching-view text may hold a target anchor."""
         return bool(self.figure.search(view_text) or self.anchor.search(view_text))
 
-    def focus(self, text: str, known: dict[str, list[tuple[int, int]]] | None = None) -> tuple[Doc, list[Segment]]:
-        """A Doc over the lines of ``text`` that may hold a target, and those lines' sentences.
+    def focus(self, text: str, known: dict[str, list[tuple[int, int]]] | None = None) -> tuple[ViewDoc, list[Segment]]:
+        """A ViewDoc over the lines of ``text`` that may hold a target, and those lines' sentences.
 
         Lines are kept whole, with the newline after them; offsets still map to the
         document text through the view, and paragraph numbers are the document's.

@@ -17,10 +17,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
-from spacy.tokens import Doc
 
 from .figures import Figure, FigureFinder, as_number
-from .nlp import Matches, WordTagger, clauses, item_marker_end, year_frame_end
+from .nlp import Matches, ViewDoc, WordTagger, clauses, item_marker_end, year_frame_end
 from .normalise import norm_phrase
 from .taxonomy import Taxonomy
 
@@ -78,7 +77,7 @@ class TargetFinder:
                           [([norm_phrase(n) for n in k["names"]], k["indicator"]) for k in c["criteria"]]) for c in criteria]
 
     # -- anchors ---------------------------------------------------------------------------
-    def anchors(self, doc: Doc, m: Matches, lo: int, hi: int) -> list[Anchor]:
+    def anchors(self, doc: ViewDoc, m: Matches, lo: int, hi: int) -> list[Anchor]:
         """Figures that can carry a target and zero triggers, in reading order."""
         zeros: list[Anchor] = []
         for s, e in m.within("zero_triggers", lo, hi):
@@ -108,7 +107,7 @@ class TargetFinder:
         return False
 
     # -- orientation and regions ---------------------------------------------------------------
-    def orient(self, doc: Doc, m: Matches, a: Anchor, limit: int, sentence: TokenRange) -> Orientation:
+    def orient(self, doc: ViewDoc, m: Matches, a: Anchor, limit: int, sentence: TokenRange) -> Orientation:
         """Does the figure read its indicator from the right or from the left?"""
         if a.kind == "zero":
             return "right"
@@ -118,7 +117,7 @@ class TargetFinder:
             return "right"
         after = m.starting_at("comparator_after:>=", a.end, limit) or m.starting_at("comparator_after:<=", a.end, limit)
         nxt = after[1] if after else a.end  # "95% trở lên số đơn thư …": the noun phrase follows "trở lên"
-        if nxt >= limit or not doc[nxt].text[:1].isalpha() or m.starting_at("right_np_stops", nxt) \
+        if nxt >= limit or not doc.words[nxt][:1].isalpha() or m.starting_at("right_np_stops", nxt) \
                 or m.starting_at("prepositions", nxt):
             return "left"
         if m.ending_at("linking_verbs", fig.start):
@@ -130,7 +129,7 @@ class TargetFinder:
             return "left"
         return "right"
 
-    def share_out(self, doc: Doc, m: Matches, anchors: list[Anchor], lo: int, hi: int) -> None:
+    def share_out(self, doc: ViewDoc, m: Matches, anchors: list[Anchor], lo: int, hi: int) -> None:
         """Assign every word between anchors to the anchor before or after it."""
         if not anchors:
             return
@@ -141,7 +140,7 @@ class TargetFinder:
             b.left = (split, b.start)
         anchors[-1].right = (anchors[-1].end, hi)
 
-    def _split(self, doc: Doc, m: Matches, a: Anchor, lo: int, hi: int) -> int:
+    def _split(self, doc: ViewDoc, m: Matches, a: Anchor, lo: int, hi: int) -> int:
         delims = [s for s, _ in m.within("delimiters", lo, hi)]
         if not delims:
             return lo if a.orientation == "left" else hi
@@ -175,7 +174,7 @@ class TargetFinder:
             hi = span[0]
         return lo, hi
 
-    def _cut_lead(self, doc: Doc, m: Matches, rng: TokenRange, draft: Draft) -> TokenRange:
+    def _cut_lead(self, doc: ViewDoc, m: Matches, rng: TokenRange, draft: Draft) -> TokenRange:
         """Drop a list item's marker, sub-target markers, framing ("Đối với …,") and lead-ins ("phấn đấu").
 
         Once the indicator's own measure word has come ("tỷ lệ cơ sở hoàn thành
@@ -193,7 +192,7 @@ class TargetFinder:
             lo = _past_year_frame(doc, m, lo, hi)
             framing = m.starting_at("framing_openers", lo, hi)
             if framing:
-                comma = next((i for i in range(framing[1], hi) if doc[i].text == ","), None)
+                comma = next((i for i in range(framing[1], hi) if doc.words[i] == ","), None)
                 rate = next(iter(m.within("rate_words", framing[1], comma)), None) if comma is not None else None
                 if rate is not None:  # "Trong năm 2024 tỷ lệ điều tra, khám phá án …": the comma is the rate's
                     draft.context.append((lo, rate[0]))
@@ -210,14 +209,14 @@ class TargetFinder:
             if lo == start:
                 return lo, hi
 
-    def indicator_pieces(self, doc: Doc, m: Matches, a: Anchor, draft: Draft) -> list[TokenRange]:
+    def indicator_pieces(self, doc: ViewDoc, m: Matches, a: Anchor, draft: Draft) -> list[TokenRange]:
         left = self._cut_lead(doc, m, a.left, draft)
         if a.orientation == "left":
             piece = self._strip(m, left, LEFT_LEADING, LEFT_TRAILING)
             if piece[0] >= piece[1]:
                 piece = self._heading(doc, m, (a.left[0], left[0]), draft)
             higher = [s for s in m.within("increase_verbs", *piece) + m.within("decrease_verbs", *piece)
-                      if s[0] > piece[0] and doc[s[1]].text == "năm"]
+                      if s[0] > piece[0] and doc.words[s[1]] == "năm"]
             if higher:  # "số thu cao hơn năm 2022 ít nhất 10%": the comparison is the baseline
                 piece = self._strip(m, (piece[0], higher[0][0]), (), LEFT_TRAILING)
             base = a.right[0]
@@ -235,7 +234,7 @@ class TargetFinder:
         np = self._strip(m, (start, np_end), ZERO_LEADING if a.kind == "zero" else (), RIGHT_TRAILING)
         return [p for p in (verbs, np) if p[0] < p[1]]
 
-    def _heading(self, doc: Doc, m: Matches, rng: TokenRange, draft: Draft) -> TokenRange:
+    def _heading(self, doc: ViewDoc, m: Matches, rng: TokenRange, draft: Draft) -> TokenRange:
         """What a figure with no words of its own after the lead-ins measures, named before them.
 
         A list of targets written as label and figure names it in the label
@@ -257,7 +256,7 @@ class TargetFinder:
         return hi, hi
 
     @staticmethod
-    def _np_end(doc: Doc, m: Matches, lo: int, hi: int) -> int:
+    def _np_end(doc: ViewDoc, m: Matches, lo: int, hi: int) -> int:
         """Where the noun phrase after a figure ends ("án nghiêm trọng trở lên" keeps its "trở lên").
 
         A direction verb after a delimiter opens the next commitment: "kết nạp
@@ -272,7 +271,7 @@ class TargetFinder:
         return hi
 
     # -- the whole sentence -------------------------------------------------------------------------
-    def sentence(self, doc: Doc, m: Matches, lo: int, hi: int) -> list[Draft]:
+    def sentence(self, doc: ViewDoc, m: Matches, lo: int, hi: int) -> list[Draft]:
         drafts: list[Draft] = []
         group = 0
         for seg_lo, seg_hi in clauses(doc, lo, hi):
@@ -301,7 +300,7 @@ class TargetFinder:
         self._link(doc, m, drafts)
         return drafts
 
-    def _read_figure(self, doc: Doc, m: Matches, d: Draft, leader: Draft | None) -> None:
+    def _read_figure(self, doc: ViewDoc, m: Matches, d: Draft, leader: Draft | None) -> None:
         a, fig = d.anchor, d.anchor.figure
         assert fig is not None
         d.value, d.value_max, d.unit = fig.value, fig.value_max, fig.unit
@@ -329,7 +328,7 @@ class TargetFinder:
         return [v for v in m.within(label, lo, hi)
                 if not any(c[0] <= v[0] and v[1] <= c[1] for c in compounds)]
 
-    def _figureless(self, doc: Doc, m: Matches, lo: int, hi: int, anchors: list[Anchor]) -> list[Draft]:
+    def _figureless(self, doc: ViewDoc, m: Matches, lo: int, hi: int, anchors: list[Anchor]) -> list[Draft]:
         """"giảm tỷ lệ tái phạm tội": a direction with no figure (kept, though never scored)."""
         zero_spans = [(a.start, a.right[1] or hi) for a in anchors]
         out: list[Draft] = []
@@ -338,13 +337,13 @@ class TargetFinder:
                 if any(z0 <= s < z1 for z0, z1 in zero_spans):
                     continue
                 end = e
-                while end < hi and doc[end].text not in {",", ";", ".", ":"} and not m.starting_at("right_np_stops", end, hi) \
+                while end < hi and doc.words[end] not in {",", ";", ".", ":"} and not m.starting_at("right_np_stops", end, hi) \
                         and not m.starting_at("delimiters", end, hi):
                     end += 1
                 np = self._strip(m, (e, end), ("modals",), RIGHT_TRAILING)
                 if np[0] >= np[1]:
                     continue
-                phrase = doc[np[0]:np[1]].text
+                phrase = doc.view_text(*np)
                 if not (self.taxonomy.key(phrase) or m.starting_at("rate_words", np[0]) or m.starting_at("measure_nouns", np[0])):
                     continue
                 anchor = Anchor("verb", s, e, left=(lo, s), right=(e, hi))
@@ -353,7 +352,7 @@ class TargetFinder:
                 out.extend(self._by_criteria(doc, m, draft))
         return out
 
-    def _comparator_after(self, doc: Doc, m: Matches, a: Anchor) -> str | None:
+    def _comparator_after(self, doc: ViewDoc, m: Matches, a: Anchor) -> str | None:
         """"95% trở lên", "50 đối tượng truy nã trở lên" (but not "án nghiêm trọng trở lên")."""
         found = self._comparator_after_span(m, a)
         return found[2] if found else None
@@ -379,22 +378,22 @@ class TargetFinder:
                 return (direction, direction), spans[-1]
         return ("reach", "reach"), None
 
-    def _baseline(self, doc: Doc, m: Matches, a: Anchor) -> tuple[str, int | None, bool, int] | None:
+    def _baseline(self, doc: ViewDoc, m: Matches, a: Anchor) -> tuple[str, int | None, bool, int] | None:
         """"so với năm 2022" → 2022; "so với năm trước" → relative; "cao hơn năm 2025" too."""
         lo, hi = a.right
         markers = m.within("baseline_markers", lo, hi)
         start = markers[0][0] if markers else None
         if start is None:
-            higher = [s for s in m.within("increase_verbs", *a.left) if doc[s[1]].text == "năm"] if a.left[0] < a.left[1] else []
+            higher = [s for s in m.within("increase_verbs", *a.left) if doc.words[s[1]] == "năm"] if a.left[0] < a.left[1] else []
             if not higher:
                 return None
             start = higher[-1][1]
             lo, hi = a.left
         end = start
-        while end < hi and doc[end].text not in {",", ";", "."}:
+        while end < hi and doc.words[end] not in {",", ";", "."}:
             end += 1
-        phrase_tokens = [t.text for t in doc[start:end]]
-        text = doc[start:end]._.doc_text
+        phrase_tokens = doc.words[start:end]
+        text = doc.doc_text(start, end)
         for i, tok in enumerate(phrase_tokens[:-1]):
             if tok == "năm" and re.fullmatch(r"\d{4}", phrase_tokens[i + 1]):
                 return text, int(phrase_tokens[i + 1]), False, end
@@ -402,18 +401,18 @@ class TargetFinder:
             return text, None, True, end
         return text, None, False, end
 
-    def _by_criteria(self, doc: Doc, m: Matches, d: Draft) -> list[Draft]:
+    def _by_criteria(self, doc: ViewDoc, m: Matches, d: Draft) -> list[Draft]:
         """"kéo giảm TNGT trên cả 3 tiêu chí", or "… số vụ, số người chết và số người bị thương do TNGT", is three targets."""
         a = d.anchor
         regions = (a.left, a.right)
         markers = [s for r in regions if r[0] < r[1] for s in m.within("criteria_markers", *r)]
         if markers:
-            after = norm_phrase(" ".join(doc[s[1]:r[1]].text for s in markers for r in regions if r[0] <= s[0] < r[1]))
+            after = norm_phrase(" ".join(doc.view_text(s[1], r[1]) for s in markers for r in regions if r[0] <= s[0] < r[1]))
         else:  # no marker: the indicator itself may list the criteria ("số vụ, số người chết và số người bị thương do TNGT")
-            items = _LIST_ITEM.split(norm_phrase(doc[d.pieces[-1][0]:d.pieces[-1][1]].text)) if d.pieces else []
+            items = _LIST_ITEM.split(norm_phrase(doc.view_text(*d.pieces[-1]))) if d.pieces else []
             if len(items) < 2:
                 return [d]
-        whole = norm_phrase(" ".join(doc[r[0]:r[1]].text for r in regions))
+        whole = norm_phrase(" ".join(doc.view_text(*r) for r in regions))
         for topics, criteria in self.criteria:
             if not any(t in whole for t in topics):
                 continue
@@ -427,7 +426,7 @@ class TargetFinder:
         return [d]
 
     # -- zero targets ----------------------------------------------------------------------------
-    def _zero_drafts(self, doc: Doc, m: Matches, d: Draft) -> list[Draft]:
+    def _zero_drafts(self, doc: ViewDoc, m: Matches, d: Draft) -> list[Draft]:
         """One zero target per distinct thing: "oan, sai và bỏ lọt tội phạm" is two."""
         if not d.pieces:
             return []
@@ -443,7 +442,7 @@ class TargetFinder:
             out.append(z)
         return out
 
-    def _split_things(self, doc: Doc, m: Matches, lo: int, hi: int) -> list[TokenRange]:
+    def _split_things(self, doc: ViewDoc, m: Matches, lo: int, hi: int) -> list[TokenRange]:
         cuts = [s for s, _ in m.within("delimiters", lo, hi)]
         pieces: list[TokenRange] = []
         start = lo
@@ -451,7 +450,7 @@ class TargetFinder:
             if c > start:
                 pieces.append((start, c))
             start = c + 1
-        concepts = [self.taxonomy.concept(doc[s:e].text) for s, e in pieces]
+        concepts = [self.taxonomy.concept(doc.view_text(s, e)) for s, e in pieces]
         groups: list[list[int]] = []  # piece indices
         for k, concept in enumerate(concepts):
             seen = {concepts[i] for g in groups[-1:] for i in g if concepts[i]}
@@ -463,7 +462,7 @@ class TargetFinder:
         return [(pieces[g[0]][0], pieces[g[-1]][1]) for g in groups if g]
 
     # -- links between targets of a sentence ------------------------------------------------------------
-    def _link(self, doc: Doc, m: Matches, drafts: list[Draft]) -> None:
+    def _link(self, doc: ViewDoc, m: Matches, drafts: list[Draft]) -> None:
         """Parents, shared baselines, elided indicators and heads borrowed from a neighbour."""
         for k, d in enumerate(drafts):
             prev = drafts[k - 1] if k else None
@@ -489,7 +488,7 @@ class TargetFinder:
                     d.baseline, d.baseline_year, d.baseline_relative = shared.baseline, shared.baseline_year, shared.baseline_relative
 
     @staticmethod
-    def _facet_stem(doc: Doc, m: Matches, prev: Draft, d: Draft) -> str:
+    def _facet_stem(doc: ViewDoc, m: Matches, prev: Draft, d: Draft) -> str:
         """What an indicator that is only a facet shares with its neighbour's:
         "tỷ lệ thi hành xong về việc đạt 84%, về tiền đạt 48%" → "tỷ lệ thi hành xong" + "về tiền"."""
         if not (d.pieces and prev.pieces and m.starting_at("facet_markers", d.pieces[0][0], d.pieces[0][1])):
@@ -520,7 +519,7 @@ class TargetFinder:
     def _starts_measure(self, m: Matches, d: Draft) -> bool:
         return bool(d.pieces) and bool(m.starting_at("measure_nouns", d.pieces[0][0]) or d.anchor.orientation == "right")
 
-    def _head(self, doc: Doc, m: Matches, d: Draft) -> str:
+    def _head(self, doc: ViewDoc, m: Matches, d: Draft) -> str:
         """Leading rate words and verbs of a neighbour ("tỷ lệ điều tra, khám phá")."""
         if d.prefix:
             return d.prefix
@@ -529,9 +528,9 @@ class TargetFinder:
         lo, hi = d.pieces[0]
         end = self._strip(m, (lo, hi), HEAD_WORDS, ())[0]
         end = self._strip(m, (lo, end), (), ("delimiters",))[1]
-        return doc[lo:end]._.doc_text if end > lo else ""
+        return doc.doc_text(lo, end)
 
-    def _object(self, doc: Doc, m: Matches, d: Draft) -> str:
+    def _object(self, doc: ViewDoc, m: Matches, d: Draft) -> str:
         """What a neighbour's verbs act on: "tin báo, tố giác …" of "tiếp nhận 100% tin báo …"."""
         if not d.pieces:
             return d.suffix
@@ -540,7 +539,7 @@ class TargetFinder:
         passive = m.within("passive_markers", lo, hi)
         if passive:
             hi = passive[0][0]
-        text = doc[lo:hi]._.doc_text if hi > lo else ""
+        text = doc.doc_text(lo, hi)
         return text or d.suffix
 
 
@@ -561,10 +560,10 @@ WHOLE_WORDINGS = ("comparator_after:>=", "comparator_after:<=", "direction_compo
 _LIST_ITEM = re.compile(r"\s*(?:,\s*và|,|\bvà\b)\s*")  # between the items of a normalised list
 
 
-def _past_year_frame(doc: Doc, m: Matches, lo: int, hi: int) -> int:
+def _past_year_frame(doc: ViewDoc, m: Matches, lo: int, hi: int) -> int:
     """Past "Năm 2024," at ``lo``: the year the sentence is set in is not what is measured."""
     end = year_frame_end(doc, m, lo, hi)
-    return end + 1 if end is not None and end < hi and doc._.words[end] == "," else lo
+    return end + 1 if end is not None and end < hi and doc.words[end] == "," else lo
 
 
 def _pledges(m: Matches, i: int, hi: int) -> bool:
@@ -581,8 +580,8 @@ def _inside_longer(span: TokenRange, others: list[TokenRange]) -> bool:
     return any(o[0] <= span[0] and span[1] <= o[1] and o[1] - o[0] > span[1] - span[0] for o in others)
 
 
-def _words(doc: Doc, pieces: list[TokenRange]) -> str:
-    return " ".join(doc[s:e]._.doc_text for s, e in pieces if e > s)
+def _words(doc: ViewDoc, pieces: list[TokenRange]) -> str:
+    return " ".join(doc.doc_text(s, e) for s, e in pieces if e > s)
 
 
 def value_of(d: Draft) -> tuple[int | float | None, int | float | None]:

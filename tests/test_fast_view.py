@@ -101,6 +101,22 @@ def test_tokenizer_words_and_spaces_match_spacy(text):
         assert words_and_spaces(t) == get_words_and_spaces(TOKEN.findall(t), t)
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(ALPHABET, max_size=60).map("".join), st.integers(0, 80), st.integers(0, 80))
+def test_view_doc_ranges_match_spacy_spans(text, a, b):
+    """``ViewDoc`` reads token ranges without a ``Span``; it must say what the ``Span`` says."""
+    from pipeline.nlp import NLP
+
+    doc = NLP(ABBREVIATIONS).make_doc(text)
+    lo, hi = sorted((min(a, len(doc)), min(b, len(doc))))
+    span = doc[lo:hi]
+    start, end = doc.view.to_doc(span.start_char, span.end_char)
+    assert doc.view_text(lo, hi) == span.text
+    assert doc.doc_offsets(lo, hi) == span._.doc_offsets == (start, end)
+    assert doc.doc_text(lo, hi) == span._.doc_text == text[start:end]
+    assert doc.words == [t.text for t in doc]
+
+
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(["a", "b", "ab", " ", "  ", "\t", "\u00a0", "\x1c", ".", "a.", "\u2003"]), max_size=25)
        .map("".join), st.lists(st.sampled_from(["a", "b", "ab", "a.", "."]), min_size=1, max_size=4),
