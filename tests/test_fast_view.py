@@ -141,7 +141,8 @@ def test_sentence_exact_shortcut_agrees_with_the_locator(line, piece, cursor):
         assert found is None or found == _find_words(line, words, cursor)
 
 
-SENTENCE_PIECES = ["Công", "an", "1", "5", " ", "  ", "\t", "\r", "\u00a0", ".", "...", "?", "!", "A", "tp", "v.v", "\u2026", ","]
+SENTENCE_PIECES = ["Công", "an", "1", "5", " ", "  ", "\t", "\r", "\n", "\u00a0", ".", "..", "...", "?", "!", "A", "tp", "v.v",
+                   "\u2026", ",", "Đ"]
 
 
 def _corpus_lines() -> list[str]:
@@ -151,11 +152,15 @@ def _corpus_lines() -> list[str]:
 def test_sentence_split_shortcut_equals_underthesea_on_the_corpus():
     from underthesea import sent_tokenize
 
-    from pipeline.segment import split_line
+    from pipeline.segment import FastSentTokenize, split_line
 
     lines = _corpus_lines()
     assert lines
-    assert [split_line(line) for line in lines] == [sent_tokenize(line) for line in lines]
+    expected = [sent_tokenize(line) for line in lines]
+    assert [split_line(line) for line in lines] == expected
+    fast = FastSentTokenize()
+    assert [fast(line) for line in lines] == expected
+    assert fast._ready  # it checked itself and did not fall back to underthesea's loop
 
 
 @settings(max_examples=500, deadline=None)
@@ -163,9 +168,10 @@ def test_sentence_split_shortcut_equals_underthesea_on_the_corpus():
 def test_sentence_split_shortcut_equals_underthesea_on_random_lines(line):
     from underthesea import sent_tokenize
 
-    from pipeline.segment import split_line
+    from pipeline.segment import FastSentTokenize, split_line
 
     assert split_line(line) == sent_tokenize(line)
+    assert FastSentTokenize()(line) == sent_tokenize(line)
 
 
 SPANS = st.lists(st.tuples(st.sampled_from(["a", "b"]), st.integers(0, 12), st.integers(1, 5))
