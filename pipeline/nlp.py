@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from itertools import accumulate
+from operator import add
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from typing import TypeVar
@@ -90,7 +91,7 @@ class Tokenizer:
         words, spaces = words_and_spaces(text)
         doc = ViewDoc(self.vocab, words=words, spaces=spaces)
         doc.words = words
-        doc.token_starts = list(accumulate((len(w) + sp for w, sp in zip(words, spaces)), initial=0))
+        doc.token_starts = list(accumulate(map(add, map(len, words), spaces), initial=0))
         return doc
 
 
@@ -216,6 +217,20 @@ class Matches:
             return start, end
         ends = [e for s, e in self.by_label[label] if s == start and e <= hi]  # rare: the longest overruns
         return (start, max(ends)) if ends else None
+
+    def first_starting_at(self, labels: Iterable[str], start: int, hi: int | None = None) -> tuple[int, int] | None:
+        """``starting_at`` for the first of ``labels``, in their order, that has a match there."""
+        for label in labels:
+            if span := self.starting_at(label, start, hi):
+                return span
+        return None
+
+    def first_ending_at(self, labels: Iterable[str], end: int, lo: int = 0) -> tuple[int, int] | None:
+        """``ending_at`` for the first of ``labels``, in their order, that has a match there."""
+        for label in labels:
+            if span := self.ending_at(label, end, lo):
+                return span
+        return None
 
     def within(self, label: str, lo: int, hi: int) -> list[tuple[int, int]]:
         """Matches of ``label`` inside tokens ``[lo, hi)``, longest first at each start."""

@@ -122,8 +122,8 @@ class TargetFinder:
             return "left"
         if m.ending_at("linking_verbs", fig.start):
             return "left"
-        if any(m.ending_at(label, fig.start) for label in ("action_verbs", "decrease_verbs", "increase_verbs")) \
-                or any(m.starting_at(label, nxt) for label in ("measure_nouns", "count_nouns", "rate_words")):
+        if m.first_ending_at(("action_verbs", "decrease_verbs", "increase_verbs"), fig.start) \
+                or m.first_starting_at(("measure_nouns", "count_nouns", "rate_words"), nxt):
             return "right"  # "giảm 5% số vụ …", "tiếp nhận 100% tin báo …": the lexicon decides
         if self.tagger is not None and self.tagger.pos(doc, nxt, *sentence) in NOUNISH_EXCLUDED:
             return "left"
@@ -149,7 +149,7 @@ class TargetFinder:
         for labels in (("sub_markers",), HEAD_STARTERS):
             for d in delims:
                 nxt = d + 1
-                if nxt < hi and any(m.starting_at(label, nxt, hi) for label in labels):
+                if nxt < hi and m.first_starting_at(labels, nxt, hi):
                     return d
         return delims[-1]
 
@@ -164,11 +164,11 @@ class TargetFinder:
         """
         lo, hi = rng
         leading, trailing = tuple(leading), tuple(trailing)
-        while lo < hi and (span := _first(m.starting_at(label, lo, hi) for label in leading)):
+        while lo < hi and (span := m.first_starting_at(leading, lo, hi)):
             if any((whole := m.starting_at(label, lo, hi)) and whole[1] > span[1] for label in WHOLE_WORDINGS):
                 break
             lo = span[1]
-        while lo < hi and (span := _first(m.ending_at(label, hi, lo) for label in trailing)):
+        while lo < hi and (span := m.first_ending_at(trailing, hi, lo)):
             if any((whole := m.ending_at(label, hi, lo)) and whole[0] < span[0] for label in WHOLE_WORDINGS):
                 break
             hi = span[0]
@@ -266,7 +266,7 @@ class TargetFinder:
             stop = m.starting_at("right_np_stops", i, hi)
             if stop and not (m.starting_at("comparator_after:>=", i, hi) and m.ending_at("qualifiers_before_tro_len", i, lo)):
                 return i
-            if m.starting_at("delimiters", i, hi) and any(m.starting_at(label, i + 1, hi) for label in DIRECTION_VERBS):
+            if m.starting_at("delimiters", i, hi) and m.first_starting_at(DIRECTION_VERBS, i + 1, hi):
                 return i
         return hi
 
@@ -514,7 +514,7 @@ class TargetFinder:
         return self._strip(m, rng, labels, ())[0] >= rng[1]
 
     def _has_head(self, m: Matches, d: Draft) -> bool:
-        return bool(d.pieces) and any(m.starting_at(label, d.pieces[0][0]) for label in HEAD_WORDS)
+        return bool(d.pieces) and bool(m.first_starting_at(HEAD_WORDS, d.pieces[0][0]))
 
     def _starts_measure(self, m: Matches, d: Draft) -> bool:
         return bool(d.pieces) and bool(m.starting_at("measure_nouns", d.pieces[0][0]) or d.anchor.orientation == "right")
@@ -569,10 +569,6 @@ def _past_year_frame(doc: ViewDoc, m: Matches, lo: int, hi: int) -> int:
 def _pledges(m: Matches, i: int, hi: int) -> bool:
     """A lead-in at ``i`` that always opens the commitment: a pledge cue ("phấn đấu") or a colon."""
     return bool(m.starting_at("commitment_cues", i, hi) or m.starting_at("punct", i, hi))
-
-
-def _first(spans: Iterable[TokenRange | None]) -> TokenRange | None:
-    return next((s for s in spans if s), None)
 
 
 def _inside_longer(span: TokenRange, others: list[TokenRange]) -> bool:
