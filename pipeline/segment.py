@@ -18,7 +18,7 @@ _LINE = re.compile(r"[^\n]+")
 _SPACE = re.compile(r"\s+")
 # Where ``sent_tokenize`` may end a sentence: at "?", "!" or a full stop other
 # than the one inside a number ("1.500", "15.12").
-_MAY_END = re.compile(r"[?!]|(?<!\d)\.|\.(?!\d)")
+_MAY_END = re.compile(r"[?!]|\.(?!(?<=\d\.)\d)")  # each branch opens with a character, so the search skips ahead
 
 
 @dataclass(frozen=True)

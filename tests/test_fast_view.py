@@ -76,7 +76,7 @@ def test_random_texts_have_identical_views(text):
 
 
 def test_foldable_letters_cover_every_code_point():
-    """The fast fold only looks at words with an o/u-letter then an a/e/y-letter; no such letter is missed."""
+    """The fast fold only looks at words ending in an o/u-letter and an a/e/y-letter; no such letter is missed."""
     from pipeline.normalise import _FOLDABLE
 
     classes = re.findall(r"\[([^\]]*)\]", _FOLDABLE.pattern)
