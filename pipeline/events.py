@@ -77,7 +77,8 @@ class EventReader:
         roles = "|".join(re.escape(r) for r in data["host_roles"])  # type: ignore[union-attr]
         deputies = "|".join(re.escape(r) for r in data["deputy_roles"])  # type: ignore[union-attr]
         # a host role not inside a deputy's ("Trưởng Cụm", not "Phó Trưởng Cụm")
-        self.role_re = re.compile(rf"(?i:{deputies})|" + opening(data["host_roles"]) + rf"(?P<host>(?i:{roles}))")  # type: ignore[arg-type]
+        self.role_re = re.compile(opening([*data["deputy_roles"], *data["host_roles"]])  # type: ignore[misc]
+                                  + rf"(?:(?i:{deputies})|(?P<host>(?i:{roles})))")
         cues = "|".join(re.escape(c) for c in data["slogan_cues"])  # type: ignore[union-attr]
         self.slogan_re = re.compile(opening(data["slogan_cues"]) + rf"(?i:{cues})(?:\s+(?:là|của|mang))?\s*:?\s*[\"“]([^\"”\n]{{3,200}})[\"”]")  # type: ignore[arg-type]
         venue = "|".join(re.escape(v) for v in data["venue_words"])  # type: ignore[union-attr]
