@@ -9,12 +9,14 @@ words count as comparators or units is data (``patterns/lexicon.json``,
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 
 from .nlp import Matches, ViewDoc
 
 NUMBER = re.compile(r"^\d+(?:[.,]\d+)*$")
+_NUMBER_TOKENS = "figures.number_tokens"  # its key in Doc.user_data
 _CLOCK_HOUR = re.compile(r"[01]?\d|2[0-4]")
 _CLOCK_MINUTE = re.compile(r"[0-5]\d")
 COMPARATORS = (">=", ">", "<=", "<")
@@ -62,6 +64,15 @@ def as_number(value: float) -> int | float:
     return int(value) if float(value).is_integer() else value
 
 
+def number_tokens(doc: ViewDoc) -> list[int]:
+    """Indices of the Doc's number tokens, found once per Doc (kept in ``Doc.user_data``): the rules
+    look for figures clause by clause, and most tokens are words."""
+    found = doc.user_data.get(_NUMBER_TOKENS)
+    if found is None:
+        found = doc.user_data[_NUMBER_TOKENS] = [i for i, w in enumerate(doc.words) if w[:1].isdigit() and NUMBER.match(w)]
+    return found
+
+
 class FigureFinder:
     """Finds figures in a token range using the lexicon matches of the ViewDoc."""
 
@@ -72,8 +83,9 @@ class FigureFinder:
         words = doc.words
         out: list[Figure] = []
         after = lo  # a figure's tokens start no other figure
-        for i in range(lo, hi):
-            if i < after or not (words[i][:1].isdigit() and NUMBER.match(words[i])):  # a cheap test first
+        numbers = number_tokens(doc)
+        for i in numbers[bisect_left(numbers, lo):bisect_left(numbers, hi)]:
+            if i < after:
                 continue
             fig = self._figure_at(words, matches, i, hi)
             if fig is not None:
@@ -121,8 +133,8 @@ class FigureFinder:
         if pct:
             return "percent", 1, pct[1], None
         best: tuple[int, UnitWord] | None = None
-        for label in m.by_label:
-            span = m.starting_at(label, k, hi) if label.startswith("unit:") else None
+        for label in m.labels_starting_with("unit:"):
+            span = m.starting_at(label, k, hi)
             if span and (best is None or span[1] > best[0]):  # the longest; of equals, the first label
                 best = (span[1], self.units[label])
         if best:

@@ -198,6 +198,7 @@ class Matches:
         self._longest = _LabelIndex(_longest_from, self.by_label)
         self._ends = _LabelIndex(_starts_by_end, self.by_label)
         self._starts = _LabelIndex(_by_start, self.by_label)
+        self._prefixed: dict[str, list[str]] = {}
 
     def ending_at(self, label: str, end: int, lo: int = 0) -> tuple[int, int] | None:
         """Longest match of ``label`` ending exactly at token ``end`` and starting at or after ``lo``."""
@@ -217,6 +218,13 @@ class Matches:
             return start, end
         ends = [e for s, e in self.by_label[label] if s == start and e <= hi]  # rare: the longest overruns
         return (start, max(ends)) if ends else None
+
+    def labels_starting_with(self, prefix: str) -> list[str]:
+        """The labels with matches in this Doc that start with ``prefix`` ("unit:"), in ``by_label`` order."""
+        found = self._prefixed.get(prefix)
+        if found is None:
+            found = self._prefixed[prefix] = [label for label in self.by_label if label.startswith(prefix)]
+        return found
 
     def first_starting_at(self, labels: Iterable[str], start: int, hi: int | None = None) -> tuple[int, int] | None:
         """``starting_at`` for the first of ``labels``, in their order, that has a match there."""
