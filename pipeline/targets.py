@@ -443,6 +443,15 @@ class TargetFinder:
         return out
 
     def _split_things(self, doc: ViewDoc, m: Matches, lo: int, hi: int) -> list[TokenRange]:
+        """The things a "không để" list names, one range each.
+
+        Pieces between delimiters stay together while they name one taxonomy
+        concept, or none ("cháy, nổ", "băng, ổ, nhóm tội phạm"); a leading run of
+        unknown pieces belongs with the first known thing.  Outside the taxonomy,
+        a piece that opens with a thing word (``zero_thing_openers``: "sự cố",
+        "mất an toàn", "tình trạng") after a piece of two words or more starts a
+        new thing: "bạo lực học đường, mất an toàn vệ sinh thực phẩm" is two.
+        """
         cuts = [s for s, _ in m.within("delimiters", lo, hi)]
         pieces: list[TokenRange] = []
         start = lo
@@ -454,11 +463,12 @@ class TargetFinder:
         groups: list[list[int]] = []  # piece indices
         for k, concept in enumerate(concepts):
             seen = {concepts[i] for g in groups[-1:] for i in g if concepts[i]}
-            if groups and (concept is None or concept in seen or not seen):
+            opens = k > 0 and pieces[k - 1][1] - pieces[k - 1][0] >= 2 \
+                and m.starting_at("zero_thing_openers", pieces[k][0], pieces[k][1]) is not None
+            if groups and not opens and (concept is None or concept in seen or not seen):
                 groups[-1].append(k)
             else:
                 groups.append([k])
-        # a leading run of unknown pieces belongs with the first known thing
         return [(pieces[g[0]][0], pieces[g[-1]][1]) for g in groups if g]
 
     # -- links between targets of a sentence ------------------------------------------------------------

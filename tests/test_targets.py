@@ -71,6 +71,14 @@ BEYOND_DEV = [
     ("Không để hình thành băng, ổ, nhóm tội phạm.", [("zero", "=", 0, None, "count", None)]),
     ("Không để xảy ra tụ tập đông người, khiếu kiện vượt cấp.",
      [("zero", "=", 0, None, "count", None), ("zero", "=", 0, None, "count", None)]),
+    # outside the taxonomy, a thing word after a piece of two words or more opens a new thing
+    ("Không để xảy ra bạo lực học đường, mất an toàn vệ sinh thực phẩm.",
+     [("zero", "=", 0, None, "count", None), ("zero", "=", 0, None, "count", None)]),
+    ("Không để xảy ra mất an toàn kho quỹ, sự cố an ninh mạng.",
+     [("zero", "=", 0, None, "count", None), ("zero", "=", 0, None, "count", None)]),
+    ("Không để phát sinh khiếu kiện đông người, vượt cấp.", [("zero", "=", 0, None, "count", None)]),
+    ("Không để xảy ra tình trạng lạm dụng, trục lợi quỹ bảo hiểm y tế.", [("zero", "=", 0, None, "count", None)]),
+    ("Không để xảy ra nổ, cháy trong kho.", [("zero", "=", 0, None, "count", "fire.incidents")]),
     # "trên cả 3 tiêu chí" is not a comparator; "trở lên" after "nghiêm trọng" belongs to the indicator
     ("Giảm ít nhất 10% số vụ án nghiêm trọng trở lên.", [("decrease", ">=", 10, None, "percent", None)]),
     # figure first with "trở lên"; "vì" for "do"; counts with ranges and floors; money with a sibling increase
@@ -106,6 +114,7 @@ BEYOND_DEV = [
     ("- Tỷ lệ điều tra khám phá án hình sự: trên 82%.", "tỷ lệ điều tra khám phá án hình sự"),
     ("- Số vụ phạm pháp hình sự: giảm 5% so với năm 2022.", "số vụ phạm pháp hình sự"),
     ("Cấp căn cước công dân: 100% công dân đủ điều kiện.", "công dân đủ điều kiện"),
+    ("Không để xảy ra bạo lực học đường, mất an toàn vệ sinh thực phẩm.", "mất an toàn vệ sinh thực phẩm"),
     # a list item's own marker is not part of its indicator
     ("Các đơn vị phấn đấu: (1) giảm 5% số vụ cháy; (2) tỷ lệ điều tra khám phá án đạt trên 80%.", "tỷ lệ điều tra khám phá án"),
     ("Các đơn vị phấn đấu: a) giảm 5% số vụ cháy; b) tỷ lệ điều tra khám phá án đạt trên 80%.", "tỷ lệ điều tra khám phá án"),
