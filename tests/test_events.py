@@ -303,3 +303,20 @@ def test_a_national_bodys_name_that_opens_a_provincial_units_name_is_that_unit(e
 def test_a_rank_after_a_member_opens_a_persons_name_not_another_member(extractor, listed, names):
     (run,) = extractor.units.lists(f"Phát biểu tại hội nghị, {listed} cho biết.")
     assert [extractor.units.unit(item, None).name for item in run.items] == names
+
+
+@pytest.mark.parametrize(("sentence", "units"), [
+    ("Ngày 5/3/2024, Cụm thi đua số 6 gồm Hội Nông dân các tỉnh, thành phố: Sóc Trăng, Bạc Liêu và TP. Cần Thơ ký kết "
+     "giao ước thi đua năm 2024.",
+     [("Hội Nông dân tỉnh Sóc Trăng", "Sóc Trăng"), ("Hội Nông dân tỉnh Bạc Liêu", "Bạc Liêu"),
+      ("Hội Nông dân thành phố Cần Thơ", "Cần Thơ")]),
+    ("Ngày 8/3/2024, Hội Liên hiệp Phụ nữ tỉnh Cao Bằng ký kết giao ước thi đua năm 2024 với Hội Liên hiệp Phụ nữ "
+     "tỉnh Bắc Kạn.", [("Hội Liên hiệp Phụ nữ tỉnh Cao Bằng", "Cao Bằng"), ("Hội Liên hiệp Phụ nữ tỉnh Bắc Kạn", "Bắc Kạn")]),
+    ("Ngày 23/01/2026, Cụm thi đua số 4 gồm: Tỉnh đoàn Đắk Lắk (Cụm trưởng), Tỉnh đoàn Gia Lai và Thành đoàn Huế ký kết "
+     "giao ước thi đua năm 2026.",
+     [("Tỉnh đoàn Đắk Lắk", "Đắk Lắk"), ("Tỉnh đoàn Gia Lai", "Gia Lai"), ("Thành đoàn Huế", "Huế")]),
+])
+def test_mass_organisations_are_units_of_their_province(extract_text, sentence, units):
+    (event,) = extract_text(sentence).events
+    assert [(u.name, u.province) for u in event.units] == units
+    assert {u.kind for u in event.units} == {"other"}
