@@ -2,7 +2,7 @@
 
 Announcements mix last year's results ("năm 2022 đã kéo giảm 7,5% …") with this
 year's pledges.  A sentence is a *result* when its time frame is a year before
-the pledge period or it reports ("báo cáo … cho thấy", "đã …"); a *commitment*
+the pledge period or it reports ("báo cáo … cho thấy", "Theo báo cáo, …", "đã …"); a *commitment*
 when it carries a pledge cue ("phấn đấu", "cam kết", "chỉ tiêu" …) or frames the
 pledge year.  Sentences with neither take the mode of the sentence before them
 in the same paragraph.  Cue words are data in ``patterns/lexicon.json``.
@@ -74,6 +74,8 @@ def sentence_mode(doc: ViewDoc, m: Matches, s: SentenceSpan, period_year: int | 
         return "result"
     if any(start <= s.start + PAST_FRAME_WINDOW for start, _ in m.within("past_frames", s.start, s.end)):
         return "result"  # "Năm qua, …", "6 tháng đầu năm, …": a report, with or without "đã"
+    if m.starting_at("report_openers", item_marker_end(doc, m, s.start, s.end), s.end):
+        return "result"  # "Theo báo cáo, 6 tháng đầu năm 2025, …": figures read from a report
     if _has(m, "result_cues", s.start, s.end) and _has(m, "past_markers", s.start, s.end):
         return "result"
     not_cues = m.within("achieved_cues", s.start, s.end) + m.within("cue_lookalikes", s.start, s.end)

@@ -248,6 +248,11 @@ def test_period_year_follows_the_pledge_not_the_signing_date(extract_text):
     "Năm học 2021 - 2022, tỷ lệ học sinh tốt nghiệp đạt 99,6%.",
     "Theo báo cáo, đến 31/12/2022, tổng dư nợ tín dụng đạt 142.300 tỷ đồng, tăng 11,4% so với cuối năm 2021.",
     "Đánh giá năm 2022, có hơn 215.000 hộ đạt danh hiệu sản xuất giỏi, chiếm 38% số hộ đăng ký.",
+    # a report opener; part of a past year; last year
+    "Theo báo cáo, 6 tháng đầu năm 2023, xảy ra 126 vụ TNGT, so với cùng kỳ năm 2022 giảm 14 vụ (10%).",
+    "Theo thống kê, tỷ lệ điều tra, khám phá án đạt 86,1%.",
+    "Trong 6 tháng cuối năm 2022, các đơn vị phát hiện 23 vụ vi phạm; kéo giảm 4,1% số vụ phạm pháp hình sự.",
+    "Năm ngoái, tỷ lệ tái phạm tội ở tỉnh là 4,2%.",
     # "phải" of "số phải thu" is no pledge; a report's "không để" is no turn to the pledge
     "Năm 2022, các đơn vị đã hoàn thành các chỉ tiêu. Tỷ lệ nợ đóng giảm còn 2,9% số phải thu.",
     "Năm 2022, các đơn vị đã bắt giữ 214 vụ; duy trì không để tàu cá vi phạm vùng biển nước ngoài.",
