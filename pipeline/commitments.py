@@ -2,7 +2,8 @@
 
 Announcements mix last year's results ("năm 2022 đã kéo giảm 7,5% …") with this
 year's pledges.  A sentence is a *result* when its time frame is a year before
-the pledge period or it reports ("báo cáo … cho thấy", "Theo báo cáo, …", "đã …"); a *commitment*
+the pledge period, it reports ("báo cáo … cho thấy", "Theo báo cáo, …", "đã …")
+or it is another article's dated headline; a *commitment*
 when it carries a pledge cue ("phấn đấu", "cam kết", "chỉ tiêu" …) or frames the
 pledge year.  Sentences with neither take the mode of the sentence before them
 in the same paragraph.  Cue words are data in ``patterns/lexicon.json``.
@@ -55,6 +56,14 @@ def as_of_year(doc: ViewDoc, m: Matches, lo: int, hi: int) -> int | None:
     return None
 
 
+def _dated_headline(doc: ViewDoc, lo: int, hi: int) -> bool:
+    """A link to a related article, as news sites list them under a story: its headline and, in
+    brackets, its date ("» Công an huyện X phát động thi đua năm 2023 … (14/02/2023)")."""
+    tail = doc.words[max(lo, hi - 7):hi]
+    return len(tail) == 7 and tail[0] == "(" and tail[6] == ")" and tail[2] == tail[4] in {"/", "-"} \
+        and all(tail[k].isdigit() for k in (1, 3, 5)) and len(tail[5]) == 4
+
+
 def _has(m: Matches, label: str, lo: int, hi: int) -> bool:
     return bool(m.within(label, lo, hi))
 
@@ -69,6 +78,8 @@ def sentence_mode(doc: ViewDoc, m: Matches, s: SentenceSpan, period_year: int | 
     ``zero_cues=False`` leaves out the cues of a zero trigger ("không để"): a
     clause of a report may say what was kept from happening.
     """
+    if _dated_headline(doc, s.start, s.end):
+        return "result"  # another article's pledges are not this text's
     year = frame_year(doc, m, s.start, s.end)
     if year is not None and period_year is not None and year < period_year:
         return "result"

@@ -86,8 +86,11 @@ class TargetFinder:
             else:
                 zeros.append(Anchor("zero", s, e))
         found: list[Anchor] = list(zeros)
+        # a figure in the words a zero trigger names, before any delimiter, qualifies the thing:
+        # "không để xảy ra ùn tắc kéo dài trên 4 giờ"
+        things = [(z.start, next((s for s, _ in m.within("delimiters", z.end, hi)), hi)) for z in zeros]
         for fig in self.figures.find(doc, m, lo, hi):
-            if any(z.start <= fig.number_start < z.end for z in zeros):
+            if any(start <= fig.number_start < end for start, end in things):
                 continue
             if fig.unit != "percent" and not self._governed(m, fig):
                 continue

@@ -35,6 +35,7 @@ _LINE = re.compile(r"[^\n]+")
 _DASH_QUOTE = {"\u2013": "-", "\u2014": "-", "\u2212": "-", "\u2011": "-", "\u201e": '"'}
 _ODD_MARK = re.compile("[" + "".join(_DASH_QUOTE) + "]")
 _CAPITAL = re.compile(f"[{UPPER}]")
+_LIST_MARK = r"(?:\d{1,2}[.)]|[-+•])"  # a list item's number or bullet
 _TRAILING_NUMBERS = re.compile(r"(?:\s+\d+)+$")
 _LEVEL_SEP = re.compile(r"\s*,\s*")
 _SCOPE_RANK = {"commune": 0, "district": 1, "any": 2, "province": 3}  # how wide a level word's division is
@@ -142,7 +143,9 @@ class UnitReader:
             opening(self.member_cues) + rf"(?i:{cue_alt})[ \t]+(?:(?P<count>(?i:{count_alt}))[ \t]+)?(?P<level>(?i:{bare_alt}))[ \t]*:?[ \t]*(?=[{UPPER}])")
         self.level_item = re.compile(rf"(?P<level>(?i:{level_alt}))[ \t]+(?=[{UPPER}0-9])")  # "…, Quận 3"
         self.item = re.compile(rf"(?P<name>(?:(?i:{heads})[ \t]+)?{NAME})(?:{_NOTE})?")
-        self.sep = re.compile(r"\s*(?:,\s*và|,|và)\s+")
+        # between members: ", ", " và ", or the end of a numbered or bulleted line ("1. Công an tỉnh A;\n2. …")
+        self.sep = re.compile(rf"(?:\s*(?:,\s*và|,|và)\s+|[ \t]*;[ \t]*\n\s*)(?:{_LIST_MARK}[ \t]+)?"
+                              rf"|[ \t]*\n\s*{_LIST_MARK}[ \t]+")
         self.national_re = re.compile("|".join(re.escape(n) for n in self.national)) if self.national else None
 
     # -- mentions ---------------------------------------------------------------------------------
@@ -180,6 +183,8 @@ class UnitReader:
             sep = self.sep.match(text, end)
             if not sep or not (_CAPITAL.match(text, sep.end()) or self.level_item.match(text, sep.end())):
                 break
+            if "\n" in sep.group() and not self.head.match(text, sep.end()):
+                break  # on the next line, only a whole mention continues the list ("2. Quán triệt …" does not)
             pos = sep.end()
         return run
 

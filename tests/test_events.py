@@ -320,3 +320,16 @@ def test_mass_organisations_are_units_of_their_province(extract_text, sentence, 
     (event,) = extract_text(sentence).events
     assert [(u.name, u.province) for u in event.units] == units
     assert {u.kind for u in event.units} == {"other"}
+
+
+@pytest.mark.parametrize("members", [
+    "1. Công an tỉnh Khánh Hòa (Cụm trưởng);\n2. Công an tỉnh Phú Yên;\n3. Công an tỉnh Ninh Thuận,\n",
+    "- Công an tỉnh Khánh Hòa\n- Công an tỉnh Phú Yên\n- Công an tỉnh Ninh Thuận\n",
+    # the next numbered line is not a member
+    "1. Công an tỉnh Khánh Hòa;\n2. Công an tỉnh Phú Yên;\n3. Công an tỉnh Ninh Thuận;\n4. Quán triệt chỉ thị;\n",
+])
+def test_members_listed_one_per_line(extract_text, members):
+    text = (f"Hôm nay, ngày 09/3/2021, đại diện Công an các tỉnh trong Cụm thi đua số 8 gồm:\n{members}"
+            "thống nhất ký kết Bản giao ước thi đua năm 2021.\n2. Quán triệt các chỉ thị của Bộ.\n")
+    (event,) = extract_text(text).events
+    assert [u.name for u in event.units] == ["Công an tỉnh Khánh Hòa", "Công an tỉnh Phú Yên", "Công an tỉnh Ninh Thuận"]

@@ -79,6 +79,10 @@ BEYOND_DEV = [
     ("Không để phát sinh khiếu kiện đông người, vượt cấp.", [("zero", "=", 0, None, "count", None)]),
     ("Không để xảy ra tình trạng lạm dụng, trục lợi quỹ bảo hiểm y tế.", [("zero", "=", 0, None, "count", None)]),
     ("Không để xảy ra nổ, cháy trong kho.", [("zero", "=", 0, None, "count", "fire.incidents")]),
+    # a figure inside the thing qualifies it; after a delimiter it is a target of its own
+    ("Không để xảy ra ùn tắc giao thông kéo dài trên 4 giờ trên Quốc lộ 1.", [("zero", "=", 0, None, "count", None)]),
+    ("Không để xảy ra cháy lớn, bắt ít nhất 10 đối tượng truy nã.",
+     [("zero", "=", 0, None, "count", "fire.incidents"), ("reach", ">=", 10, None, "count", "wanted.arrests")]),
     # "trên cả 3 tiêu chí" is not a comparator; "trở lên" after "nghiêm trọng" belongs to the indicator
     ("Giảm ít nhất 10% số vụ án nghiêm trọng trở lên.", [("decrease", ">=", 10, None, "percent", None)]),
     # figure first with "trở lên"; "vì" for "do"; counts with ranges and floors; money with a sibling increase
@@ -115,6 +119,7 @@ BEYOND_DEV = [
     ("- Số vụ phạm pháp hình sự: giảm 5% so với năm 2022.", "số vụ phạm pháp hình sự"),
     ("Cấp căn cước công dân: 100% công dân đủ điều kiện.", "công dân đủ điều kiện"),
     ("Không để xảy ra bạo lực học đường, mất an toàn vệ sinh thực phẩm.", "mất an toàn vệ sinh thực phẩm"),
+    ("Không để xảy ra ùn tắc giao thông kéo dài trên 4 giờ trên Quốc lộ 1.", "ùn tắc giao thông kéo dài trên 4 giờ trên Quốc lộ 1"),
     # a list item's own marker is not part of its indicator
     ("Các đơn vị phấn đấu: (1) giảm 5% số vụ cháy; (2) tỷ lệ điều tra khám phá án đạt trên 80%.", "tỷ lệ điều tra khám phá án"),
     ("Các đơn vị phấn đấu: a) giảm 5% số vụ cháy; b) tỷ lệ điều tra khám phá án đạt trên 80%.", "tỷ lệ điều tra khám phá án"),
@@ -259,6 +264,13 @@ def test_period_year_follows_the_pledge_not_the_signing_date(extract_text):
 ])
 def test_reported_results_are_not_targets(extract_text, text):
     assert extract_text("Hội nghị ký kết giao ước thi đua năm 2023.\n" + text).targets == []
+
+
+def test_related_article_links_under_a_story_are_not_its_targets(extract_text):
+    text = ("Công an tỉnh ký kết giao ước thi đua năm 2024.\nCác đơn vị phấn đấu giảm 5% số vụ cháy.\n\nTin liên quan\n"
+            "» Công an huyện A phát động thi đua, phấn đấu bắt trên 10 đối tượng truy nã (14/02/2023)\n"
+            "» Tỷ lệ điều tra, khám phá án năm 2022 đạt 86,1% (05-01-2023)\n")
+    assert [t.value for t in extract_text(text).targets] == [5]
 
 
 def test_a_statistics_report_has_no_targets(extract_text):
