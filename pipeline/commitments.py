@@ -108,6 +108,8 @@ def sentence_modes(doc: ViewDoc, m: Matches, sentences: list[SentenceSpan], peri
         mode = sentence_mode(doc, m, s, period_year)
         if mode == "neutral" and k and (sentences[k - 1].paragraph == s.paragraph or _bulleted(doc, m, s)):
             mode = modes[-1]  # within a paragraph, or down a bulleted list under its heading
+        elif k and sentences[k - 1].paragraph == s.paragraph and m.starting_at("same_frame_openers", s.start, s.end):
+            mode = modes[-1]  # "Năm 2022, … Trong năm, các đơn vị không để xảy ra …": still that year's report
         modes.append(mode)
     return modes
 

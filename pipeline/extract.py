@@ -217,7 +217,7 @@ class Extractor:
             return d.indicator_override
         body = " ".join(doc.doc_text(s, e) for s, e in d.pieces if e > s)
         text = " ".join(p for p in (d.prefix, body, d.suffix) if p)
-        text = self._expand(text).strip(" ,.;:\"“”")
+        text = _unquoted(self._expand(text).strip(" ,.;:"))
         return text[:1].lower() + text[1:] if text[1:2].islower() else text
 
     def _expand(self, text: str) -> str:
@@ -248,6 +248,22 @@ class Extractor:
             if key:
                 return key
         return None
+
+
+QUOTE_MARKS = "\"“”"
+
+
+def _unquoted(text: str) -> str:
+    """Quote marks off the ends of an indicator, unless they close a quoted term inside it (kiểu “xã hội đen”)."""
+    def count() -> int:
+        return sum(text.count(q) for q in QUOTE_MARKS)
+    if len(text) > 1 and text[0] in QUOTE_MARKS and text[-1] in QUOTE_MARKS and count() == 2:
+        return text[1:-1].strip()
+    while text[:1] in QUOTE_MARKS and text and count() % 2:
+        text = text[1:].lstrip()
+    while text[-1:] in QUOTE_MARKS and text and count() % 2:
+        text = text[:-1].rstrip()
+    return text
 
 
 def _clause_start(doc: ViewDoc, lo: int, at: int) -> int:

@@ -434,9 +434,11 @@ class TargetFinder:
         if not d.pieces:
             return []
         lo, hi = d.pieces[-1]
-        stops = m.within("zero_stops", lo, hi)
+        stops = [s for s in m.within("zero_stops", lo, hi) if doc.words[s[0]] != QUOTE or _closes_quotation(doc, lo, s[0])]
         if stops and stops[0][0] > lo:
             hi = self._strip(m, (lo, stops[0][0]), (), RIGHT_TRAILING)[1]
+        if hi < len(doc.words) and doc.words[hi] == QUOTE and doc.words[lo:hi].count(QUOTE) % 2:
+            hi += 1  # a quoted term closes at the thing's end: kiểu "xã hội đen"
         parts = self._split_things(doc, m, lo, hi)
         out = []
         for s, e in parts:
@@ -565,6 +567,7 @@ LEFT_TRAILING = ("linking_verbs", "modals", "level_markers", "trailing_modifiers
 RIGHT_TRAILING = ("delimiters", "punct")
 COMPARATOR_LABELS = tuple(f"comparator_before:{c}" for c in (">=", ">", "<=", "<"))
 ZERO_LEADING = ("zero_fillers",)
+QUOTE = '"'  # every quotation mark, as the matching view writes it
 MEASURE_WORDS = ("rate_words", "measure_nouns")
 DIRECTION_VERBS = ("decrease_verbs", "increase_verbs")
 WHOLE_WORDINGS = ("comparator_after:>=", "comparator_after:<=", "direction_compounds")  # never cut apart by ``_strip``
@@ -582,6 +585,16 @@ def _past_year_frame(doc: ViewDoc, m: Matches, lo: int, hi: int) -> int:
 def _pledges(m: Matches, i: int, hi: int) -> bool:
     """A lead-in at ``i`` that always opens the commitment: a pledge cue ("phấn đấu") or a colon."""
     return bool(m.starting_at("commitment_cues", i, hi) or m.starting_at("punct", i, hi))
+
+
+def _closes_quotation(doc: ViewDoc, lo: int, at: int) -> bool:
+    """The quote mark at ``at`` ends a quotation opened before ``lo`` ("… không để hình thành X", ông nói),
+    rather than opening a quoted term inside the words from ``lo`` (băng nhóm "tín dụng đen" hoạt động …)."""
+    words = doc.words
+    start = lo
+    while start > 0 and "\n" not in words[start - 1]:
+        start -= 1
+    return words[start:lo].count(QUOTE) % 2 == 1 and QUOTE not in words[lo:at]
 
 
 def _inside_longer(span: TokenRange, others: list[TokenRange]) -> bool:

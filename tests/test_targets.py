@@ -120,6 +120,12 @@ BEYOND_DEV = [
     ("Cấp căn cước công dân: 100% công dân đủ điều kiện.", "công dân đủ điều kiện"),
     ("Không để xảy ra bạo lực học đường, mất an toàn vệ sinh thực phẩm.", "mất an toàn vệ sinh thực phẩm"),
     ("Không để xảy ra ùn tắc giao thông kéo dài trên 4 giờ trên Quốc lộ 1.", "ùn tắc giao thông kéo dài trên 4 giờ trên Quốc lộ 1"),
+    # a quoted term belongs to the thing; a quotation's closing mark ends it
+    ("Không để hình thành băng, ổ, nhóm hoạt động theo kiểu “xã hội đen” trên địa bàn.",
+     "hình thành băng, ổ, nhóm hoạt động theo kiểu “xã hội đen” trên địa bàn"),
+    ("Không để phát sinh băng nhóm “tín dụng đen”.", "phát sinh băng nhóm “tín dụng đen”"),
+    ("“Phải kiên quyết không để hình thành tụ điểm ma túy trên địa bàn”, đại diện Ban Giám đốc nhấn mạnh.",
+     "hình thành tụ điểm ma túy trên địa bàn"),
     # a list item's own marker is not part of its indicator
     ("Các đơn vị phấn đấu: (1) giảm 5% số vụ cháy; (2) tỷ lệ điều tra khám phá án đạt trên 80%.", "tỷ lệ điều tra khám phá án"),
     ("Các đơn vị phấn đấu: a) giảm 5% số vụ cháy; b) tỷ lệ điều tra khám phá án đạt trên 80%.", "tỷ lệ điều tra khám phá án"),
@@ -258,6 +264,8 @@ def test_period_year_follows_the_pledge_not_the_signing_date(extract_text):
     "Theo thống kê, tỷ lệ điều tra, khám phá án đạt 86,1%.",
     "Trong 6 tháng cuối năm 2022, các đơn vị phát hiện 23 vụ vi phạm; kéo giảm 4,1% số vụ phạm pháp hình sự.",
     "Năm ngoái, tỷ lệ tái phạm tội ở tỉnh là 4,2%.",
+    # "Trong năm," stays in the year of the sentence before it
+    "Năm 2022, các trại giam quản lý hơn 9.800 phạm nhân. Trong năm, các đơn vị không để xảy ra phạm nhân trốn trại.",
     # "phải" of "số phải thu" is no pledge; a report's "không để" is no turn to the pledge
     "Năm 2022, các đơn vị đã hoàn thành các chỉ tiêu. Tỷ lệ nợ đóng giảm còn 2,9% số phải thu.",
     "Năm 2022, các đơn vị đã bắt giữ 214 vụ; duy trì không để tàu cá vi phạm vùng biển nước ngoài.",
