@@ -258,7 +258,8 @@ class UnitReader:
 
         A unit named without a level word ("Đồn Biên phòng Nậm Cắn") keeps its
         name as written; a name that is also a province's still gives the unit
-        that province.
+        that province, and so does a province written in brackets after it
+        ("Trại giam Suối Tre (Đồng Nai)").
         """
         level = self._single_level(mention.level or "")
         ref = self.gazetteer.resolve(mention.name or "", on) if mention.name else None
@@ -271,6 +272,7 @@ class UnitReader:
             level = level.capitalize()
         name = " ".join(part for part in (mention.org_type, level, place) if part)
         province = ref or (self.gazetteer.resolve(mention.within, on) if mention.within else None) \
+            or (self.gazetteer.resolve(mention.role, on) if mention.role else None) \
             or (self.gazetteer.resolve(home.province, on) if home and home.province else None)
         if province is None:
             return Unit(name=name, kind=mention.kind)  # type: ignore[arg-type]

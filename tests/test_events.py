@@ -333,3 +333,11 @@ def test_members_listed_one_per_line(extract_text, members):
             "thống nhất ký kết Bản giao ước thi đua năm 2021.\n2. Quán triệt các chỉ thị của Bộ.\n")
     (event,) = extract_text(text).events
     assert [u.name for u in event.units] == ["Công an tỉnh Khánh Hòa", "Công an tỉnh Phú Yên", "Công an tỉnh Ninh Thuận"]
+
+
+def test_a_province_in_brackets_after_a_named_unit_is_its_province(extract_text):
+    text = ("Ngày 23/2/2023, Cụm thi đua số 4 gồm 3 đơn vị: Trại giam Suối Tre (Đồng Nai), Trại giam Bàu Cạn (Bình Dương) "
+            "và Trại tạm giam Công an tỉnh Tây Ninh ký kết giao ước thi đua năm 2023.")
+    (event,) = extract_text(text).events
+    assert [(u.name, u.province, u.kind) for u in event.units][:2] == [
+        ("Trại giam Suối Tre", "Đồng Nai", "police"), ("Trại giam Bàu Cạn", "Bình Dương", "police")]
