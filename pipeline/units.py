@@ -271,9 +271,10 @@ class UnitReader:
         if place.isdigit():  # "Quận 1", "Phường 7": the level word is part of the name
             level = level.capitalize()
         name = " ".join(part for part in (mention.org_type, level, place) if part)
-        province = ref or (self.gazetteer.resolve(mention.within, on) if mention.within else None) \
+        below = scope in {"district", "commune"}  # "phường Bạc Liêu" is named after a province, not in it
+        province = (None if below else ref) or (self.gazetteer.resolve(mention.within, on) if mention.within else None) \
             or (self.gazetteer.resolve(mention.role, on) if mention.role else None) \
-            or (self.gazetteer.resolve(home.province, on) if home and home.province else None)
+            or (self.gazetteer.resolve(home.province, on) if home and home.province else None) or ref
         if province is None:
             return Unit(name=name, kind=mention.kind)  # type: ignore[arg-type]
         return Unit(name=name, kind=mention.kind, province=province.name,  # type: ignore[arg-type]

@@ -341,3 +341,10 @@ def test_a_province_in_brackets_after_a_named_unit_is_its_province(extract_text)
     (event,) = extract_text(text).events
     assert [(u.name, u.province, u.kind) for u in event.units][:2] == [
         ("Trại giam Suối Tre", "Đồng Nai", "police"), ("Trại giam Bàu Cạn", "Bình Dương", "police")]
+
+
+def test_a_commune_named_after_a_former_province_is_in_its_forces_province(extract_text):
+    text = ("Ngày 16/1/2026, Khối thi đua số 4 thuộc Công an tỉnh Cà Mau ký kết giao ước thi đua năm 2026. Khối gồm "
+            "Công an xã Vĩnh Trạch, Công an phường Giá Rai và Công an phường Bạc Liêu.")
+    (event,) = extract_text(text).events
+    assert {(u.province, u.province_code) for u in event.units} == {("Cà Mau", "96")}
