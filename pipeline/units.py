@@ -96,6 +96,7 @@ class Mention:
     role: str | None = None   # the bracketed note after it: "(Cụm trưởng)"
     whole: str | None = None  # national bodies: the full name
     within: str | None = None  # the wider place written after it: "Công an huyện A, tỉnh B" → "B"
+    department: str | None = None  # the part of the force written before it: "Phòng Cảnh sát giao thông"
 
 
 @dataclass
@@ -147,6 +148,10 @@ class UnitReader:
         self.sep = re.compile(rf"(?:\s*(?:,\s*và|,|và)\s+|[ \t]*;[ \t]*\n\s*)(?:{_LIST_MARK}[ \t]+)?"
                               rf"|[ \t]*\n\s*{_LIST_MARK}[ \t]+")
         self.national_re = re.compile("|".join(re.escape(n) for n in self.national)) if self.national else None
+        departments = sorted(data.get("departments", []), key=len, reverse=True)  # type: ignore[attr-defined]
+        self.departments = {d.lower(): d for d in departments}
+        self.department_re = re.compile(rf"(?<!\w)(?P<dept>(?i:{'|'.join(map(re.escape, departments))}))[ \t]+$") \
+            if departments else None
 
     # -- mentions ---------------------------------------------------------------------------------
     def lists(self, text: str) -> list[UnitList]:
@@ -158,9 +163,22 @@ class UnitReader:
             while m := head.search(text, pos):
                 run = self._read_run(text, m)
                 if run.items:
+                    self._department(text, run)
                     out.append(run)
                 pos = max(run.end, m.end())
         return sorted(out, key=lambda r: r.start)
+
+    def _department(self, text: str, run: UnitList) -> None:
+        """"Phòng CSGT Công an các tỉnh A, B": the run's units of that type are that department of each force."""
+        found = self.department_re.search(text, max(0, run.start - 120), run.start) if self.department_re else None
+        if found is None:
+            return
+        department = self.departments[found.group("dept").lower()]
+        first = run.items[0]
+        for item in run.items:
+            if item.org_type == first.org_type:
+                item.department = department
+        run.start = first.start = found.start()
 
     def _read_run(self, text: str, head: re.Match[str]) -> UnitList:
         run = UnitList(start=head.start())
@@ -264,13 +282,14 @@ class UnitReader:
         level = self._single_level(mention.level or "")
         ref = self.gazetteer.resolve(mention.name or "", on) if mention.name else None
         scope = self.level_scope.get(level, "any")
+        department = f"{mention.department} " if mention.department else ""
         if ref is not None and level and scope in {"province", "any"} and (scope == "province" or ref.level == "thành phố"):
-            return Unit(name=f"{mention.org_type} {ref.level} {ref.name}".strip(), kind=mention.kind,  # type: ignore[arg-type]
+            return Unit(name=f"{department}{mention.org_type} {ref.level} {ref.name}".strip(), kind=mention.kind,  # type: ignore[arg-type]
                         province=ref.name, province_code=ref.code, province_now=ref.province_now)
         place = fold_tone_marks(mention.name or "")
         if place.isdigit():  # "Quận 1", "Phường 7": the level word is part of the name
             level = level.capitalize()
-        name = " ".join(part for part in (mention.org_type, level, place) if part)
+        name = " ".join(part for part in (mention.department, mention.org_type, level, place) if part)
         below = scope in {"district", "commune"}  # "phường Bạc Liêu" is named after a province, not in it
         province = (None if below else ref) or (self.gazetteer.resolve(mention.within, on) if mention.within else None) \
             or (self.gazetteer.resolve(mention.role, on) if mention.role else None) \

@@ -180,7 +180,8 @@ def test_a_group_named_at_the_end_of_a_line_does_not_take_the_next_lines_units_a
 
 
 @pytest.mark.parametrize(("venue", "place"), [
-    ("tại Phòng Cảnh sát PCCC và CNCH Công an thành phố Hà Nội", "Công an thành phố Hà Nội"),
+    ("tại Phòng Cảnh sát PCCC và CNCH Công an thành phố Hà Nội",  # a department of a force is a unit itself
+     "Phòng Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ Công an thành phố Hà Nội"),
     ("tại Nhà khách Công an tỉnh Bắc Ninh", "Công an tỉnh Bắc Ninh"),
     ("tại Trung tâm Hội nghị tỉnh Bắc Ninh", "Trung tâm Hội nghị tỉnh Bắc Ninh"),
     ("tại Hà Nội", None),  # a city, not a unit: the members listed after the comma are not the venue
@@ -348,3 +349,19 @@ def test_a_commune_named_after_a_former_province_is_in_its_forces_province(extra
             "Công an xã Vĩnh Trạch, Công an phường Giá Rai và Công an phường Bạc Liêu.")
     (event,) = extract_text(text).events
     assert {(u.province, u.province_code) for u in event.units} == {("Cà Mau", "96")}
+
+
+@pytest.mark.parametrize(("text", "units", "host"), [
+    ("Ngày 18/7/2025, Cụm thi đua số 5 gồm Phòng CSGT Công an các tỉnh Đồng Nai, Tây Ninh và Lâm Đồng ký kết giao ước "
+     "thi đua năm 2025. Phòng CSGT Công an tỉnh Đồng Nai là đơn vị Cụm trưởng.",
+     ["Phòng Cảnh sát giao thông Công an tỉnh Đồng Nai", "Phòng Cảnh sát giao thông Công an tỉnh Tây Ninh",
+      "Phòng Cảnh sát giao thông Công an tỉnh Lâm Đồng"], "Phòng Cảnh sát giao thông Công an tỉnh Đồng Nai"),
+    ("Ngày 7/3/2024, Cụm thi đua số 2 gồm Phòng Cảnh sát PCCC và CNCH Công an các tỉnh Quảng Ninh và Bắc Ninh ký kết "
+     "giao ước thi đua năm 2024.",
+     ["Phòng Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ Công an tỉnh Quảng Ninh",
+      "Phòng Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ Công an tỉnh Bắc Ninh"], None),
+])
+def test_a_department_written_before_its_forces_is_the_unit(extract_text, text, units, host):
+    (event,) = extract_text(text).events
+    assert [u.name for u in event.units] == units
+    assert event.host == host
