@@ -24,7 +24,7 @@ from .nlp import NLP, Lexicon, Matches, ViewDoc, WordTagger, flatten_lexicon
 from .normalise import norm_phrase
 from .pattern_files import Patterns
 from .prefilter import Prefilter
-from .segment import sentences
+from .segment import sentences, unwrap
 from .targets import Draft, TargetFinder, value_of
 from .taxonomy import Taxonomy
 from .units import UnitReader, names_text
@@ -99,6 +99,7 @@ class Extractor:
         return result
 
     def _fill(self, text: str, result: DocumentResult) -> None:
+        source, text = text, unwrap(text)  # a hard-wrapped text is read by paragraphs; offsets are the same
         split: dict[str, list[tuple[int, int]]] = {}  # the names copy shares most lines with the text
         if self.prefilter is not None:
             doc, segs = self.prefilter.focus(text, split)  # only the lines that may hold a target
@@ -113,7 +114,7 @@ class Extractor:
             result.events.append(event)
             result.warnings.extend(Issue(code="unit_count_mismatch", message=w) for w in facts.warnings)  # type: ignore[union-attr]
         period = event.period_year if event else None
-        result.targets = self._targets(doc, matches, spans, event, period, result.document.id)
+        result.targets = self._targets(doc, matches, spans, event, period, result.document.id, source)
 
     def _token_sentences(self, doc: ViewDoc, segs) -> list[SentenceSpan]:
         out = []
@@ -174,7 +175,8 @@ class Extractor:
 
     # -- targets --------------------------------------------------------------------------------------------------
     def _targets(self, doc: ViewDoc, m: Matches, spans: list[SentenceSpan], event: Event | None,
-                 period: int | None, doc_id: str) -> list[Target]:
+                 period: int | None, doc_id: str, source: str) -> list[Target]:
+        """The targets of the pledge sentences; their evidence is quoted from ``source``, the document text."""
         modes = sentence_modes(doc, m, spans, period)
         out: list[Target] = []
         for s, mode in zip(spans, modes):
@@ -186,18 +188,17 @@ class Extractor:
                     and (pledged is None or any(lo <= d.anchor.start < hi for lo, hi in pledged))]
             ids: dict[int, str] = {}
             for d in keep:
-                target = self._target(doc, d, event, period, doc_id, drafts, ids)
+                target = self._target(doc, d, event, period, doc_id, drafts, ids, source)
                 ids[id(d)] = target.id
                 out.append(target)
-        title_end = text_first_line_end(doc.text_original)
+        title_end = text_first_line_end(source)
         return _dedupe(out, title_end)
 
     def _target(self, doc: ViewDoc, d: Draft, event: Event | None, period: int | None, doc_id: str,
-                drafts: list[Draft], ids: dict[int, str]) -> Target:
+                drafts: list[Draft], ids: dict[int, str], text: str) -> Target:
         indicator = self._indicator_text(doc, d)
         key = self._key(doc, d, indicator, drafts)
         start, end = doc.doc_offsets(*d.span)
-        text = doc.text_original
         value, value_max = value_of(d)
         baseline_year = d.baseline_year
         if d.baseline_relative and period is not None:

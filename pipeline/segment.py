@@ -21,6 +21,59 @@ _SPACE = re.compile(r"\s+")
 _MAY_END = re.compile(r"[?!]|\.(?!(?<=\d\.)\d)")  # each branch opens with a character, so the search skips ahead
 
 
+# Hard-wrapped text (a PDF's text layer, a copy of one): most long lines end mid-sentence.
+WRAPPED_MIN_LINES = 5  # long lines needed to judge
+WRAPPED_SHARE = 0.5  # of the long lines, this share ends with no closing punctuation …
+PAGE_WIDTH = 130  # … and this share (characters) no longer than a printed line
+PAGE_WIDTH_SHARE = 0.8
+LONG_LINE = 40  # characters
+FULL_WIDTH = 0.6  # a line this share of the usual width or longer runs on when it ends mid-sentence
+_CLOSES = tuple(".!?:;\"”)…")
+_PAGE_FURNITURE = re.compile(r"(?i)[ \t]*(?:trang[ \t]+\d+(?:[ \t]*/[ \t]*\d+)?|-[ \t]*\d+[ \t]*-|\d+[ \t]*/[ \t]*\d+"
+                             r"|page[ \t]+\d+(?:[ \t]+of[ \t]+\d+)?)[ \t]*|.*\S[ \t]{3,}\S.*")  # page numbers, column headers
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_ITEM_START = re.compile(r"[ \t]*(?:[-+•*]|\d{1,2}[.)]|[a-zđ]\))[ \t]")
+
+
+def unwrap(text: str) -> str:
+    """``text`` with the line breaks inside its paragraphs turned to spaces, when it is hard-wrapped; same length.
+
+    A PDF's text layer breaks lines where the page did ("… Khối thi đua số 1
+    Công⏎an tỉnh Hà Tĩnh"), with page numbers and running headers between
+    them.  Every stage reads lines as paragraphs, so such a text is read with
+    those breaks as spaces and that furniture blanked.  Characters are only
+    replaced, never added or removed, so offsets into the result are offsets
+    into ``text``.  A text whose lines mostly end their sentences is returned
+    as it is.
+    """
+    lines = [(m.start(), m.end()) for m in _LINE.finditer(text)]
+    long_lines = [text[a:b].rstrip() for a, b in lines if len(text[a:b].strip()) >= LONG_LINE]
+    open_ended = [line for line in long_lines if not line.endswith(_CLOSES)]
+    printed = [line for line in long_lines if len(line) <= PAGE_WIDTH]
+    if len(long_lines) < WRAPPED_MIN_LINES or len(open_ended) < WRAPPED_SHARE * len(long_lines) \
+            or len(printed) < PAGE_WIDTH_SHARE * len(long_lines):
+        return text
+    width = sorted(map(len, long_lines))[int(0.9 * (len(long_lines) - 1))]
+    chars = list(text)
+    content = []
+    for a, b in lines:
+        if _PAGE_FURNITURE.fullmatch(text, a, b):
+            chars[a:b] = " " * (b - a)
+        elif text[a:b].strip():
+            content.append((a, b))
+    for (a, b), (c, d) in zip(content, content[1:]):
+        line = text[a:b].rstrip()
+        if line.endswith(_CLOSES) or len(line) < FULL_WIDTH * width or _ITEM_START.match(text, c):
+            continue
+        first = text[c:d].lstrip()[:1]
+        if _BLANK_LINE.search(text, b, c) and not (first.islower() or first.isdigit()):
+            continue  # a blank line ends a paragraph unless the next one carries on mid-sentence (a page break)
+        for k in range(b, c):  # the break, and any blanked furniture up to the next line
+            if chars[k] == "\n":
+                chars[k] = " "
+    return "".join(chars)
+
+
 @dataclass(frozen=True)
 class Segment:
     start: int

@@ -1,0 +1,57 @@
+"""Hard-wrapped texts (a PDF's text layer) are read by paragraph, with offsets into the text as written."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.segment import unwrap
+
+WRAPPED = """CÔNG AN TỈNH HÀ TĨNH          BẢN TIN THI ĐUA          Số 02/2019
+Ngày 22/2/2019, tại Hội trường Công an thành phố Hà Tĩnh, Khối thi đua số 1 Công
+an tỉnh Hà Tĩnh tổ chức hội nghị ký kết giao ước thi đua năm 2019. Khối gồm Công
+an thành phố Hà Tĩnh (Khối trưởng), Công an thị xã Hồng Lĩnh và Công an huyện
+Thạch Hà.
+Các đơn vị thống nhất phấn đấu kéo giảm từ 5% trở lên số vụ phạm pháp hình sự so
+với năm 2018; 100% tố giác, tin báo về tội phạm được tiếp nhận; tỷ lệ giải quyết đạt
+Trang 2/5
+Bản tin Thi đua - Khen thưởng       Công an tỉnh Hà Tĩnh       Số 02/2019
+92% trở lên. Mỗi đơn vị bắt, vận động đầu thú không dưới 6 đối tượng truy nã;
+quản lý chặt chẽ người chấp hành xong án phạt tù để tỷ lệ tái phạm tội không quá
+2,5%.
+"""
+
+
+def test_line_breaks_inside_paragraphs_become_spaces_and_page_furniture_blanks():
+    flowing = unwrap(WRAPPED)
+    assert len(flowing) == len(WRAPPED)
+    assert "Khối thi đua số 1 Công an tỉnh Hà Tĩnh" in flowing
+    assert "Trang" not in flowing and "Bản tin" not in flowing
+    assert "Thạch Hà.\nCác đơn vị" in flowing  # a sentence ending at a line end ends the paragraph
+    assert flowing.split()[-3:] == ["không", "quá", "2,5%."]
+
+
+def test_a_hard_wrapped_text_gives_its_targets_with_evidence_from_the_text(extract_text):
+    result = extract_text(WRAPPED)
+    assert [(t.value, t.indicator) for t in result.targets] == [
+        (5, "số vụ phạm pháp hình sự"), (100, "tố giác, tin báo về tội phạm được tiếp nhận"),
+        (92, "tỷ lệ giải quyết tố giác, tin báo về tội phạm"), (6, "bắt, vận động đầu thú đối tượng truy nã"),
+        (2.5, "tỷ lệ tái phạm tội")]
+    assert all(WRAPPED[t.evidence.start:t.evidence.end] == t.evidence.text for t in result.targets)
+    assert [u.name for u in result.events[0].units] == [
+        "Công an thành phố Hà Tĩnh", "Công an thị xã Hồng Lĩnh", "Công an huyện Thạch Hà"]
+
+
+def test_a_text_of_one_paragraph_per_line_is_left_as_it_is():
+    text = "\n".join(["Khối thi đua số 1 ký kết giao ước thi đua năm 2024 tại Công an tỉnh"] * 4
+                     + ["Các đơn vị phấn đấu kéo giảm 5% số vụ phạm pháp hình sự so với năm 2023 và nhiều chỉ tiêu khác. " * 3] * 6)
+    assert unwrap(text) is text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["Công an tỉnh", "giảm 5%", "số vụ", ".", "\n", "\n\n", "Trang 2/5", "   ", "a) ", "- "]),
+                max_size=80).map("".join))
+def test_unwrap_only_replaces_characters(text):
+    flowing = unwrap(text)
+    assert len(flowing) == len(text)
+    assert all(a == b or b == " " for a, b in zip(text, flowing))
