@@ -24,7 +24,7 @@ from .nlp import NLP, Lexicon, Matches, ViewDoc, WordTagger, flatten_lexicon
 from .normalise import norm_phrase
 from .pattern_files import Patterns
 from .prefilter import Prefilter
-from .segment import sentences, unwrap
+from .segment import Layout, sentences
 from .targets import Draft, TargetFinder, value_of
 from .taxonomy import Taxonomy
 from .units import UnitReader, names_text
@@ -70,6 +70,7 @@ class Extractor:
         self.units = UnitReader(self.patterns.load("units.json"), self.gazetteer)
         self.events = EventReader(self.patterns.load("events.json"), self.units)
         self.abbreviations = abbreviations
+        self.layout = Layout.from_data(self.patterns.load("layout.json"))
 
     @property
     def version(self) -> str:
@@ -99,7 +100,7 @@ class Extractor:
         return result
 
     def _fill(self, text: str, result: DocumentResult) -> None:
-        source, text = text, unwrap(text)  # a hard-wrapped text is read by paragraphs; offsets are the same
+        source, text = text, self.layout.flowing(text)  # tables and hard-wrapped lines read as prose; same offsets
         split: dict[str, list[tuple[int, int]]] = {}  # the names copy shares most lines with the text
         if self.prefilter is not None:
             doc, segs = self.prefilter.focus(text, split)  # only the lines that may hold a target
@@ -179,18 +180,25 @@ class Extractor:
         """The targets of the pledge sentences; their evidence is quoted from ``source``, the document text."""
         modes = sentence_modes(doc, m, spans, period)
         out: list[Target] = []
+        before: list[Target] = []  # the targets of the sentence before
         for s, mode in zip(spans, modes):
             pledged = pledged_clauses(doc, m, s, period) if mode == "result" and event is not None else None
             if (mode == "result" and not pledged) or (event is None and mode != "commitment"):
+                before = []
                 continue
             drafts = self.targets.sentence(doc, m, s.start, s.end)
             keep = [d for d in drafts if not is_past(m, _clause_start(doc, s.start, d.anchor.start), d.anchor.start)
                     and (pledged is None or any(lo <= d.anchor.start < hi for lo, hi in pledged))]
             ids: dict[int, str] = {}
+            general = next((t.id for t in reversed(before) if t.direction != "zero"), None)
+            before = []
             for d in keep:
                 target = self._target(doc, d, event, period, doc_id, drafts, ids, source)
+                if d.sub_marked and target.parent_id is None and target.direction != "zero" and general:
+                    target.parent_id = general  # "… đạt trên 80%. Trong đó, án rất nghiêm trọng …": the sentence before
                 ids[id(d)] = target.id
-                out.append(target)
+                before.append(target)
+            out.extend(before)
         title_end = text_first_line_end(source)
         return _dedupe(out, title_end)
 

@@ -9,7 +9,7 @@ exact document offset.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Container
+from collections.abc import Callable, Container, Iterable, Mapping
 from dataclasses import dataclass
 
 from underthesea import sent_tokenize
@@ -46,7 +46,7 @@ def unwrap(text: str) -> str:
     into ``text``.  A text whose lines mostly end their sentences is returned
     as it is.
     """
-    lines = [(m.start(), m.end()) for m in _LINE.finditer(text)]
+    lines = [(m.start(), m.end()) for m in _LINE.finditer(text) if "\t" not in m.group()]  # table rows stay rows
     long_lines = [text[a:b].rstrip() for a, b in lines if len(text[a:b].strip()) >= LONG_LINE]
     open_ended = [line for line in long_lines if not line.endswith(_CLOSES)]
     printed = [line for line in long_lines if len(line) <= PAGE_WIDTH]
@@ -63,7 +63,7 @@ def unwrap(text: str) -> str:
             content.append((a, b))
     for (a, b), (c, d) in zip(content, content[1:]):
         line = text[a:b].rstrip()
-        if line.endswith(_CLOSES) or len(line) < FULL_WIDTH * width or _ITEM_START.match(text, c):
+        if line.endswith(_CLOSES) or len(line) < FULL_WIDTH * width or _ITEM_START.match(text, c) or "\t" in text[b:c]:
             continue
         first = text[c:d].lstrip()[:1]
         if _BLANK_LINE.search(text, b, c) and not (first.islower() or first.isdigit()):
@@ -72,6 +72,62 @@ def unwrap(text: str) -> str:
             if chars[k] == "\n":
                 chars[k] = " "
     return "".join(chars)
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Reads laid-out text as running prose, without moving a character: ``flowing(text)`` has its length.
+
+    Built from ``patterns/layout.json``.
+    """
+
+    number_heads: frozenset[str]  # headers of row-number columns, lower-case
+    result_heads: tuple[str, ...]  # wordings that head a column of results, lower-case
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Iterable[str]]) -> "Layout":
+        return cls(frozenset(h.lower() for h in data["number_column_heads"]),
+                   tuple(h.lower() for h in data["result_column_heads"]))
+
+    def flowing(self, text: str) -> str:
+        """``text`` read as prose: tables without their number and result columns, hard wraps undone."""
+        return unwrap(self.tables(text) if "\t" in text else text)
+
+    def tables(self, text: str) -> str:
+        """Tab-separated tables with their row-number and result columns blanked, header included.
+
+        "1⇥Tỷ lệ điều tra, khám phá án⇥81,2%⇥Trên 80%" under a header "STT⇥Chỉ
+        tiêu⇥Kết quả năm 2020⇥Mức phấn đấu năm 2021" reads "Tỷ lệ điều tra,
+        khám phá án … Trên 80%": last year's figure is not a pledge.
+        """
+        chars: list[str] | None = None
+        blank: set[int] | None = None  # the current table's blanked columns; None outside a table
+        for line in _LINE.finditer(text):
+            cells = _cells(text, line.start(), line.end())
+            if len(cells) < 2:
+                blank = None
+                continue
+            if blank is None:  # a table's first row is its header
+                heads = [text[a:b].strip().lower() for a, b in cells]
+                blank = {k for k, h in enumerate(heads)
+                         if h in self.number_heads or any(w in h for w in self.result_heads)}
+            for k in blank:
+                if k < len(cells):
+                    chars = chars or list(text)
+                    a, b = cells[k]
+                    chars[a:b] = " " * (b - a)
+        return "".join(chars) if chars else text
+
+
+def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The tab-separated cells of a line, as offsets."""
+    out, a = [], start
+    for k in range(start, end):
+        if text[k] == "\t":
+            out.append((a, k))
+            a = k + 1
+    out.append((a, end))
+    return out
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""Hard-wrapped texts (a PDF's text layer) are read by paragraph, with offsets into the text as written."""
+"""Laid-out texts, hard-wrapped lines (a PDF's text layer) and tab-separated tables, are read as prose, with offsets into
+the text as written."""
 
 from __future__ import annotations
 
@@ -55,3 +56,22 @@ def test_unwrap_only_replaces_characters(text):
     flowing = unwrap(text)
     assert len(flowing) == len(text)
     assert all(a == b or b == " " for a, b in zip(text, flowing))
+
+
+TABLE = ("Khối thi đua số 2 ký kết giao ước thi đua năm 2021.\n"
+         "STT\tChỉ tiêu\tKết quả năm 2020\tMức phấn đấu năm 2021\n"
+         "1\tTỷ lệ điều tra, khám phá án hình sự\t81,2%\tTrên 80%\n"
+         "\tTrong đó: án rất nghiêm trọng, đặc biệt nghiêm trọng\t100%\tTừ 95% trở lên\n"
+         "2\tSố người chết do TNGT\tGiảm 3 người\tGiảm ít nhất 5% so với năm 2020\n")
+
+
+def test_a_tables_number_and_result_columns_are_read_as_blank(extractor):
+    flowing = extractor.layout.flowing(TABLE)
+    assert len(flowing) == len(TABLE)
+    assert "81,2%" not in flowing and "Kết quả" not in flowing and "Giảm 3 người" not in flowing
+    assert "Mức phấn đấu năm 2021" in flowing and "Trên 80%" in flowing
+
+
+def test_a_table_gives_the_pledged_column(extract_text):
+    assert [(t.value, t.comparator, t.parent_id is not None) for t in extract_text(TABLE).targets] == [
+        (80, ">", False), (95, ">=", True), (5, ">=", False)]
