@@ -242,6 +242,8 @@ class EventReader:
             if lower > (8 if explicit else 3):
                 return ""
             if w.endswith(","):
+                if self.units.head.match(" ".join(words[k + 1:])):
+                    break  # "Khối thi đua Cảnh sát, Công an tỉnh X": the force the bloc belongs to
                 following = " ".join(words[k + 1:k + 3]).lower()
                 if not (any(following.startswith(level) for level in self.units.level_scope)
                         or (explicit and self._ends_soon(words[k + 1:]))):

@@ -150,8 +150,9 @@ class UnitReader:
         self.national_re = re.compile("|".join(re.escape(n) for n in self.national)) if self.national else None
         departments = sorted(data.get("departments", []), key=len, reverse=True)  # type: ignore[attr-defined]
         self.departments = {d.lower(): d for d in departments}
-        self.department_re = re.compile(rf"(?<!\w)(?P<dept>(?i:{'|'.join(map(re.escape, departments))}))[ \t]+$") \
-            if departments else None
+        alt = "|".join(map(re.escape, departments)) or "(?!)"
+        self.department_re = re.compile(rf"(?<!\w)(?P<dept>(?i:{alt}))[ \t]+$")
+        self.department_item = re.compile(rf"(?<!\w)(?P<dept>(?i:{alt}))(?!\w)(?:{_NOTE})?")
 
     # -- mentions ---------------------------------------------------------------------------------
     def lists(self, text: str) -> list[UnitList]:
@@ -166,11 +167,31 @@ class UnitReader:
                     self._department(text, run)
                     out.append(run)
                 pos = max(run.end, m.end())
+        out.extend(self._department_runs(text, out))
         return sorted(out, key=lambda r: r.start)
+
+    def _department_runs(self, text: str, runs: list[UnitList]) -> list[UnitList]:
+        """Departments named alone, of the force the text is about: "Khối gồm 5 phòng nghiệp vụ: Phòng Cảnh
+        sát giao thông (Khối trưởng), Phòng Cảnh sát hình sự và …"."""
+        taken = [(r.start, r.end) for r in runs]
+        out: list[UnitList] = []
+        pos = 0
+        while m := self.department_item.search(text, pos):
+            run = UnitList(start=m.start())
+            while m and not any(a <= m.start() < b for a, b in taken):
+                run.items.append(Mention(m.start(), m.end("dept"), "", "police", None, None, self._note(m),
+                                         department=self.departments[m.group("dept").lower()]))
+                run.end = m.end()
+                sep = self.sep.match(text, m.end())
+                m = self.department_item.match(text, sep.end()) if sep else None
+            if run.items:
+                out.append(run)
+            pos = max(run.end, (m.end() if m else 0), pos + 1)
+        return out
 
     def _department(self, text: str, run: UnitList) -> None:
         """"Phòng CSGT Công an các tỉnh A, B": the run's units of that type are that department of each force."""
-        found = self.department_re.search(text, max(0, run.start - 120), run.start) if self.department_re else None
+        found = self.department_re.search(text, max(0, run.start - 120), run.start)
         if found is None:
             return
         department = self.departments[found.group("dept").lower()]
@@ -279,6 +300,10 @@ class UnitReader:
         that province, and so does a province written in brackets after it
         ("Trại giam Suối Tre (Đồng Nai)").
         """
+        if mention.department and not mention.org_type:  # a department of the force the text is about
+            if home is None:
+                return Unit(name=mention.department, kind=mention.kind)  # type: ignore[arg-type]
+            return home.model_copy(update={"name": f"{mention.department} {home.name}", "kind": mention.kind})
         level = self._single_level(mention.level or "")
         ref = self.gazetteer.resolve(mention.name or "", on) if mention.name else None
         scope = self.level_scope.get(level, "any")
@@ -306,7 +331,7 @@ class UnitReader:
 
     def member_list(self, text: str, runs: list[UnitList]) -> UnitList | None:
         """The list of members: one after "gồm", else the first list of two or more."""
-        lists = [run for run in runs if len({(i.org_type, i.name) for i in run.items}) >= 2]
+        lists = [run for run in runs if len({(i.department, i.org_type, i.name) for i in run.items}) >= 2]
         if not lists:
             return None
         lowered = text.lower()

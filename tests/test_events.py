@@ -365,3 +365,16 @@ def test_a_department_written_before_its_forces_is_the_unit(extract_text, text, 
     (event,) = extract_text(text).events
     assert [u.name for u in event.units] == units
     assert event.host == host
+
+
+def test_departments_named_alone_are_departments_of_the_force_organising(extract_text):
+    text = ("Ngày 6/3/2018, tại Hội trường Công an tỉnh, Khối thi đua Cảnh sát, Công an tỉnh Bình Phước tổ chức ký kết "
+            "giao ước thi đua năm 2018. Khối gồm 3 phòng nghiệp vụ: Phòng Cảnh sát giao thông (Khối trưởng), Phòng Cảnh "
+            "sát hình sự và Phòng Cảnh sát kinh tế.")
+    (event,) = extract_text(text).events
+    assert event.groups == ["Khối thi đua Cảnh sát"]
+    assert [(u.name, u.province) for u in event.units] == [
+        ("Phòng Cảnh sát giao thông Công an tỉnh Bình Phước", "Bình Phước"),
+        ("Phòng Cảnh sát hình sự Công an tỉnh Bình Phước", "Bình Phước"),
+        ("Phòng Cảnh sát kinh tế Công an tỉnh Bình Phước", "Bình Phước")]
+    assert event.host == "Phòng Cảnh sát giao thông Công an tỉnh Bình Phước"
