@@ -268,9 +268,9 @@ def _unquoted(text: str) -> str:
         return sum(text.count(q) for q in QUOTE_MARKS)
     if len(text) > 1 and text[0] in QUOTE_MARKS and text[-1] in QUOTE_MARKS and count() == 2:
         return text[1:-1].strip()
-    while text[:1] in QUOTE_MARKS and text and count() % 2:
+    while text and text[0] in QUOTE_MARKS and count() % 2:
         text = text[1:].lstrip()
-    while text[-1:] in QUOTE_MARKS and text and count() % 2:
+    while text and text[-1] in QUOTE_MARKS and count() % 2:
         text = text[:-1].rstrip()
     return text
 

@@ -186,7 +186,6 @@ class FastSentTokenize:
     SAMPLES = ("Ngày 15.12.2025, Công an TP. Hà Nội ký kết... Đạt 95%! Vì sao? Giảm 5%... so với năm 2024.",
                "Đồng chí Nguyễn V. A phát biểu. Tiếp đó.. tp. Huế ?! xong", "a...b. C!? d")
     _END = re.compile(r"[.?!]")
-    _BLANKS = " \t\n\r"
 
     def __init__(self) -> None:
         self._boundary: Callable[[str, int], bool] | None = None
@@ -213,7 +212,7 @@ class FastSentTokenize:
         """underthesea's ``sentences_from_text`` loop, visiting only the candidate characters."""
         if not text.strip():
             return []
-        boundary, blanks, n = self._boundary, self._BLANKS, len(text)
+        boundary, n = self._boundary, len(text)
         assert boundary is not None
         out: list[str] = []
         start = 0
@@ -228,28 +227,29 @@ class FastSentTokenize:
                     while after < n and text[after] in " \t":
                         after += 1
                     if after >= n or text[after].isupper():
-                        if sentence := text[start:end].strip():
-                            out.append(sentence)
-                        while end < n and text[end] in blanks:
-                            end += 1
-                        start = end
+                        start = end = _cut(text, start, end, out)
                     m = self._END.search(text, end)
                     continue
             if boundary(text, i):
                 end = i + 1
                 while end < n and text[end] in ".?!":
                     end += 1
-                if sentence := text[start:end].strip():
-                    out.append(sentence)
-                while end < n and text[end] in blanks:
-                    end += 1
-                start = end
+                start = end = _cut(text, start, end, out)
                 m = self._END.search(text, end)
             else:
                 m = self._END.search(text, i + 1)
         if final := text[start:].strip():
             out.append(final)
         return out
+
+
+def _cut(text: str, start: int, end: int, out: list[str]) -> int:
+    """Add ``text[start:end]`` as a sentence unless it is blank; where the next one starts, past the blanks."""
+    if sentence := text[start:end].strip():
+        out.append(sentence)
+    while end < len(text) and text[end] in " \t\n\r":
+        end += 1
+    return end
 
 
 _split = FastSentTokenize()

@@ -151,8 +151,9 @@ class UnitReader:
         departments = sorted(data.get("departments", []), key=len, reverse=True)  # type: ignore[attr-defined]
         self.departments = {d.lower(): d for d in departments}
         alt = "|".join(map(re.escape, departments)) or "(?!)"
-        self.department_re = re.compile(rf"(?<!\w)(?P<dept>(?i:{alt}))[ \t]+$")
-        self.department_item = re.compile(rf"(?<!\w)(?P<dept>(?i:{alt}))(?!\w)(?:{_NOTE})?")
+        first = opening(departments) if departments else ""
+        self.department_re = re.compile(rf"{first}(?<!\w)(?P<dept>(?i:{alt}))[ \t]+$")
+        self.department_item = re.compile(rf"{first}(?<!\w)(?P<dept>(?i:{alt}))(?!\w)(?:{_NOTE})?")
 
     # -- mentions ---------------------------------------------------------------------------------
     def lists(self, text: str) -> list[UnitList]:
