@@ -32,7 +32,8 @@ _CLOSES = tuple(".!?:;\"”)…")
 _PAGE_FURNITURE = re.compile(r"(?i)[ \t]*(?:trang[ \t]+\d+(?:[ \t]*/[ \t]*\d+)?|-[ \t]*\d+[ \t]*-|\d+[ \t]*/[ \t]*\d+"
                              r"|page[ \t]+\d+(?:[ \t]+of[ \t]+\d+)?)[ \t]*|.*\S[ \t]{3,}\S.*")  # page numbers, column headers
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
-_ITEM_START = re.compile(r"[ \t]*(?:[-+•*]|\d{1,2}[.)]|[a-zđ]\))[ \t]")
+LIST_MARK = r"(?:\d{1,2}[.)]|[-+•])"  # a list item's number or bullet
+_ITEM_START = re.compile(rf"[ \t]*(?:{LIST_MARK}|\*|[a-zđ]\))[ \t]")  # … or a star, or a letter item
 
 
 def unwrap(text: str) -> str:

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from .gazetteer import Gazetteer
 from .models import Unit
 from .normalise import fold_document, fold_tone_marks
+from .segment import LIST_MARK
 
 UPPER = "".join(c for c in map(chr, range(0x41, 0x1EFA)) if c.isupper())  # Vietnamese capitals, all marks
 NAME_WORD = rf"[{UPPER}0-9][\w]*"
@@ -35,7 +36,6 @@ _LINE = re.compile(r"[^\n]+")
 _DASH_QUOTE = {"\u2013": "-", "\u2014": "-", "\u2212": "-", "\u2011": "-", "\u201e": '"'}
 _ODD_MARK = re.compile("[" + "".join(_DASH_QUOTE) + "]")
 _CAPITAL = re.compile(f"[{UPPER}]")
-_LIST_MARK = r"(?:\d{1,2}[.)]|[-+•])"  # a list item's number or bullet
 _TRAILING_NUMBERS = re.compile(r"(?:\s+\d+)+$")
 _LEVEL_SEP = re.compile(r"\s*,\s*")
 _SCOPE_RANK = {"commune": 0, "district": 1, "any": 2, "province": 3}  # how wide a level word's division is
@@ -145,8 +145,8 @@ class UnitReader:
         self.level_item = re.compile(rf"(?P<level>(?i:{level_alt}))[ \t]+(?=[{UPPER}0-9])")  # "…, Quận 3"
         self.item = re.compile(rf"(?P<name>(?:(?i:{heads})[ \t]+)?{NAME})(?:{_NOTE})?")
         # between members: ", ", " và ", or the end of a numbered or bulleted line ("1. Công an tỉnh A;\n2. …")
-        self.sep = re.compile(rf"(?:\s*(?:,\s*và|,|và)\s+|[ \t]*;[ \t]*\n\s*)(?:{_LIST_MARK}[ \t]+)?"
-                              rf"|[ \t]*\n\s*{_LIST_MARK}[ \t]+")
+        self.sep = re.compile(rf"(?:\s*(?:,\s*và|,|và)\s+|[ \t]*;[ \t]*\n\s*)(?:{LIST_MARK}[ \t]+)?"
+                              rf"|[ \t]*\n\s*{LIST_MARK}[ \t]+")
         self.national_re = re.compile("|".join(re.escape(n) for n in self.national)) if self.national else None
         departments = sorted(data.get("departments", []), key=len, reverse=True)  # type: ignore[attr-defined]
         self.departments = {d.lower(): d for d in departments}
