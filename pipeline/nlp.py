@@ -25,6 +25,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
+from .checked import CheckedCopy
 from .normalise import MatchView, build_view, fold_tone_marks
 
 _T = TypeVar("_T")
@@ -388,47 +389,39 @@ _TEMPLATE_SYNTAX = re.compile(  # underthesea.pipeline.pos_tag.tagged_feature.te
     r"T\[(?P<index1>\-?\d+)(\,(?P<index2>\-?\d+))?\](\[(?P<column>.*)\])?(\.(?P<function>.*))?")
 
 
-class FastPosTag:
+class FastPosTag(CheckedCopy[str, list[tuple[str, str]]]):
     """``underthesea.pos_tag(sentence)`` with the same model and the same features, computed in one pass.
 
     underthesea builds the CRF features of each word with ``template2features``,
     which copies the whole sentence for every feature of every word (quadratic:
     tens of milliseconds for a long sentence).  This computes the very same
     feature strings from the model's own template, then calls the same CRF
-    model.  On first use it checks itself against underthesea on a sample
-    sentence; on any difference, or if underthesea's internals have moved, it
-    uses ``underthesea.pos_tag`` itself.  ``tests/test_fast_view.py`` compares
+    model.  It checks its features and its tags against underthesea's on
+    first use (``checked.CheckedCopy``).  ``tests/test_fast_view.py`` compares
     the two on many sentences.
     """
 
-    SAMPLE = "Chợ thịt chó nổi tiếng ở TP.HCM bị truy quét, 95% hộ kinh doanh đã đóng cửa."
-
-    def __init__(self, reference: Callable[[str], list[tuple[str, str]]]) -> None:
-        self.reference = reference
-        self._ready: bool | None = None  # None: not loaded yet; False: use the reference
+    SAMPLES = ("Chợ thịt chó nổi tiếng ở TP.HCM bị truy quét, 95% hộ kinh doanh đã đóng cửa.",)
 
     def _load(self) -> bool:
-        try:
-            from underthesea import word_tokenize
-            from underthesea.pipeline.pos_tag import tagged_feature
-            from underthesea.pipeline.pos_tag.model_crf import CRFPOSTagPredictor
+        from underthesea import word_tokenize
+        from underthesea.pipeline.pos_tag import tagged_feature
+        from underthesea.pipeline.pos_tag.model_crf import CRFPOSTagPredictor
 
-            predictor = CRFPOSTagPredictor.Instance()
-            self._tokenize = word_tokenize
-            self._model = predictor.model
-            self._apply = tagged_feature.apply_function
-            self._specs = []
-            for syntax in predictor.transformer.template:
-                m = _TEMPLATE_SYNTAX.match(syntax)
-                if m is None:
-                    return False
-                index2 = m.group("index2")
-                self._specs.append((f"{syntax}=", int(m.group("index1")), int(index2) if index2 else None,
-                                    int(m.group("column")) if m.group("column") else 0, m.group("function")))
-            return self.features(self._tokenize(self.SAMPLE)) == predictor.transformer.transform(
-                [[(w, "X") for w in self._tokenize(self.SAMPLE)]])[0][0] and self(self.SAMPLE) == self.reference(self.SAMPLE)
-        except Exception:  # noqa: BLE001 - any surprise in underthesea's internals: use its public function
-            return False
+        predictor = CRFPOSTagPredictor.Instance()
+        self._tokenize = word_tokenize
+        self._model = predictor.model
+        self._apply = tagged_feature.apply_function
+        self._specs = []
+        for syntax in predictor.transformer.template:
+            m = _TEMPLATE_SYNTAX.match(syntax)
+            if m is None:
+                return False
+            index2 = m.group("index2")
+            self._specs.append((f"{syntax}=", int(m.group("index1")), int(index2) if index2 else None,
+                                int(m.group("column")) if m.group("column") else 0, m.group("function")))
+        words = self._tokenize(self.SAMPLES[0])
+        return self.features(words) == predictor.transformer.transform([[(w, "X") for w in words]])[0][0]
 
     def features(self, words: list[str]) -> list[list[str]]:
         """The CRF features of each word, exactly as underthesea's ``TaggedTransformer`` makes them."""
@@ -455,11 +448,6 @@ class FastPosTag:
             out.append(feats)
         return out
 
-    def __call__(self, sentence: str) -> list[tuple[str, str]]:
-        if self._ready is None:
-            self._ready = True  # so that the self-check in _load can call this
-            self._ready = self._load()
-        if not self._ready:
-            return self.reference(sentence)
+    def _fast(self, sentence: str) -> list[tuple[str, str]]:
         words = self._tokenize(sentence)
         return list(zip(words, self._model.tag(self.features(words))))

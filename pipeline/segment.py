@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from underthesea import sent_tokenize
 
+from .checked import CheckedCopy
+
 _LINE = re.compile(r"[^\n]+")
 _SPACE = re.compile(r"\s+")
 # Where ``sent_tokenize`` may end a sentence: at "?", "!" or a full stop other
@@ -171,50 +173,37 @@ def split_line(line: str) -> list[str]:
     return _split(line)
 
 
-class FastSentTokenize:
+class FastSentTokenize(CheckedCopy[str, list[str]]):
     """``underthesea.sent_tokenize``, with its own boundary rule and abbreviations, jumping between candidates.
 
     underthesea's Punkt-style tokenizer walks the text one character at a time
     in Python, and only a full stop, "?" or "!" can end a sentence.  This walks
     from one of those to the next with a regular expression and otherwise does
     what underthesea's loop does, asking underthesea's ``_is_sentence_boundary``
-    at each.  On first use it checks itself against ``sent_tokenize`` on sample
-    texts; on any difference, or if underthesea's internals have moved, it uses
-    ``sent_tokenize`` itself.  ``tests/test_fast_view.py`` compares the two on
+    at each.  It checks itself against ``sent_tokenize`` on first use
+    (``checked.CheckedCopy``).  ``tests/test_fast_view.py`` compares the two on
     the corpus and on random lines.
     """
 
     SAMPLES = ("Ngày 15.12.2025, Công an TP. Hà Nội ký kết... Đạt 95%! Vì sao? Giảm 5%... so với năm 2024.",
                "Đồng chí Nguyễn V. A phát biểu. Tiếp đó.. tp. Huế ?! xong", "a...b. C!? d")
     _END = re.compile(r"[.?!]")
-
-    def __init__(self) -> None:
-        self._boundary: Callable[[str, int], bool] | None = None
-        self._ready: bool | None = None  # None: not loaded yet; False: use sent_tokenize
+    _boundary: Callable[[str, int], bool]  # underthesea's rule, set by _load
 
     def _load(self) -> bool:
-        try:
-            from underthesea.pipeline.sent_tokenize import _load_model
+        from underthesea.pipeline.sent_tokenize import _load_model
 
-            _load_model()
-            from underthesea.pipeline.sent_tokenize import sentence_tokenizer
+        _load_model()
+        from underthesea.pipeline.sent_tokenize import sentence_tokenizer
 
-            self._boundary = sentence_tokenizer._is_sentence_boundary
-            return all(self._split(t) == sent_tokenize(t) for t in self.SAMPLES)
-        except Exception:  # noqa: BLE001 - any surprise in underthesea's internals: use its public function
-            return False
+        self._boundary = sentence_tokenizer._is_sentence_boundary
+        return True
 
-    def __call__(self, text: str) -> list[str]:
-        if self._ready is None:
-            self._ready = self._load()
-        return self._split(text) if self._ready else sent_tokenize(text)
-
-    def _split(self, text: str) -> list[str]:
+    def _fast(self, text: str) -> list[str]:
         """underthesea's ``sentences_from_text`` loop, visiting only the candidate characters."""
         if not text.strip():
             return []
         boundary, n = self._boundary, len(text)
-        assert boundary is not None
         out: list[str] = []
         start = 0
         m = self._END.search(text)
@@ -253,7 +242,7 @@ def _cut(text: str, start: int, end: int, out: list[str]) -> int:
     return end
 
 
-_split = FastSentTokenize()
+_split = FastSentTokenize(sent_tokenize)
 
 
 def _locate(line: str, pieces: list[str]) -> list[tuple[int, int]]:

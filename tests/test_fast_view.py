@@ -13,6 +13,7 @@ import re
 import unicodedata
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -158,7 +159,7 @@ def test_sentence_split_shortcut_equals_underthesea_on_the_corpus():
     assert lines
     expected = [sent_tokenize(line) for line in lines]
     assert [split_line(line) for line in lines] == expected
-    fast = FastSentTokenize()
+    fast = FastSentTokenize(sent_tokenize)
     assert [fast(line) for line in lines] == expected
     assert fast._ready  # it checked itself and did not fall back to underthesea's loop
 
@@ -171,7 +172,7 @@ def test_sentence_split_shortcut_equals_underthesea_on_random_lines(line):
     from pipeline.segment import FastSentTokenize, split_line
 
     assert split_line(line) == sent_tokenize(line)
-    assert FastSentTokenize()(line) == sent_tokenize(line)
+    assert FastSentTokenize(sent_tokenize)(line) == sent_tokenize(line)
 
 
 SPANS = st.lists(st.tuples(st.sampled_from(["a", "b"]), st.integers(0, 12), st.integers(1, 5))
@@ -253,3 +254,34 @@ def test_window_tags_equal_whole_sentence_tags_on_the_corpus():
                     asked += 1
                     assert tagger.pos(doc, t.i, span.start, span.end) == whole[t.i], (t.text, span.text)
     assert asked > 500
+
+
+def _copy_of_upper(load: bool | Exception, fast):
+    """A ``CheckedCopy`` of ``str.upper`` whose copy can be made to fail or to differ."""
+    from pipeline.checked import CheckedCopy
+
+    class Copy(CheckedCopy[str, str]):
+        SAMPLES = ("công an",)
+
+        def _load(self) -> bool:
+            if isinstance(load, Exception):
+                raise load
+            return load
+
+        def _fast(self, arg: str) -> str:
+            return fast(arg)
+
+    return Copy(str.upper)
+
+
+@pytest.mark.parametrize("load, fast, ready", [
+    (True, str.upper, True),                       # equal on the samples: the copy answers
+    (True, str.lower, False),                      # differs on a sample: the reference answers
+    (False, str.upper, False),                     # internals not found
+    (ImportError("moved"), str.upper, False),      # internals moved
+    (True, lambda s: 1 / 0, False),                # the copy itself fails on a sample
+])
+def test_checked_copy_uses_the_reference_unless_the_copy_proved_equal(load, fast, ready):
+    copy = _copy_of_upper(load, fast)
+    assert copy("giao ước") == "GIAO ƯỚC"
+    assert copy._ready is ready
