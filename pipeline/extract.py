@@ -25,7 +25,7 @@ from .normalise import norm_phrase
 from .pattern_files import Patterns
 from .prefilter import Prefilter
 from .segment import Layout, sentences
-from .targets import Draft, TargetFinder, value_of
+from .targets import CHANGES, Draft, TargetFinder, value_of
 from .taxonomy import Taxonomy
 from .units import UnitReader, names_text
 
@@ -190,12 +190,12 @@ class Extractor:
             keep = [d for d in drafts if not is_past(m, _clause_start(doc, s.start, d.anchor.start), d.anchor.start)
                     and (pledged is None or any(lo <= d.anchor.start < hi for lo, hi in pledged))]
             ids: dict[int, str] = {}
-            general = next((t.id for t in reversed(before) if t.direction != "zero"), None)
+            general = next((t for t in reversed(before) if t.direction != "zero"), None)
             before = []
             for d in keep:
                 target = self._target(doc, d, event, period, doc_id, drafts, ids, source)
                 if d.sub_marked and target.parent_id is None and target.direction != "zero" and general:
-                    target.parent_id = general  # "… đạt trên 80%. Trong đó, án rất nghiêm trọng …": the sentence before
+                    _narrow(target, general)  # "… đạt trên 80%. Trong đó, án rất nghiêm trọng …": the sentence before
                 ids[id(d)] = target.id
                 before.append(target)
             out.extend(before)
@@ -305,6 +305,13 @@ def text_first_line_end(text: str) -> int:
     """End of the headline: the first non-empty line."""
     m = re.search(r"\S[^\n]*", text)
     return m.end() if m else 0
+
+
+def _narrow(target: Target, general: Target) -> None:
+    """Make ``target`` a part of ``general``: its parent, and its baseline when both measure a change."""
+    target.parent_id = general.id
+    if target.direction in CHANGES and target.baseline_year is None and target.baseline is None:
+        target.baseline_year, target.baseline = general.baseline_year, general.baseline
 
 
 def _dedupe(targets: list[Target], title_end: int) -> list[Target]:

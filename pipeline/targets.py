@@ -64,6 +64,15 @@ class Draft:
     span: TokenRange = (0, 0)      # evidence tokens
     confidence: float = 0.9
 
+    def take_baseline(self, other: "Draft") -> None:
+        """Compare with what ``other`` compares with, when this names nothing of its own."""
+        if not self.baseline and other.baseline:
+            self.baseline, self.baseline_year, self.baseline_relative = (
+                other.baseline, other.baseline_year, other.baseline_relative)
+
+
+CHANGES = ("increase", "decrease")  # directions measured against a baseline
+
 
 class TargetFinder:
     """Finds target drafts sentence by sentence; built once per process."""
@@ -499,8 +508,11 @@ class TargetFinder:
             members = [d for d in drafts if d.group == g and d.direction != "zero"]
             shared = next((d for d in reversed(members) if d.baseline), None)
             for d in members:
-                if shared and not d.baseline and d.value is not None:
-                    d.baseline, d.baseline_year, d.baseline_relative = shared.baseline, shared.baseline_year, shared.baseline_relative
+                if shared and d.value is not None:
+                    d.take_baseline(shared)
+        for d in drafts:  # "giảm 5% … so với năm 2023, trong đó trộm cắp giảm 8%": the same comparison
+            if d.parent is not None and d.direction in CHANGES:
+                d.take_baseline(drafts[d.parent])
 
     @staticmethod
     def _facet_stem(doc: ViewDoc, m: Matches, prev: Draft, d: Draft) -> str:

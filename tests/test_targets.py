@@ -217,6 +217,26 @@ def test_a_figure_restating_another_is_not_a_second_target(pledge_targets, sente
         (("decrease", ">=", 5, None, "percent", "crime.cases"), 2022)]
 
 
+@pytest.mark.parametrize("sentence", [
+    "Kéo giảm ít nhất 4% số vụ phạm pháp hình sự so với năm 2022, trong đó tội phạm trộm cắp tài sản giảm 6%.",
+    "Kéo giảm ít nhất 4% số vụ phạm pháp hình sự so với năm 2022. Trong đó, tội phạm trộm cắp tài sản giảm 6%.",
+    "Tăng ít nhất 10% số vụ phạm tội về ma túy bị phát hiện so với năm trước, riêng số vụ vận chuyển tăng 15%.",
+])
+def test_a_change_inside_a_change_has_the_same_baseline(pledge_targets, sentence):
+    general, part = pledge_targets(sentence)
+    assert part.parent_id == general.id
+    assert part.baseline_year == general.baseline_year == 2022
+
+
+@pytest.mark.parametrize("sentence", [
+    # a rate inside a change compares with nothing; a change inside a rate has nothing to inherit
+    "Kéo giảm 5% số vụ phạm tội so với năm 2022, trong đó tỷ lệ điều tra khám phá án đạt trên 80%.",
+    "Tỷ lệ điều tra khám phá án đạt trên 80%, trong đó số vụ trọng án giảm 5%.",
+])
+def test_a_part_without_a_change_to_compare_has_no_baseline(pledge_targets, sentence):
+    assert pledge_targets(sentence)[-1].baseline_year is None
+
+
 def test_sibling_without_marker_has_no_parent(pledge_targets):
     general, serious = pledge_targets("Tỷ lệ điều tra, khám phá án đạt hơn 75%, án rất nghiêm trọng đạt trên 92%.")
     assert serious.parent_id is None
