@@ -315,14 +315,45 @@ def _narrow(target: Target, general: Target) -> None:
 
 
 def _dedupe(targets: list[Target], title_end: int) -> list[Target]:
-    """A headline that repeats a body target is one target: the body's copy is kept."""
+    """A target stated twice is one target.
+
+    A headline that repeats a body target gives way to the body's copy (which
+    has the wording and the baseline); in the body, a later restatement ("“Chỉ
+    tiêu giảm 10% tai nạn giao thông là chỉ tiêu khó”, Đại tá X nói") gives way
+    to the first statement, unless it adds a baseline the first one lacks.
+    """
     body = [t for t in targets if t.evidence.start >= title_end]
-    return [t for t in targets if t.evidence.start >= title_end or not any(_same(t, b) for b in body)]
+    kept: list[Target] = []
+    same_as: dict[str, str] = {}  # a dropped copy's id → the kept target's, for the parents of what is kept
+    for t in body:
+        first = next((k for k in kept if _same(t, k) and t.baseline_year in (None, k.baseline_year)), None)
+        if first is None:
+            kept.append(t)
+        else:
+            same_as[t.id] = first.id
+    for t in (t for t in targets if t.evidence.start < title_end):
+        copy = next((b for b in body if _same(t, b, headline=True)), None)
+        if copy is None:
+            kept.append(t)
+        else:
+            same_as[t.id] = same_as.get(copy.id, copy.id)
+    for t in kept:
+        t.parent_id = same_as.get(t.parent_id, t.parent_id) if t.parent_id else None
+    return [t for t in targets if t.id not in same_as]
 
 
-def _same(a: Target, b: Target) -> bool:
+def _same(a: Target, b: Target, headline: bool = False) -> bool:
+    """``a`` and ``b`` name one target: the same figures, and the same wording or the same indicator key.
+
+    A headline sums up, so its zero target is the body's one of the same key;
+    in the body, two zero targets or two parts of "trong đó" lists may share a key.
+    """
     if (a.direction, a.comparator, a.value, a.value_max, a.unit) != (b.direction, b.comparator, b.value, b.value_max, b.unit):
         return False
-    if a.indicator_key and a.indicator_key == b.indicator_key:
+    if norm_phrase(a.indicator) == norm_phrase(b.indicator):
+        return True
+    if not (a.indicator_key and a.indicator_key == b.indicator_key):
+        return False
+    if headline:
         return a.parent_id == b.parent_id or a.direction != "zero"
-    return norm_phrase(a.indicator) == norm_phrase(b.indicator)
+    return a.direction != "zero" and a.parent_id is None and b.parent_id is None

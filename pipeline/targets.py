@@ -243,7 +243,7 @@ class TargetFinder:
         tro_len = m.starting_at("comparator_after:>=", start) or m.starting_at("comparator_after:<=", start)
         start = tro_len[1] if tro_len and a.figure is not None and not a.figure.count_noun else start
         np_end = self._np_end(doc, m, start, a.right[1])
-        np = self._strip(m, (start, np_end), ZERO_LEADING if a.kind == "zero" else (), RIGHT_TRAILING)
+        np = self._strip(m, (start, np_end), ZERO_LEADING if a.kind == "zero" else RIGHT_LEADING, RIGHT_TRAILING)
         return [p for p in (verbs, np) if p[0] < p[1]]
 
     def _heading(self, doc: ViewDoc, m: Matches, rng: TokenRange, draft: Draft) -> TokenRange:
@@ -576,6 +576,7 @@ HEAD_STARTERS = ("measure_nouns", "rate_words", "action_verbs", "lead_ins", "fra
 LEFT_LEADING = ("delimiters", "punct", "decrease_verbs", "increase_verbs")
 LEFT_TRAILING = ("linking_verbs", "modals", "level_markers", "trailing_modifiers", "decrease_verbs", "increase_verbs",
                  "delimiters", "passive_markers")
+RIGHT_LEADING = ("quantifiers",)  # "giảm 10% cả số vụ, số người chết …"
 RIGHT_TRAILING = ("delimiters", "punct")
 COMPARATOR_LABELS = tuple(f"comparator_before:{c}" for c in (">=", ">", "<=", "<"))
 ZERO_LEADING = ("zero_fillers",)

@@ -315,6 +315,24 @@ def test_headline_repeating_a_body_target_counts_once(extract_text):
     assert [(t.value, t.indicator_key) for t in result.targets] == [(5, "crime.cases")]
 
 
+def test_a_body_target_restated_in_a_quote_counts_once(extract_text):
+    result = extract_text("Khối thi đua ký kết giao ước thi đua năm 2018\nCác đơn vị phấn đấu giảm ít nhất 10% "
+                          "cả số vụ, số người chết và số người bị thương do tai nạn giao thông so với năm 2017.\n"
+                          "Đại tá Lê Văn Thành nhấn mạnh: “Chỉ tiêu giảm 10% tai nạn giao thông là chỉ tiêu khó, "
+                          "đòi hỏi lực lượng phải tăng cường tuần tra”.")
+    assert [(t.indicator_key, t.value, t.baseline_year) for t in result.targets] == [
+        ("traffic.accidents", 10, 2017), ("traffic.deaths", 10, 2017), ("traffic.injuries", 10, 2017)]
+
+
+def test_different_things_of_one_key_are_different_targets(extract_text):
+    result = extract_text("Khối thi đua ký kết giao ước thi đua năm 2023.\nKhông để xảy ra cháy, nổ lớn. "
+                          "Không để xảy ra cháy tại các chợ, trung tâm thương mại. Tỷ lệ điều tra khám phá án đạt "
+                          "trên 80%, trong đó trọng án đạt 95%. Tỷ lệ điều tra án kinh tế đạt trên 70%, trong đó "
+                          "án tham nhũng đạt 95%.")
+    assert [t.value for t in result.targets] == [0, 0, 80, 95, 70, 95]
+    assert result.targets[3].parent_id == result.targets[2].id and result.targets[5].parent_id == result.targets[4].id
+
+
 def test_a_bulleted_list_takes_the_mode_of_its_heading(extract_text):
     text = ("Kế hoạch công tác năm 2024 của Công an tỉnh\n\nCác chỉ tiêu chủ yếu phấn đấu đạt được:\n"
             "- Giảm 5% số vụ phạm tội về trật tự xã hội.\n- Tỷ lệ điều tra, khám phá án đạt trên 85%.\n")
