@@ -15,10 +15,11 @@ from dataclasses import dataclass
 from typing import Literal
 
 
-from .nlp import Matches, ViewDoc, clauses, item_marker_end, year_frame_end
+from .nlp import Matches, ViewDoc, clauses, item_marker_end, year_frame
 
 Mode = Literal["commitment", "result", "neutral"]
 FRAME_WINDOW = 10  # tokens from a sentence start in which "năm 2023" sets its time frame
+CUE_YEAR_WINDOW = 3  # tokens after a cue where "năm 2018" dates it ("giao ước thi đua năm 2018")
 PAST_FRAME_WINDOW = 3  # "Năm qua," opens the sentence; later it is a baseline ("so với năm trước")
 
 
@@ -30,18 +31,16 @@ class SentenceSpan:
 
 
 def frame_year(doc: ViewDoc, m: Matches, lo: int, hi: int) -> int | None:
-    """The year a sentence is framed in: "Năm 2019, …", "Tổng kết năm 2024, …", "…cho thấy, năm 2023 …".
+    """The year a sentence is framed in: "Năm 2019, …", "Tổng kết năm 2024, …", "…cho thấy, năm 2023 …",
+    "Giai đoạn 2011 - 2015, …".
 
     Only a year at the very start or after a framing word counts; "cao hơn năm
     2022" or "so với năm 2022" are comparisons, not frames.
     """
-    words = doc.words
     for i in range(lo, min(hi - 1, lo + FRAME_WINDOW)):
-        end = year_frame_end(doc, m, i, hi)
-        if end is not None:
-            if i == lo or m.ending_at("frame_openers", i):
-                return int(words[end - 1])
-            return None
+        frame = year_frame(doc, m, i, hi)
+        if frame is not None:
+            return frame[0] if i == lo or m.ending_at("frame_openers", i) else None
     return None
 
 
@@ -62,6 +61,14 @@ def _dated_headline(doc: ViewDoc, lo: int, hi: int) -> bool:
     tail = doc.words[max(lo, hi - 7):hi]
     return len(tail) == 7 and tail[0] == "(" and tail[6] == ")" and tail[2] == tail[4] in {"/", "-"} \
         and all(tail[k].isdigit() for k in (1, 3, 5)) and len(tail[5]) == 4
+
+
+def _dated_before(doc: ViewDoc, m: Matches, at: int, hi: int, period_year: int | None) -> bool:
+    """A year before the pledge period names what a cue is about: "chỉ tiêu giao ước năm 2018"."""
+    if period_year is None:
+        return False
+    frames = (year_frame(doc, m, i, hi) for i in range(at, min(hi, at + CUE_YEAR_WINDOW)))
+    return any(f is not None and f[0] < period_year for f in frames)
 
 
 def _has(m: Matches, label: str, lo: int, hi: int) -> bool:
@@ -92,9 +99,12 @@ def sentence_mode(doc: ViewDoc, m: Matches, s: SentenceSpan, period_year: int | 
     not_cues = m.within("achieved_cues", s.start, s.end) + m.within("cue_lookalikes", s.start, s.end)
     if not zero_cues:
         not_cues += m.within("zero_triggers", s.start, s.end)
-    cues = [c for c in m.within("commitment_cues", s.start, s.end) if not _inside(c, not_cues)]
+    cues = [c for c in m.within("commitment_cues", s.start, s.end)
+            if not _inside(c, not_cues) and not _dated_before(doc, m, c[1], s.end, period_year)]
     if cues or (year is not None and year == period_year):
         return "commitment"
+    if _has(m, "achieved_cues", s.start, s.end):
+        return "result"  # "tỷ lệ giải quyết đạt 91,3%, vượt chỉ tiêu giao ước năm 2018": measured against a pledge
     as_of = as_of_year(doc, m, s.start, s.end)
     if as_of is not None and period_year is not None and as_of < period_year:
         return "result"  # "Theo báo cáo, đến 31/12/2023, tổng nguồn vốn đạt …"

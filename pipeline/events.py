@@ -61,11 +61,16 @@ class EventFacts:
     warnings: list[str]
 
 
+FUTURE_WINDOW = 4  # words between a future marker and the event it announces ("sẽ tổ chức ký kết giao ước")
+
+
 class EventReader:
     def __init__(self, data: Mapping[str, object], units: UnitReader) -> None:
         self.data = data
         self.units = units
         self.kinds = [(k["kind"], [c.lower() for c in k["cues"]]) for k in data["kinds"]]  # type: ignore[index]
+        future = "|".join(re.escape(w) for w in data["future_markers"])  # type: ignore[union-attr]
+        self.future_re = re.compile(rf"(?<!\w)(?:{future})(?:\s+\w+){{0,{FUTURE_WINDOW}}}\s*$")
         lead = "|".join(re.escape(w) for w in sorted(data["date_lead"], key=len, reverse=True))  # type: ignore[union-attr]
         self.range_re = re.compile(r"(?i:từ)\s+(?:ngày\s+)?" + DM.format(p="a") + r"\s*(?:đến|tới|-)\s*(?:ngày\s+)?" + DM.format(p="b"))
         self.date_re = re.compile(rf"(?:{lead})\s*,?\s*\(?\s*(?:ngày\s+)?(?:{DM.format(p='a')}|{WORDY.format(p='w')})")
@@ -97,9 +102,18 @@ class EventReader:
     def kind(self, text: str) -> str | None:
         low = text.lower()
         for kind, cues in self.kinds:
-            if any(c in low for c in cues):
+            if any(self._names(low, c) for c in cues):
                 return kind
         return None
+
+    def _names(self, low: str, cue: str) -> bool:
+        """``cue`` names an event that takes place: not only one to come ("sẽ tổ chức ký kết giao ước")."""
+        at = low.find(cue)
+        while at >= 0:
+            if not self.future_re.search(low, max(0, at - 40), at):
+                return True
+            at = low.find(cue, at + 1)
+        return False
 
     def event_sentence(self, text: str, sentences: list[tuple[int, int]], kind: str) -> tuple[int, int]:
         """The first sentence naming the event with a date; else the first naming it at all.
@@ -112,7 +126,7 @@ class EventReader:
         first_naming: tuple[int, int] | None = None
         for s in sentences:
             low = text[s[0]:s[1]].lower()
-            naming = any(c in low for c in cues)
+            naming = any(self._names(low, c) for c in cues)
             if naming and first_naming is None:
                 first_naming = s
             if (naming or _names_group(low)) and self.dates(text, s[0], s[1]):

@@ -266,13 +266,23 @@ def clauses(doc: ViewDoc, lo: int, hi: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in out if e > s]
 
 
-def year_frame_end(doc: ViewDoc, m: Matches, i: int, hi: int) -> int | None:
-    """Just past "năm 2024" (a ``year_frames`` word and a four-digit year) at token ``i``; None when it is not there."""
-    frame = m.starting_at("year_frames", i, hi)
-    if frame is None or frame[1] >= hi:
-        return None
-    year = doc.words[frame[1]]
-    return frame[1] + 1 if year.isdigit() and len(year) == 4 else None
+def year_frame(doc: ViewDoc, m: Matches, i: int, hi: int) -> tuple[int, int] | None:
+    """``(year, end)`` of a time frame at token ``i``: "năm 2024", "năm học 2024 - 2025" (a school year is
+    named by its first year) or "giai đoạn 2011 - 2015" (a span is over when its last year is); ``end`` is
+    just past the frame.  None when there is none."""
+    for label, last in (("year_frames", False), ("span_frames", True)):
+        frame = m.starting_at(label, i, hi)
+        if frame is None or frame[1] >= hi or not _is_year(doc.words[frame[1]]):
+            continue
+        end = frame[1] + 1
+        if end + 1 < hi and doc.words[end] == "-" and _is_year(doc.words[end + 1]):
+            return int(doc.words[end + 1 if last else end - 1]), end + 2
+        return int(doc.words[end - 1]), end
+    return None
+
+
+def _is_year(word: str) -> bool:
+    return word.isdigit() and len(word) == 4
 
 
 def item_marker_end(doc: ViewDoc, m: Matches, lo: int, hi: int) -> int:

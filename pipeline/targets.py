@@ -19,7 +19,7 @@ from typing import Any, Literal
 
 
 from .figures import Figure, FigureFinder, as_number
-from .nlp import Matches, ViewDoc, WordTagger, clauses, item_marker_end, year_frame_end
+from .nlp import Matches, ViewDoc, WordTagger, clauses, item_marker_end, year_frame
 from .normalise import norm_phrase
 from .taxonomy import Taxonomy
 
@@ -591,8 +591,8 @@ _LIST_ITEM = re.compile(r"\s*(?:,\s*và|,|\bvà\b)\s*")  # between the items of 
 
 def _past_year_frame(doc: ViewDoc, m: Matches, lo: int, hi: int) -> int:
     """Past "Năm 2024," at ``lo``: the year the sentence is set in is not what is measured."""
-    end = year_frame_end(doc, m, lo, hi)
-    return end + 1 if end is not None and end < hi and doc.words[end] == "," else lo
+    frame = year_frame(doc, m, lo, hi)
+    return frame[1] + 1 if frame is not None and frame[1] < hi and doc.words[frame[1]] == "," else lo
 
 
 def _pledges(m: Matches, i: int, hi: int) -> bool:

@@ -378,3 +378,10 @@ def test_departments_named_alone_are_departments_of_the_force_organising(extract
         ("Phòng Cảnh sát hình sự Công an tỉnh Bình Phước", "Bình Phước"),
         ("Phòng Cảnh sát kinh tế Công an tỉnh Bình Phước", "Bình Phước")]
     assert event.host == "Phòng Cảnh sát giao thông Công an tỉnh Bình Phước"
+
+
+def test_a_signing_still_to_come_is_no_event(extract_text):
+    result = extract_text("Cụm thi đua số 3 tổng kết công tác thi đua năm 2025\n"
+                          "Ngày 19/12/2025, Cụm thi đua số 3 tổ chức hội nghị tổng kết. Năm 2025, tỷ lệ xã đạt chuẩn "
+                          "nông thôn mới đạt 81,5%. Các đơn vị thống nhất đầu năm 2026 sẽ tổ chức ký kết giao ước thi đua.")
+    assert (result.events, result.targets) == ([], [])

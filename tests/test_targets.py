@@ -340,7 +340,30 @@ def test_a_bulleted_list_takes_the_mode_of_its_heading(extract_text):
         (5, "số vụ phạm tội về trật tự xã hội"), (85, "tỷ lệ điều tra, khám phá án")]
 
 
-@pytest.mark.parametrize("opening", ["Năm qua", "Thời gian qua", "6 tháng đầu năm"])
+@pytest.mark.parametrize("opening", ["Năm qua", "Thời gian qua", "6 tháng đầu năm", "Giai đoạn 2019 - 2023",
+                                     "Năm học 2023 - 2024"])
 def test_a_sentence_framed_in_the_past_reports_results(extract_text, opening):
     text = f"Công an tỉnh ký kết giao ước thi đua năm 2024.\n{opening}, tỷ lệ điều tra khám phá án đạt 85%."
     assert extract_text(text).targets == []
+
+
+def test_a_span_reaching_the_pledge_year_is_not_the_past(extract_text):
+    text = "Công an tỉnh ký kết giao ước thi đua năm 2024.\nGiai đoạn 2024 - 2026, tỷ lệ điều tra khám phá án đạt trên 85%."
+    assert [t.value for t in extract_text(text).targets] == [85]
+
+
+@pytest.mark.parametrize("sentence", [
+    # measured against a pledge: a result
+    "Tỷ lệ giải quyết tin báo đạt 91,3%, vượt chỉ tiêu đề ra.",
+    # a cue dated before the pledge year is about last year's pledge
+    "Tỷ lệ giải quyết tin báo đạt 91,3%, cao hơn chỉ tiêu giao ước năm 2023 là 90%.",
+])
+def test_a_sentence_measuring_against_a_pledge_reports_a_result(extract_text, sentence):
+    text = f"Cụm thi đua tổng kết năm 2023, ký kết giao ước thi đua năm 2024.\n{sentence}"
+    assert extract_text(text).targets == []
+
+
+def test_a_pledge_to_exceed_its_targets_is_still_a_pledge(extract_text):
+    text = ("Cụm thi đua ký kết giao ước thi đua năm 2024.\n"
+            "Các đơn vị phấn đấu hoàn thành vượt mức chỉ tiêu, tỷ lệ điều tra khám phá án đạt trên 85%.")
+    assert [t.value for t in extract_text(text).targets] == [85]
