@@ -111,11 +111,12 @@ def sentence_mode(doc: ViewDoc, m: Matches, s: SentenceSpan, period_year: int | 
     return "neutral"
 
 
-def sentence_modes(doc: ViewDoc, m: Matches, sentences: list[SentenceSpan], period_year: int | None) -> list[Mode]:
-    """Modes of all sentences, neutral ones inheriting within their paragraph."""
+def sentence_modes(doc: ViewDoc, m: Matches, sentences: list[SentenceSpan], period_year: int | None,
+                   zero_cues: bool = True) -> list[Mode]:
+    """Modes of all sentences, neutral ones inheriting within their paragraph (``zero_cues``: see ``sentence_mode``)."""
     modes: list[Mode] = []
     for k, s in enumerate(sentences):
-        mode = sentence_mode(doc, m, s, period_year)
+        mode = sentence_mode(doc, m, s, period_year, zero_cues)
         if mode == "neutral" and k and (sentences[k - 1].paragraph == s.paragraph or _bulleted(doc, m, s)):
             mode = modes[-1]  # within a paragraph, or down a bulleted list under its heading
         elif k and sentences[k - 1].paragraph == s.paragraph and m.starting_at("same_frame_openers", s.start, s.end):

@@ -178,7 +178,8 @@ class Extractor:
     def _targets(self, doc: ViewDoc, m: Matches, spans: list[SentenceSpan], event: Event | None,
                  period: int | None, doc_id: str, source: str) -> list[Target]:
         """The targets of the pledge sentences; their evidence is quoted from ``source``, the document text."""
-        modes = sentence_modes(doc, m, spans, period)
+        # with no pledge event, "không để xảy ra …" alone reports what was kept from happening
+        modes = sentence_modes(doc, m, spans, period, zero_cues=event is not None)
         out: list[Target] = []
         before: list[Target] = []  # the targets of the sentence before
         for s, mode in zip(spans, modes):

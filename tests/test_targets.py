@@ -363,6 +363,12 @@ def test_a_sentence_measuring_against_a_pledge_reports_a_result(extract_text, se
     assert extract_text(text).targets == []
 
 
+def test_without_a_pledge_event_a_zero_clause_reports(extract_text):
+    text = ("Cụm thi đua tổng kết công tác năm 2025\nCông tác phòng chống dịch được triển khai quyết liệt, trong năm "
+            "không để xảy ra dịch bệnh lớn; diện tích lúa bị sâu bệnh giảm 15,3% so với cùng kỳ.")
+    assert extract_text(text).targets == []
+
+
 def test_a_pledge_to_exceed_its_targets_is_still_a_pledge(extract_text):
     text = ("Cụm thi đua ký kết giao ước thi đua năm 2024.\n"
             "Các đơn vị phấn đấu hoàn thành vượt mức chỉ tiêu, tỷ lệ điều tra khám phá án đạt trên 85%.")
