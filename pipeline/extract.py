@@ -248,6 +248,8 @@ class Extractor:
 
     def _key(self, doc: ViewDoc, d: Draft, indicator: str, drafts: list[Draft]) -> str | None:
         """Taxonomy key of the indicator, else with its framing, else with a listed neighbour."""
+        if d.unit in self.taxonomy.unkeyed_units:
+            return None
         key = self.taxonomy.key(indicator)
         if key or d.direction == "zero":
             return key

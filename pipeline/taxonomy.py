@@ -94,6 +94,7 @@ class Taxonomy:
         hazards = [_rule(e["key"], e) for e in data["keys"] if e.get("hazard")]  # type: ignore[index,union-attr]
         concepts = hazards + [_rule(e["concept"], e) for e in data.get("concepts", ())]  # type: ignore[union-attr]
         self.keys, self.concepts = _Rules(keys), _Rules(concepts)
+        self.unkeyed_units = frozenset(data.get("unkeyed_units", ()))  # type: ignore[union-attr]
         expansions = {norm_phrase(k): norm_phrase(v) for k, v in abbreviations.items()}
         self._replacements = [(f" {short} ", f" {full} ") for short, full in expansions.items()]
         self._shorts = _Wordings(short for short, _ in self._replacements)

@@ -104,6 +104,9 @@ BEYOND_DEV = [
     # an elided object after a manner word ("giải quyết đúng hạn") is borrowed from the neighbour
     ("Giải quyết 100% tin báo, tố giác về tội phạm, trong đó tỷ lệ giải quyết đúng hạn đạt trên 95%.",
      [("reach", ">=", 100, None, "percent", "reports.resolution"), ("reach", ">", 95, None, "percent", "reports.resolution")]),
+    # a time limit measures speed, not the thing it names; a procedural "điều tra bổ sung" is no clearance rate
+    ("Thời gian có mặt tại hiện trường các vụ cháy không quá 15 phút.", [("reach", "<=", 15, None, "minute", None)]),
+    ("Tỷ lệ án trả hồ sơ để điều tra bổ sung dưới 3%.", [("reach", "<", 3, None, "percent", None)]),
 ]
 
 
@@ -250,6 +253,18 @@ def test_sibling_without_marker_has_no_parent(pledge_targets):
 def test_a_facet_alone_shares_its_neighbours_stem(pledge_targets, sentence):
     assert [t.indicator for t in pledge_targets(sentence)] == [
         "tỷ lệ thi hành án dân sự xong về việc", "tỷ lệ thi hành án dân sự xong về tiền"]
+
+
+def test_a_place_alone_shares_its_neighbours_stem(pledge_targets):
+    sentence = ("Bảo đảm thời gian có mặt tại hiện trường ở khu vực nội thành không quá 15 phút, "
+                "ở khu vực nông thôn không quá 30 phút kể từ khi nhận tin báo.")
+    assert [t.indicator for t in pledge_targets(sentence)] == [
+        "thời gian có mặt tại hiện trường ở khu vực nội thành", "thời gian có mặt tại hiện trường ở khu vực nông thôn"]
+
+
+def test_a_time_limit_counts_from_a_clause_not_a_noun_phrase(pledge_targets):
+    target, = pledge_targets("Thời gian cấp hộ chiếu không quá 5 ngày làm việc kể từ khi nhận đủ hồ sơ hợp lệ.")
+    assert (target.indicator, target.comparator, target.value, target.unit) == ("thời gian cấp hộ chiếu", "<=", 5, "day")
 
 
 def test_elided_indicator_borrows_its_neighbours_object(pledge_targets):
