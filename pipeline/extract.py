@@ -140,13 +140,14 @@ class Extractor:
         groups = self.events.groups(text)
         organizer = self.events.organizer(text, sentence, runs, on, kind)
         home = organizer if isinstance(organizer, Unit) else None
+        region = None if home and home.province else self.units.region(text, on)
         members = self.units.member_list(text, runs)
         warnings: list[str] = []
         if members is not None:
-            units = _unique([self.units.unit(i, on, home) for i in members.items])
+            units = _unique([self.units.unit(i, on, home, region) for i in members.items])
             if members.announced is not None and members.announced != len(units):
                 warnings.append(f"the text announces {members.announced} units but lists {len(units)}")
-        elif len(signers := self._signers(runs, sentence, on, home)) >= 2:
+        elif len(signers := self._signers(runs, sentence, on, home, region)) >= 2:
             units = signers  # "Công an tỉnh A ký kết giao ước thi đua với Công an tỉnh B"
         elif groups:
             units = [_group_unit(name, home) for name in groups]
@@ -164,10 +165,12 @@ class Extractor:
             host=self.events.host(text, units, runs, on, home) if groups or members else None,
             period_year=period, slogan=self.events.slogan(text), units=units, warnings=warnings)
 
-    def _signers(self, runs, sentence: tuple[int, int], on: dt.date | None, home: Unit | None) -> list[Unit]:
+    def _signers(self, runs, sentence: tuple[int, int], on: dt.date | None, home: Unit | None,
+                 region: str | None) -> list[Unit]:
         """Organisations named one by one in the event's own sentence."""
         lo, hi = sentence
-        return _unique([self.units.unit(item, on, home) for run in runs if lo <= run.start < hi for item in run.items])
+        return _unique([self.units.unit(item, on, home, region) for run in runs if lo <= run.start < hi
+                        for item in run.items])
 
     def _event_model(self, doc_id: str, f: EventFacts) -> Event:
         return Event(id="evt_" + _hash(doc_id, f.kind, f.date, f.sentence[0]), kind=f.kind, date=f.date,  # type: ignore[arg-type]

@@ -147,6 +147,7 @@ class UnitReader:
         # between members: ", ", " và ", or the end of a numbered or bulleted line ("1. Công an tỉnh A;\n2. …")
         self.sep = re.compile(rf"(?:\s*(?:,\s*và|,|và)\s+|[ \t]*;[ \t]*\n\s*)(?:{LIST_MARK}[ \t]+)?"
                               rf"|[ \t]*\n\s*{LIST_MARK}[ \t]+")
+        self.province_mention = re.compile(opening(["tỉnh", "thành phố"]) + rf"(?<!\w)(?i:tỉnh|thành phố)[ \t]+(?P<name>{NAME})")
         self.national_re = re.compile("|".join(re.escape(n) for n in self.national)) if self.national else None
         departments = sorted(data.get("departments", []), key=len, reverse=True)  # type: ignore[attr-defined]
         self.departments = {d.lower(): d for d in departments}
@@ -293,8 +294,8 @@ class UnitReader:
         return [(m.start(), m.end(), m.group(0)) for m in self.national_re.finditer(text)]
 
     # -- units --------------------------------------------------------------------------------------
-    def unit(self, mention: Mention, on: dt.date | None, home: Unit | None = None) -> Unit:
-        """The contract's Unit for a mention; ``home`` gives the province of district-level units.
+    def unit(self, mention: Mention, on: dt.date | None, home: Unit | None = None, region: str | None = None) -> Unit:
+        """The contract's Unit for a mention; ``home``, else ``region``, gives the province of district-level units.
 
         A unit named without a level word ("Đồn Biên phòng Nậm Cắn") keeps its
         name as written; a name that is also a province's still gives the unit
@@ -319,11 +320,19 @@ class UnitReader:
         below = scope in {"district", "commune"}  # "phường Bạc Liêu" is named after a province, not in it
         province = (None if below else ref) or (self.gazetteer.resolve(mention.within, on) if mention.within else None) \
             or (self.gazetteer.resolve(mention.role, on) if mention.role else None) \
-            or (self.gazetteer.resolve(home.province, on) if home and home.province else None) or ref
+            or (self.gazetteer.resolve(home.province, on) if home and home.province else None) or ref \
+            or (self.gazetteer.resolve(region, on) if region and (below or (scope == "any" and ref is None)) else None)
         if province is None:
             return Unit(name=name, kind=mention.kind)  # type: ignore[arg-type]
         return Unit(name=name, kind=mention.kind, province=province.name,  # type: ignore[arg-type]
                     province_code=province.code, province_now=province.province_now)
+
+    def region(self, text: str, on: dt.date | None) -> str | None:
+        """The one province a text names with its level word ("… thuộc Công an tỉnh Bình Thuận"), if it
+        names exactly one: where units named below the province level are ("Công an huyện Hàm Tân")."""
+        found = {ref.name for m in self.province_mention.finditer(text)
+                 if (ref := self.gazetteer.resolve(m["name"], on)) is not None}
+        return found.pop() if len(found) == 1 else None
 
     def _single_level(self, level: str) -> str:
         """"các huyện, thị xã" lists share the first level word; canonical spelling."""

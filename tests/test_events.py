@@ -70,6 +70,7 @@ def test_member_list_is_expanded_checked_and_resolved(extract_text):
 @pytest.mark.parametrize(("members", "first"), [
     ("BHXH các tỉnh: Đồng Nai, Bình Dương và Tây Ninh", "Bảo hiểm xã hội tỉnh Đồng Nai"),
     ("VKSND các tỉnh: Đồng Nai, Bình Dương và Tây Ninh", "Viện kiểm sát nhân dân tỉnh Đồng Nai"),
+    ("Bộ CHQS các tỉnh Đồng Nai (Cụm trưởng), Bình Dương và Tây Ninh", "Bộ Chỉ huy Quân sự tỉnh Đồng Nai"),
 ])
 def test_abbreviated_member_types_are_written_out(extract_text, members, first):
     text = f"Cụm thi đua số 6 ký kết giao ước thi đua năm 2025\n\nNgày 20/12/2024, {members} ký kết giao ước thi đua năm 2025."
@@ -89,6 +90,25 @@ def test_units_after_the_2025_reorganisation_use_the_new_list(extract_text):
     units = extract_text(text).events[0].units
     assert [(u.name, u.province_code) for u in units] == [
         ("Công an tỉnh Thanh Hóa", "38"), ("Công an tỉnh Quảng Trị", "44"), ("Công an thành phố Huế", "46")]
+
+
+@pytest.mark.parametrize("members", [
+    "Công an thành phố Phan Thiết, Công an thị xã La Gi và Công an huyện Hàm Tân",
+    "TTYT thành phố Phan Thiết, TTYT thị xã La Gi và TTYT huyện Hàm Tân",
+])
+def test_district_units_take_the_one_province_the_text_names(extract_text, members):
+    text = (f"Sáng 16/2/2023, tại Hội trường Công an tỉnh Bình Thuận, Cụm thi đua số 1 gồm {members} "
+            "ký kết giao ước thi đua năm 2023.")
+    (event,) = extract_text(text).events
+    assert len(event.units) == 3
+    assert {(u.province, u.province_code) for u in event.units} == {("Bình Thuận", "60")}
+
+
+def test_district_units_of_a_text_naming_several_provinces_stay_unplaced(extract_text):
+    text = ("Sáng 16/2/2023, tại Công an tỉnh Bình Thuận, Cụm thi đua gồm Công an huyện Hàm Tân và Công an huyện "
+            "Tánh Linh ký kết giao ước thi đua năm 2023, với sự tham dự của Công an tỉnh Ninh Thuận.")
+    (event,) = extract_text(text).events
+    assert {u.province for u in event.units} == {None}
 
 
 def test_district_units_take_the_province_of_their_force(extract_text):
