@@ -14,6 +14,7 @@ caches per sentence.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left
 from itertools import accumulate
 from operator import add
@@ -296,6 +297,8 @@ def item_marker_end(doc: ViewDoc, m: Matches, lo: int, hi: int) -> int:
         return i + 2
     if m.starting_at("bullets", i, i + 1) and (words[i] in "-+*•" or closer == ")"):
         return i + 2 if closer == ")" else i + 1
+    if len(words[i]) == 1 and unicodedata.category(words[i]) == "So":  # a pictograph bullet: ✅, 📊, ➢, ●
+        return i + 1
     return lo
 
 

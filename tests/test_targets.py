@@ -107,6 +107,12 @@ BEYOND_DEV = [
     # a time limit measures speed, not the thing it names; a procedural "điều tra bổ sung" is no clearance rate
     ("Thời gian có mặt tại hiện trường các vụ cháy không quá 15 phút.", [("reach", "<=", 15, None, "minute", None)]),
     ("Tỷ lệ án trả hồ sơ để điều tra bổ sung dưới 3%.", [("reach", "<", 3, None, "percent", None)]),
+    # a change in points of a rate is not a change in per cent
+    ("Tỷ lệ hộ nghèo giảm 1,5 điểm phần trăm.", [("decrease", ">=", 1.5, None, "percentage_point", None)]),
+    # comparators written as symbols
+    ("Mức độ hài lòng của người dân ≥ 90%.", [("reach", ">=", 90, None, "percent", None)]),
+    ("Tỷ lệ tái phạm tội ≤ 2 %.", [("reach", "<=", 2, None, "percent", "recidivism")]),
+    ("Tỷ lệ án quá hạn < 1%.", [("reach", "<", 1, None, "percent", None)]),
 ]
 
 
@@ -346,6 +352,13 @@ def test_different_things_of_one_key_are_different_targets(extract_text):
                           "án tham nhũng đạt 95%.")
     assert [t.value for t in result.targets] == [0, 0, 80, 95, 70, 95]
     assert result.targets[3].parent_id == result.targets[2].id and result.targets[5].parent_id == result.targets[4].id
+
+
+def test_pictograph_bullets_take_the_mode_of_their_heading(extract_text):
+    text = ("Cụm thi đua ký kết giao ước thi đua năm 2024 🎉\n\nNhìn lại năm 2023, các đơn vị đã nỗ lực vượt khó 💪\n"
+            "📊 Tỷ lệ tiêm chủng mở rộng đạt 96,8%\n\nNăm 2024 các đơn vị cùng cam kết 👇\n\n"
+            "✅ Tiêm chủng mở rộng đạt trên 95%\n")
+    assert [t.value for t in extract_text(text).targets] == [95]
 
 
 def test_a_bulleted_list_takes_the_mode_of_its_heading(extract_text):
