@@ -20,6 +20,7 @@ from .nlp import Matches, ViewDoc, clauses, item_marker_end, year_frame
 Mode = Literal["commitment", "result", "neutral"]
 FRAME_WINDOW = 10  # tokens from a sentence start in which "năm 2023" sets its time frame
 CUE_YEAR_WINDOW = 3  # tokens after a cue where "năm 2018" dates it ("giao ước thi đua năm 2018")
+RESULT_YEAR_WINDOW = 6  # … after a result cue ("kết quả thực hiện nhiệm vụ năm 2018")
 PAST_FRAME_WINDOW = 3  # "Năm qua," opens the sentence; later it is a baseline ("so với năm trước")
 
 
@@ -63,11 +64,12 @@ def _dated_headline(doc: ViewDoc, lo: int, hi: int) -> bool:
         and all(tail[k].isdigit() for k in (1, 3, 5)) and len(tail[5]) == 4
 
 
-def _dated_before(doc: ViewDoc, m: Matches, at: int, hi: int, period_year: int | None) -> bool:
+def _dated_before(doc: ViewDoc, m: Matches, at: int, hi: int, period_year: int | None,
+                  window: int = CUE_YEAR_WINDOW) -> bool:
     """A year before the pledge period names what a cue is about: "chỉ tiêu giao ước năm 2018"."""
     if period_year is None:
         return False
-    frames = (year_frame(doc, m, i, hi) for i in range(at, min(hi, at + CUE_YEAR_WINDOW)))
+    frames = (year_frame(doc, m, i, hi) for i in range(at, min(hi, at + window)))
     return any(f is not None and f[0] < period_year for f in frames)
 
 
@@ -105,6 +107,9 @@ def sentence_mode(doc: ViewDoc, m: Matches, s: SentenceSpan, period_year: int | 
         return "commitment"
     if _has(m, "achieved_cues", s.start, s.end):
         return "result"  # "tỷ lệ giải quyết đạt 91,3%, vượt chỉ tiêu giao ước năm 2018": measured against a pledge
+    if any(_dated_before(doc, m, end, s.end, period_year, RESULT_YEAR_WINDOW)
+           for _, end in m.within("result_cues", s.start, s.end)):
+        return "result"  # "Căn cứ kết quả thực hiện nhiệm vụ năm 2018: kiểm sát 100% tin báo …"
     as_of = as_of_year(doc, m, s.start, s.end)
     if as_of is not None and period_year is not None and as_of < period_year:
         return "result"  # "Theo báo cáo, đến 31/12/2023, tổng nguồn vốn đạt …"

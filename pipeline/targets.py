@@ -227,6 +227,7 @@ class TargetFinder:
             piece = self._strip(m, left, LEFT_LEADING, LEFT_TRAILING)
             if piece[0] >= piece[1]:
                 piece = self._heading(doc, m, (a.left[0], left[0]), draft)
+            piece = _without_note(doc, piece)
             higher = [s for s in m.within("increase_verbs", *piece) + m.within("decrease_verbs", *piece)
                       if s[0] > piece[0] and doc.words[s[1]] == "năm"]
             if higher:  # "số thu cao hơn năm 2022 ít nhất 10%": the comparison is the baseline
@@ -593,6 +594,20 @@ def _past_year_frame(doc: ViewDoc, m: Matches, lo: int, hi: int) -> int:
     """Past "Năm 2024," at ``lo``: the year the sentence is set in is not what is measured."""
     frame = year_frame(doc, m, lo, hi)
     return frame[1] + 1 if frame is not None and frame[1] < hi and doc.words[frame[1]] == "," else lo
+
+
+def _without_note(doc: ViewDoc, rng: TokenRange) -> TokenRange:
+    """A noun phrase without the note in brackets closing it: "tỷ lệ hộ nghèo (theo chuẩn nghèo đa chiều)";
+    a single word in brackets is the phrase's own short name and stays: "thời gian mất điện (SAIDI)"."""
+    lo, hi = rng
+    if hi - lo < 3 or doc.words[hi - 1] != ")":
+        return rng
+    depth = 0
+    for i in range(hi - 1, lo, -1):
+        depth += {")": 1, "(": -1}.get(doc.words[i], 0)
+        if depth == 0:
+            return (lo, i) if hi - i > 3 else rng
+    return rng
 
 
 def _pledges(m: Matches, i: int, hi: int) -> bool:

@@ -161,6 +161,8 @@ BEYOND_DEV = [
     # a note in brackets after the noun phrase is not part of it
     ("Kéo giảm 5% số vụ phạm pháp hình sự (tương đương 20 vụ) so với năm 2022.", "số vụ phạm pháp hình sự"),
     ("Tiếp nhận 100% tin báo về tội phạm (kể cả tin báo qua mạng).", "tiếp nhận tin báo về tội phạm"),
+    ("- Tỷ lệ hộ nghèo (theo chuẩn nghèo đa chiều): giảm 1,5%.", "tỷ lệ hộ nghèo"),
+    ("- Thời gian mất điện trung bình (SAIDI): không quá 300 phút.", "thời gian mất điện trung bình (SAIDI)"),
 ])
 def test_indicator_boundaries(pledge_targets, sentence, indicator):
     assert pledge_targets(sentence)[-1].indicator == indicator
@@ -394,6 +396,12 @@ def test_a_sentence_measuring_against_a_pledge_reports_a_result(extract_text, se
 def test_without_a_pledge_event_a_zero_clause_reports(extract_text):
     text = ("Cụm thi đua tổng kết công tác năm 2025\nCông tác phòng chống dịch được triển khai quyết liệt, trong năm "
             "không để xảy ra dịch bệnh lớn; diện tích lúa bị sâu bệnh giảm 15,3% so với cùng kỳ.")
+    assert extract_text(text).targets == []
+
+
+def test_a_sentence_citing_a_past_years_results_reports_them(extract_text):
+    text = ("Khối thi đua ký kết giao ước thi đua năm 2019.\nCăn cứ kết quả thực hiện nhiệm vụ năm 2018 của Khối: "
+            "kiểm sát 100% tin báo, tố giác về tội phạm; truy tố đúng thời hạn 100% số bị can.")
     assert extract_text(text).targets == []
 
 
