@@ -38,6 +38,7 @@ _ODD_MARK = re.compile("[" + "".join(_DASH_QUOTE) + "]")
 _CAPITAL = re.compile(f"[{UPPER}]")
 _TRAILING_NUMBERS = re.compile(r"(?:\s+\d+)+$")
 _LEVEL_SEP = re.compile(r"\s*,\s*")
+_DASHED_PART = re.compile(r"[^\s-](?:[^-]*[^\s-])?")  # a part of a name between dashes, without the blanks around them
 _SCOPE_RANK = {"commune": 0, "district": 1, "any": 2, "province": 3}  # how wide a level word's division is
 # A note in brackets after a member ("Công an tỉnh A (đơn vị Cụm trưởng năm 2023)", "… B [Cụm phó]"), held on one
 # line: it gives the member's role and is not part of its name; the list goes on after it.
@@ -148,6 +149,10 @@ class UnitReader:
         self.sep = re.compile(rf"(?:\s*(?:,\s*và|,|và)\s+|[ \t]*;[ \t]*\n\s*)(?:{LIST_MARK}[ \t]+)?"
                               rf"|[ \t]*\n\s*{LIST_MARK}[ \t]+")
         self.province_mention = re.compile(opening(["tỉnh", "thành phố"]) + rf"(?<!\w)(?i:tỉnh|thành phố)[ \t]+(?P<name>{NAME})")
+        forms = [form for form, _ in gazetteer.surface_forms()]
+        below = "".join(rf"(?<!(?i:{re.escape(k)})[ \t])" for k, v in levels.items() if v in {"district", "commune"})
+        # a province's name written bare ("Sở Y tế Sóc Trăng"), not as a place below one ("phường Bạc Liêu")
+        self.bare_province = re.compile(rf"{opening(forms)}(?<!\w){below}(?i:{'|'.join(map(re.escape, forms))})(?!\w)")
         self.national_re = re.compile("|".join(re.escape(n) for n in self.national)) if self.national else None
         departments = sorted(data.get("departments", []), key=len, reverse=True)  # type: ignore[attr-defined]
         self.departments = {d.lower(): d for d in departments}
@@ -244,9 +249,21 @@ class UnitReader:
         elif self.name_stop.match(text, pos):
             return None
         name, note = _trim_name(item.group("name")), self._note(item)
-        run.items.append(Mention(start, item.start() + len(name), self._type(org_type), self._kind(org_type, level),
-                                 level, name, note))
+        parts = self._provinces_by_dash(name)
+        for k, (offset, part) in enumerate(parts):
+            run.items.append(Mention(start if k == 0 else item.start() + offset, item.start() + offset + len(part),
+                                     self._type(org_type), self._kind(org_type, level), level, part,
+                                     note if k == len(parts) - 1 else None))
         return (item.end() if note else item.start() + len(name)), org_type, level
+
+    def _provinces_by_dash(self, name: str) -> list[tuple[int, str]]:
+        """A name and its offset, or the provinces it lists with dashes ("Đồng Tháp - Vĩnh Long - An Giang"),
+        each with its offset in the name; a province whose own name holds a dash ("Bà Rịa - Vũng Tàu") is one."""
+        parts = [(m.start(), m.group()) for m in _DASHED_PART.finditer(name)]
+        if len(parts) < 2 or self.gazetteer.canonical(name) \
+                or not all(self.gazetteer.canonical(part) for _, part in parts):
+            return [(0, name)]
+        return parts
 
     def _note(self, item: re.Match[str]) -> str | None:
         """The bracketed note after an item, if it is one.
@@ -329,9 +346,17 @@ class UnitReader:
 
     def region(self, text: str, on: dt.date | None) -> str | None:
         """The one province a text names with its level word ("… thuộc Công an tỉnh Bình Thuận"), if it
-        names exactly one: where units named below the province level are ("Công an huyện Hàm Tân")."""
+        names exactly one: where units named below the province level are ("Công an huyện Hàm Tân").
+
+        A text naming none that way may name one bare, as provincial bodies
+        write it ("Sở Y tế Sóc Trăng"): a capitalised name, not after a level
+        word below the province's.
+        """
         found = {ref.name for m in self.province_mention.finditer(text)
                  if (ref := self.gazetteer.resolve(m["name"], on)) is not None}
+        if not found:
+            found = {ref.name for m in self.bare_province.finditer(text)
+                     if m.group()[0].isupper() and (ref := self.gazetteer.resolve(m.group(), on)) is not None}
         return found.pop() if len(found) == 1 else None
 
     def _single_level(self, level: str) -> str:

@@ -104,6 +104,31 @@ def test_district_units_take_the_one_province_the_text_names(extract_text, membe
     assert {(u.province, u.province_code) for u in event.units} == {("Bình Thuận", "60")}
 
 
+@pytest.mark.parametrize(("text", "province"), [
+    ("Sở Y tế Sóc Trăng. Sáng 27/02/2024, Cụm thi đua số 2 gồm TTYT huyện Mỹ Xuyên, TTYT huyện Trần Đề và "
+     "TTYT thị xã Vĩnh Châu ký kết giao ước thi đua năm 2024.", "Sóc Trăng"),
+    ("Sáng 27/02/2024, Cụm thi đua số 2 gồm TTYT huyện Mỹ Xuyên, TTYT huyện Trần Đề và TTYT thị xã Vĩnh Châu "
+     "ký kết giao ước thi đua năm 2024, tại phường Bạc Liêu.", None),
+    ("Sở Y tế Sóc Trăng và Sở Y tế Bạc Liêu chứng kiến. Sáng 27/02/2024, Cụm thi đua số 2 gồm TTYT huyện Mỹ Xuyên "
+     "và TTYT huyện Trần Đề ký kết giao ước thi đua năm 2024.", None),
+])
+def test_district_units_take_the_one_province_the_text_names_bare(extract_text, text, province):
+    """A province named without its level word places district units; a ward named after one does not."""
+    (event,) = extract_text(text).events
+    assert {u.province for u in event.units} == {province}
+
+
+@pytest.mark.parametrize(("listed", "names"), [
+    ("Công an 4 tỉnh Đồng Tháp – Vĩnh Long – An Giang – Cà Mau",
+     ["Công an tỉnh Đồng Tháp", "Công an tỉnh Vĩnh Long", "Công an tỉnh An Giang", "Công an tỉnh Cà Mau"]),
+    ("Công an các tỉnh Bà Rịa - Vũng Tàu, Bình Dương và Đồng Nai",
+     ["Công an tỉnh Bà Rịa - Vũng Tàu", "Công an tỉnh Bình Dương", "Công an tỉnh Đồng Nai"]),
+])
+def test_provinces_listed_with_dashes_are_members(extract_text, listed, names):
+    text = f"Sáng 5/3/2024, {listed} thuộc Cụm thi đua số 9 ký kết giao ước thi đua năm 2024."
+    assert [u.name for u in extract_text(text).events[0].units] == names
+
+
 def test_district_units_of_a_text_naming_several_provinces_stay_unplaced(extract_text):
     text = ("Sáng 16/2/2023, tại Công an tỉnh Bình Thuận, Cụm thi đua gồm Công an huyện Hàm Tân và Công an huyện "
             "Tánh Linh ký kết giao ước thi đua năm 2023, với sự tham dự của Công an tỉnh Ninh Thuận.")
