@@ -118,8 +118,10 @@ class UnitReader:
         types = sorted(data["org_types"], key=lambda t: -len(t["phrase"]))  # type: ignore[index]
         self.kinds = {t["phrase"].lower(): t["kind"] for t in types}
         self.canonical_type = {t["phrase"].lower(): t.get("canonical", t["phrase"]) for t in types}
+        self.bare_province_types = {t["phrase"].lower() for t in types if t.get("bare_province")}
         levels: Mapping[str, str] = data["levels"]  # type: ignore[assignment]
         self.level_scope = {k.lower(): v for k, v in levels.items()}
+        self.province_level = next(k for k, v in levels.items() if v == "province")  # "tỉnh"
         self.level_canonical = {k.lower(): v for k, v in data["level_canonical"].items()}  # type: ignore[union-attr]
         self.count_words: Mapping[str, int] = data["count_words"]  # type: ignore[assignment]
         self.member_cues = [c.lower() for c in data["member_cues"]]  # type: ignore[union-attr]
@@ -131,11 +133,14 @@ class UnitReader:
         level_alt = "|".join(re.escape(k) for k in sorted(levels, key=len, reverse=True))
         count_alt = r"\d+|các|" + "|".join(self.count_words)
         heads = "|".join(re.escape(h) for h in sorted(data["name_heads"], key=len, reverse=True))  # type: ignore[arg-type]
+        provinces = "|".join(re.escape(form) for form, _ in gazetteer.surface_forms())
+        listed = "|".join(re.escape(t["phrase"]) for t in types if not t.get("named"))
         self.head = re.compile(
             opening([t["phrase"] for t in types] + data["generic_type_heads"]) +  # type: ignore[operator]
             rf"(?:(?P<type>(?i:{type_alt}))[ \t]+(?:(?P<count>(?i:{count_alt}))[ \t]+)?"
             rf"(?P<level>(?i:{level_alt})(?:[ \t]*,[ \t]*(?i:{level_alt}))*)"
-            rf"{_named_branch([t['phrase'] for t in types if t.get('named')], self.count_words)})"
+            rf"{_named_branch([t['phrase'] for t in types if t.get('named')], self.count_words)}"
+            rf"|(?P<of_province>(?i:{listed}))(?=[ \t]+(?i:{provinces})(?!\w)))"  # "KBNN Kon Tum, Gia Lai"
             rf"[ \t]*:?[ \t]*(?=[{UPPER}0-9]|(?i:{heads})[ \t])")
         bare = data["bare_list_kinds"]  # type: ignore[index]
         self.bare_kinds = {k.lower(): v for k, v in bare.items()}  # type: ignore[union-attr]
@@ -250,6 +255,11 @@ class UnitReader:
             return None
         name, note = _trim_name(item.group("name")), self._note(item)
         parts = self._provinces_by_dash(name)
+        if (nested or head).groupdict().get("of_province"):  # "Công an Vĩnh Phúc": only provinces are named so
+            if not all(map(self.gazetteer.canonical, dict(parts).values())):
+                return None
+            if org_type.lower() not in self.bare_province_types:
+                level = self.province_level  # the unit is named in full; its province's own level word is used
         for k, (offset, part) in enumerate(parts):
             run.items.append(Mention(start if k == 0 else item.start() + offset, item.start() + offset + len(part),
                                      self._type(org_type), self._kind(org_type, level), level, part,
@@ -398,7 +408,7 @@ def _named_branch(types: list[str], count_words: Iterable[str]) -> str:
 def _type_and_level(head: re.Match[str]) -> tuple[str, str]:
     """The type and level words of a mention's head; a type that opens a unit's own name has no level."""
     found = head.groupdict()
-    return found.get("type") or found.get("named") or "", found.get("level") or ""
+    return found.get("type") or found.get("named") or found.get("of_province") or "", found.get("level") or ""
 
 
 def _trim_name(name: str) -> str:

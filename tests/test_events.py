@@ -129,6 +129,28 @@ def test_provinces_listed_with_dashes_are_members(extract_text, listed, names):
     assert [u.name for u in extract_text(text).events[0].units] == names
 
 
+@pytest.mark.parametrize(("listed", "names", "codes"), [
+    ("Công an Hà Tĩnh, Nghệ An và Quảng Bình", ["Công an tỉnh Hà Tĩnh", "Công an tỉnh Nghệ An", "Công an tỉnh Quảng Bình"],
+     ["42", "40", "44"]),
+    ("KBNN Kon Tum, Gia Lai và Lâm Đồng", ["Kho bạc Nhà nước Kon Tum", "Kho bạc Nhà nước Gia Lai",
+                                         "Kho bạc Nhà nước Lâm Đồng"], ["62", "64", "68"]),
+    ("PC Cao Bằng, PC Bắc Kạn", ["Công ty Điện lực Cao Bằng", "Công ty Điện lực Bắc Kạn"], ["04", "06"]),
+])
+def test_a_type_before_bare_province_names_lists_provincial_units(extract_text, listed, names, codes):
+    """Named in full with the province's level word, unless the type's units are named without one."""
+    (event,) = extract_text(f"Sáng 22/3/2024, Cụm thi đua gồm {listed} ký kết giao ước thi đua năm 2024.").events
+    assert [(u.name, u.province_code) for u in event.units] == list(zip(names, codes))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Giám đốc KBNN Đắk Lắk, Cụm trưởng, phát biểu.",
+    "Công an Vĩnh Phúc Nguyễn Văn An phát biểu.",
+])
+def test_a_type_before_a_bare_province_name_names_only_provinces(extractor, sentence):
+    names = [i.name for run in extractor.units.lists(sentence) for i in run.items]
+    assert names in ([], ["Đắk Lắk"])
+
+
 def test_district_units_of_a_text_naming_several_provinces_stay_unplaced(extract_text):
     text = ("Sáng 16/2/2023, tại Công an tỉnh Bình Thuận, Cụm thi đua gồm Công an huyện Hàm Tân và Công an huyện "
             "Tánh Linh ký kết giao ước thi đua năm 2023, với sự tham dự của Công an tỉnh Ninh Thuận.")
