@@ -6,7 +6,8 @@ the pledge period, it reports ("báo cáo … cho thấy", "Theo báo cáo, …"
 or it is another article's dated headline; a *commitment*
 when it carries a pledge cue ("phấn đấu", "cam kết", "chỉ tiêu" …) or frames the
 pledge year.  Sentences with neither take the mode of the sentence before them
-in the same paragraph.  Cue words are data in ``patterns/lexicon.json``.
+in the same paragraph; before the text first turns to a pledge, a report goes on
+across paragraphs.  Cue words are data in ``patterns/lexicon.json``.
 """
 
 from __future__ import annotations
@@ -126,6 +127,8 @@ def sentence_modes(doc: ViewDoc, m: Matches, sentences: list[SentenceSpan], peri
             mode = modes[-1]  # within a paragraph, or down a bulleted list under its heading
         elif k and sentences[k - 1].paragraph == s.paragraph and m.starting_at("same_frame_openers", s.start, s.end):
             mode = modes[-1]  # "Năm 2022, … Trong năm, các đơn vị không để xảy ra …": still that year's report
+        if mode == "neutral" and "commitment" not in modes and "result" in modes:
+            mode = "result"  # a report goes on until the text first turns to the pledge
         modes.append(mode)
     return modes
 

@@ -183,9 +183,12 @@ class EventReader:
         In the event's sentence that year may come long after the wording ("phát
         động đợt thi đua cao điểm …, bảo đảm an ninh, trật tự Tết Nguyên đán năm
         2024"); elsewhere, and after the looser cues ("thi đua"), within 80 characters.
+        The own wording anywhere comes before a looser cue in the sentence: a
+        year-end review ("hội nghị tổng kết phong trào thi đua năm 2022") may end
+        by signing next year's pledge ("ký kết giao ước thi đua năm 2023").
         """
         own = next(c for k, c in self.kinds if k == kind)
-        for (lo, hi), cues in itertools.product((sentence, (0, min(len(text), 400)), (0, len(text))), (own, self.period_cues)):
+        for cues, (lo, hi) in itertools.product((own, self.period_cues), (sentence, (0, min(len(text), 400)), (0, len(text)))):
             low = text[lo:hi].lower()
             reach = len(low) if (lo, hi) == sentence and cues is own else 80
             best = None

@@ -405,6 +405,19 @@ def test_a_sentence_citing_a_past_years_results_reports_them(extract_text):
     assert extract_text(text).targets == []
 
 
+def test_a_year_end_review_reports_until_it_turns_to_the_pledge(extract_text):
+    """Paragraphs with no cue of their own after a report and before the first pledge are the report's."""
+    text = ("Ngày 23/12, Cụm thi đua số 8 tổ chức hội nghị tổng kết phong trào thi đua năm 2022.\n"
+            "Năm 2022, tỷ lệ điều tra, khám phá án đạt 84,6%.\n"
+            "Tai nạn giao thông giảm trên cả 3 tiêu chí: giảm 11,2% số vụ so với năm trước; số vụ cháy giảm 6,1%.\n"
+            "Cuối hội nghị, các đơn vị ký kết giao ước thi đua năm 2023 với quyết tâm kéo giảm trên 3% số vụ phạm "
+            "tội về trật tự xã hội, nâng tỷ lệ điều tra, khám phá án lên trên 82%.\n"
+            "Số vụ cháy giảm 5% so với năm 2022.")
+    result = extract_text(text)
+    assert result.events[0].period_year == 2023  # the signing's own year, not the review's
+    assert [(t.value, t.period_year) for t in result.targets] == [(3, 2023), (82, 2023), (5, 2023)]
+
+
 def test_a_pledge_to_exceed_its_targets_is_still_a_pledge(extract_text):
     text = ("Cụm thi đua ký kết giao ước thi đua năm 2024.\n"
             "Các đơn vị phấn đấu hoàn thành vượt mức chỉ tiêu, tỷ lệ điều tra khám phá án đạt trên 85%.")
