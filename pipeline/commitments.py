@@ -32,15 +32,15 @@ class SentenceSpan:
     paragraph: int
 
 
-def frame_year(doc: ViewDoc, m: Matches, lo: int, hi: int) -> int | None:
+def frame_year(doc: ViewDoc, m: Matches, lo: int, hi: int, span_end: bool = True) -> int | None:
     """The year a sentence is framed in: "Năm 2019, …", "Tổng kết năm 2024, …", "…cho thấy, năm 2023 …",
-    "Giai đoạn 2011 - 2015, …".
+    "Giai đoạn 2011 - 2015, …" (``span_end``: see ``nlp.year_frame``), "Đến năm 2030, …".
 
     Only a year at the very start or after a framing word counts; "cao hơn năm
     2022" or "so với năm 2022" are comparisons, not frames.
     """
     for i in range(lo, min(hi - 1, lo + FRAME_WINDOW)):
-        frame = year_frame(doc, m, i, hi)
+        frame = year_frame(doc, m, i, hi, span_end)
         if frame is not None:
             return frame[0] if i == lo or m.ending_at("frame_openers", i) else None
     return None

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -24,7 +24,6 @@ ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 
          "XI": 11, "XII": 12, "XIII": 13, "XIV": 14, "XV": 15, "XVI": 16, "XVII": 17, "XVIII": 18, "XIX": 19, "XX": 20}
 DM = r"(?P<{p}d>\d{{1,2}})\s*[/.-]\s*(?P<{p}m>\d{{1,2}})(?:\s*[/.-]\s*(?P<{p}y>\d{{4}}))?(?![\d%])"
 WORDY = r"(?P<{p}d>\d{{1,2}})\s+tháng\s+(?P<{p}m>\d{{1,2}})(?:\s+năm\s+(?P<{p}y>\d{{4}}))?"
-PERIOD_YEAR = re.compile(r"năm(?:\s+học)?\s+(\d{4})")
 JOINER = re.compile(r"[ \t,]*(?:thuộc[ \t]*|của[ \t]*)?")  # between a group's name and the body it belongs to, on one line
 # Ends a venue's name: a stop, or a comma before a capital (a comma inside an expanded
 # abbreviation, "phòng cháy, chữa cháy", is followed by a lower-case word).
@@ -65,9 +64,12 @@ FUTURE_WINDOW = 4  # words between a future marker and the event it announces ("
 
 
 class EventReader:
-    def __init__(self, data: Mapping[str, object], units: UnitReader) -> None:
+    def __init__(self, data: Mapping[str, object], units: UnitReader, frames: Iterable[str]) -> None:
+        """``frames`` name a year as the time a pledge is for: "năm 2024", "năm học 2024", "giai đoạn 2026 – 2030"."""
         self.data = data
         self.units = units
+        frame = "|".join(re.escape(f.lower()) for f in sorted(frames, key=len, reverse=True))
+        self.period_year_re = re.compile(rf"(?:{frame})\s+(\d{{4}})")
         self.kinds = [(k["kind"], [c.lower() for c in k["cues"]]) for k in data["kinds"]]  # type: ignore[index]
         future = "|".join(re.escape(w) for w in data["future_markers"])  # type: ignore[union-attr]
         self.future_re = re.compile(rf"(?<!\w)(?:{future})(?:\s+\w+){{0,{FUTURE_WINDOW}}}\s*$")
@@ -195,7 +197,7 @@ class EventReader:
             for cue in cues:
                 at = low.find(cue)
                 while at >= 0:
-                    m = PERIOD_YEAR.search(low, at, min(len(low), at + len(cue) + reach))
+                    m = self.period_year_re.search(low, at, min(len(low), at + len(cue) + reach))
                     if m and (best is None or m.start() < best[0]):
                         best = (m.start(), int(m.group(1)))
                     at = low.find(cue, at + 1)

@@ -15,7 +15,7 @@ from functools import cached_property
 from pathlib import Path
 
 from . import __version__
-from .commitments import SentenceSpan, is_past, pledged_clauses, sentence_modes
+from .commitments import SentenceSpan, frame_year, is_past, pledged_clauses, sentence_modes
 from .events import EventFacts, EventReader
 from .figures import FigureFinder, UnitWord
 from .gazetteer import Gazetteer
@@ -68,7 +68,8 @@ class Extractor:
                                     self.patterns.load("criteria.json")["topics"])
         self.gazetteer = Gazetteer.load(self.patterns)
         self.units = UnitReader(self.patterns.load("units.json"), self.gazetteer)
-        self.events = EventReader(self.patterns.load("events.json"), self.units)
+        self.events = EventReader(self.patterns.load("events.json"), self.units,
+                                  [*entries["year_frames"], *entries["span_frames"]])
         self.abbreviations = abbreviations
         self.layout = Layout.from_data(self.patterns.load("layout.json"))
 
@@ -185,7 +186,12 @@ class Extractor:
         modes = sentence_modes(doc, m, spans, period, zero_cues=event is not None)
         out: list[Target] = []
         before: list[Target] = []  # the targets of the sentence before
+        own_period, paragraph = period, None  # a paragraph framed in a later year ("Đến năm 2030, …") is for it
         for s, mode in zip(spans, modes):
+            own_period = period if s.paragraph != paragraph else own_period
+            paragraph, frame = s.paragraph, frame_year(doc, m, s.start, s.end, span_end=False)
+            if frame is not None and period is not None:
+                own_period = max(frame, period)
             pledged = pledged_clauses(doc, m, s, period) if mode == "result" and event is not None else None
             if (mode == "result" and not pledged) or (event is None and mode != "commitment"):
                 before = []
@@ -197,7 +203,7 @@ class Extractor:
             general = next((t for t in reversed(before) if t.direction != "zero"), None)
             before = []
             for d in keep:
-                target = self._target(doc, d, event, period, doc_id, drafts, ids, source)
+                target = self._target(doc, d, event, own_period, doc_id, drafts, ids, source)
                 if d.sub_marked and target.parent_id is None and target.direction != "zero" and general:
                     _narrow(target, general)  # "… đạt trên 80%. Trong đó, án rất nghiêm trọng …": the sentence before
                 ids[id(d)] = target.id

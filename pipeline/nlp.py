@@ -267,11 +267,11 @@ def clauses(doc: ViewDoc, lo: int, hi: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in out if e > s]
 
 
-def year_frame(doc: ViewDoc, m: Matches, i: int, hi: int) -> tuple[int, int] | None:
+def year_frame(doc: ViewDoc, m: Matches, i: int, hi: int, span_end: bool = True) -> tuple[int, int] | None:
     """``(year, end)`` of a time frame at token ``i``: "năm 2024", "năm học 2024 - 2025" (a school year is
-    named by its first year) or "giai đoạn 2011 - 2015" (a span is over when its last year is); ``end`` is
-    just past the frame.  None when there is none."""
-    for label, last in (("year_frames", False), ("span_frames", True)):
+    named by its first year) or "giai đoạn 2011 - 2015" (a span is over when its last year is; with
+    ``span_end=False`` it is named by when it starts); ``end`` is just past the frame.  None when there is none."""
+    for label, last in (("year_frames", False), ("span_frames", span_end)):
         frame = m.starting_at(label, i, hi)
         if frame is None or frame[1] >= hi or not _is_year(doc.words[frame[1]]):
             continue

@@ -418,6 +418,18 @@ def test_a_year_end_review_reports_until_it_turns_to_the_pledge(extract_text):
     assert [(t.value, t.period_year) for t in result.targets] == [(3, 2023), (82, 2023), (5, 2023)]
 
 
+def test_a_pledge_for_a_span_of_years_is_for_its_first_year_and_its_deadlines_for_theirs(extract_text):
+    text = ("Sáng 6/2/2026, Cụm thi đua số 2 tổ chức hội nghị ký kết giao ước thi đua giai đoạn 2026 – 2030.\n"
+            "Mỗi năm trong giai đoạn 2026 – 2030, các đơn vị phấn đấu kéo giảm tối thiểu 5% số vụ phạm tội về trật "
+            "tự xã hội so với năm trước.\n"
+            "Đến năm 2030, tỷ lệ điều tra, khám phá án phải đạt trên 90%. Tỷ lệ tái phạm tội dưới 2%.\n"
+            "Không để xảy ra oan, sai.")
+    result = extract_text(text)
+    assert result.events[0].period_year == 2026
+    assert [(t.value, t.period_year, t.baseline_year) for t in result.targets] == [
+        (5, 2026, 2025), (90, 2030, None), (2, 2030, None), (0, 2026, None)]
+
+
 def test_a_pledge_to_exceed_its_targets_is_still_a_pledge(extract_text):
     text = ("Cụm thi đua ký kết giao ước thi đua năm 2024.\n"
             "Các đơn vị phấn đấu hoàn thành vượt mức chỉ tiêu, tỷ lệ điều tra khám phá án đạt trên 85%.")
