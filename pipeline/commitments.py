@@ -122,7 +122,9 @@ def sentence_modes(doc: ViewDoc, m: Matches, sentences: list[SentenceSpan], peri
     """Modes of all sentences, neutral ones inheriting within their paragraph (``zero_cues``: see ``sentence_mode``)."""
     modes: list[Mode] = []
     for k, s in enumerate(sentences):
-        mode = sentence_mode(doc, m, s, period_year, zero_cues)
+        reporting = bool(k) and sentences[k - 1].paragraph == s.paragraph and modes[-1] == "result"
+        # in a report's paragraph, "không để xảy ra …" says what was kept from happening
+        mode = sentence_mode(doc, m, s, period_year, zero_cues and not reporting)
         if mode == "neutral" and k and (sentences[k - 1].paragraph == s.paragraph or _bulleted(doc, m, s)):
             mode = modes[-1]  # within a paragraph, or down a bulleted list under its heading
         elif k and sentences[k - 1].paragraph == s.paragraph and m.starting_at("same_frame_openers", s.start, s.end):

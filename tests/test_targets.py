@@ -312,6 +312,8 @@ def test_period_year_follows_the_pledge_not_the_signing_date(extract_text):
     # "phải" of "số phải thu" is no pledge; a report's "không để" is no turn to the pledge
     "Năm 2022, các đơn vị đã hoàn thành các chỉ tiêu. Tỷ lệ nợ đóng giảm còn 2,9% số phải thu.",
     "Năm 2022, các đơn vị đã bắt giữ 214 vụ; duy trì không để tàu cá vi phạm vùng biển nước ngoài.",
+    # nor is one in a later sentence of the report's paragraph
+    "Năm 2022, các đơn vị đã bắt giữ 214 vụ. Tình hình cơ bản ổn định, không để xảy ra điểm nóng về an ninh, trật tự.",
 ])
 def test_reported_results_are_not_targets(extract_text, text):
     assert extract_text("Hội nghị ký kết giao ước thi đua năm 2023.\n" + text).targets == []
