@@ -215,7 +215,7 @@ class TargetFinder:
             verbs = m.within("action_verbs", lo, hi)
             named = min((spans[0][0] for label in MEASURE_WORDS if (spans := m.within(label, lo, hi))), default=hi)
             leads = [lead for lead in m.within("lead_ins", lo, hi) if not _inside_longer(lead, verbs)
-                     and (lead[0] < named or _pledges(m, lead[0], hi))]
+                     and (lead[0] < named or _pledges(m, lead[0], hi) or _opens_figure(m, lead, lo, hi))]
             if leads:
                 lo = max(lo, leads[-1][1])
             if lo == start:
@@ -613,6 +613,11 @@ def _without_note(doc: ViewDoc, rng: TokenRange) -> TokenRange:
 def _pledges(m: Matches, i: int, hi: int) -> bool:
     """A lead-in at ``i`` that always opens the commitment: a pledge cue ("phấn đấu") or a colon."""
     return bool(m.starting_at("commitment_cues", i, hi) or m.starting_at("punct", i, hi))
+
+
+def _opens_figure(m: Matches, lead: TokenRange, lo: int, hi: int) -> bool:
+    """A lead-in between a comma and the figure ("thời gian giải ngân, bảo đảm không quá 5 ngày") opens it."""
+    return lead[1] == hi and m.ending_at("delimiters", lead[0], lo) is not None
 
 
 def _closes_quotation(doc: ViewDoc, lo: int, at: int) -> bool:
