@@ -212,7 +212,7 @@ class TargetFinder:
                 elif comma is not None:
                     draft.context.append((lo, comma))
                     lo = comma + 1
-            verbs = m.within("action_verbs", lo, hi)
+            verbs = m.within("action_verbs", lo, hi) + m.within("linking_verbs", lo, hi)  # "duy trì ở mức" stays whole
             named = min((spans[0][0] for label in MEASURE_WORDS if (spans := m.within(label, lo, hi))), default=hi)
             leads = [lead for lead in m.within("lead_ins", lo, hi) if not _inside_longer(lead, verbs)
                      and (lead[0] < named or _pledges(m, lead[0], hi) or _opens_figure(m, lead, lo, hi))]

@@ -145,6 +145,10 @@ BEYOND_DEV = [
     ("Đối với công tác điều tra, tỷ lệ khám phá án đạt trên 90%.", "tỷ lệ khám phá án"),
     ("Đối với tỷ lệ điều tra khám phá án, phấn đấu đạt trên 90%.", "tỷ lệ điều tra khám phá án"),
     ("Công an tỉnh phấn đấu đạt trên 90%.", ""),
+    ("Theo nội dung giao ước, tỷ lệ hài lòng của người bệnh nội trú đạt trên 95%.",
+     "tỷ lệ hài lòng của người bệnh nội trú"),
+    # a lead-in that opens a longer linking verb is part of it
+    ("Công suất sử dụng giường bệnh duy trì ở mức 85 - 95%.", "công suất sử dụng giường bệnh"),
     # "trở lên" closing a left indicator is kept whole ("lên" alone would be a level marker)
     ("Tỷ lệ điều tra khám phá án đạt trên 80%, trong đó án nghiêm trọng trở lên đạt trên 95%.",
      "tỷ lệ điều tra khám phá án nghiêm trọng trở lên"),
