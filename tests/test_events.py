@@ -71,6 +71,8 @@ def test_member_list_is_expanded_checked_and_resolved(extract_text):
     ("BHXH các tỉnh: Đồng Nai, Bình Dương và Tây Ninh", "Bảo hiểm xã hội tỉnh Đồng Nai"),
     ("VKSND các tỉnh: Đồng Nai, Bình Dương và Tây Ninh", "Viện kiểm sát nhân dân tỉnh Đồng Nai"),
     ("Bộ CHQS các tỉnh Đồng Nai (Cụm trưởng), Bình Dương và Tây Ninh", "Bộ Chỉ huy Quân sự tỉnh Đồng Nai"),
+    ("Chi nhánh NHCSXH 3 tỉnh: Đồng Nai (Cụm trưởng), Bình Dương và Tây Ninh",
+     "Chi nhánh Ngân hàng Chính sách xã hội tỉnh Đồng Nai"),
 ])
 def test_abbreviated_member_types_are_written_out(extract_text, members, first):
     text = f"Cụm thi đua số 6 ký kết giao ước thi đua năm 2025\n\nNgày 20/12/2024, {members} ký kết giao ước thi đua năm 2025."
