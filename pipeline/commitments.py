@@ -67,7 +67,10 @@ def _dated_headline(doc: ViewDoc, lo: int, hi: int) -> bool:
 
 def _dated_before(doc: ViewDoc, m: Matches, at: int, hi: int, period_year: int | None,
                   window: int = CUE_YEAR_WINDOW) -> bool:
-    """A year before the pledge period names what a cue is about: "chỉ tiêu giao ước năm 2018"."""
+    """A year before the pledge period names what a cue is about: "chỉ tiêu giao ước năm 2018", "hội nghị ký
+    kết giao ước năm trước"."""
+    if m.starting_at("last_year", at, hi):  # right after the cue: "cao hơn năm trước" compares
+        return True
     if period_year is None:
         return False
     frames = (year_frame(doc, m, i, hi) for i in range(at, min(hi, at + window)))
@@ -102,8 +105,9 @@ def sentence_mode(doc: ViewDoc, m: Matches, s: SentenceSpan, period_year: int | 
     not_cues = m.within("achieved_cues", s.start, s.end) + m.within("cue_lookalikes", s.start, s.end)
     if not zero_cues:
         not_cues += m.within("zero_triggers", s.start, s.end)
-    cues = [c for c in m.within("commitment_cues", s.start, s.end)
-            if not _inside(c, not_cues) and not _dated_before(doc, m, c[1], s.end, period_year)]
+    cues = [c for c in m.within("commitment_cues", s.start, s.end) if not _inside(c, not_cues)]
+    if any(_dated_before(doc, m, c[1], s.end, period_year) for c in cues):
+        return "result"  # a past pledge's sentence ("Tại hội nghị ký kết giao ước năm trước, … đã cam kết …")
     if cues or (year is not None and year == period_year):
         return "commitment"
     if _has(m, "achieved_cues", s.start, s.end):

@@ -318,6 +318,8 @@ def test_period_year_follows_the_pledge_not_the_signing_date(extract_text):
     # "phải" of "số phải thu" is no pledge; a report's "không để" is no turn to the pledge
     "Năm 2022, các đơn vị đã hoàn thành các chỉ tiêu. Tỷ lệ nợ đóng giảm còn 2,9% số phải thu.",
     "Năm 2022, các đơn vị đã bắt giữ 214 vụ; duy trì không để tàu cá vi phạm vùng biển nước ngoài.",
+    # last year's pledge, recalled
+    "Tại hội nghị ký kết giao ước năm trước, các đơn vị đã cam kết kéo giảm ít nhất 5% số vụ phạm pháp hình sự.",
     # nor is one in a later sentence of the report's paragraph
     "Năm 2022, các đơn vị đã bắt giữ 214 vụ. Tình hình cơ bản ổn định, không để xảy ra điểm nóng về an ninh, trật tự.",
 ])
@@ -399,6 +401,12 @@ def test_a_span_reaching_the_pledge_year_is_not_the_past(extract_text):
 def test_a_sentence_measuring_against_a_pledge_reports_a_result(extract_text, sentence):
     text = f"Cụm thi đua tổng kết năm 2023, ký kết giao ước thi đua năm 2024.\n{sentence}"
     assert extract_text(text).targets == []
+
+
+def test_a_pledge_higher_than_last_years_is_this_years(extract_text):
+    text = ("Cụm thi đua ký kết giao ước thi đua năm 2024.\nCác đơn vị ký giao ước với nhiều chỉ tiêu cao hơn năm trước. "
+            "Theo đó, toàn Cụm kết nạp mới ít nhất 7.000 hội viên.")
+    assert [t.value for t in extract_text(text).targets] == [7000]
 
 
 def test_without_a_pledge_event_a_zero_clause_reports(extract_text):
