@@ -273,14 +273,19 @@ class TargetFinder:
         """Where the noun phrase after a figure ends ("án nghiêm trọng trở lên" keeps its "trở lên").
 
         A direction verb after a delimiter opens the next commitment: "kết nạp
-        mới 7.000 hội viên, nâng chất lượng sinh hoạt chi hội".
+        mới 7.000 hội viên, nâng chất lượng sinh hoạt chi hội", "kiểm tra 100%
+        cơ sở …, phối hợp với lực lượng Cảnh sát giao thông kéo giảm …".
         """
+        delimiters = [s for s, _ in m.within("delimiters", lo, hi)]
         for i in range(lo, hi):
             stop = m.starting_at("right_np_stops", i, hi)
             if stop and not (m.starting_at("comparator_after:>=", i, hi) and m.ending_at("qualifiers_before_tro_len", i, lo)):
                 return i
-            if m.starting_at("delimiters", i, hi) and m.first_starting_at(DIRECTION_VERBS, i + 1, hi):
-                return i
+            if i in delimiters:  # a verb with its object: "… lộng hành và gia tăng" names one thing
+                piece_end = next((d for d in delimiters if d > i), hi)
+                if any(v[1] < piece_end and doc.words[v[1]][:1].isalnum()
+                       for verb in DIRECTION_VERBS for v in m.within(verb, i + 1, piece_end)):
+                    return i
         return hi
 
     # -- the whole sentence -------------------------------------------------------------------------
@@ -418,7 +423,8 @@ class TargetFinder:
         """"kéo giảm TNGT trên cả 3 tiêu chí", or "… số vụ, số người chết và số người bị thương do TNGT", is three targets."""
         a = d.anchor
         regions = (a.left, a.right)
-        markers = [s for r in regions if r[0] < r[1] for s in m.within("criteria_markers", *r)]
+        markers = [s for r in regions if r[0] < r[1] for s in m.within("criteria_markers", *r)
+                   if not any(m.within(verb, a.end, s[0]) for verb in DIRECTION_VERBS)]  # else another commitment's
         if markers:
             after = norm_phrase(" ".join(doc.view_text(s[1], r[1]) for s in markers for r in regions if r[0] <= s[0] < r[1]))
         else:  # no marker: the indicator itself may list the criteria ("số vụ, số người chết và số người bị thương do TNGT")

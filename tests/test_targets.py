@@ -155,6 +155,9 @@ BEYOND_DEV = [
     ("Tăng trưởng tín dụng từ 12 đến 14%.", "tăng trưởng tín dụng"),
     # a direction verb after a comma starts the next commitment; a deadline is not part of the noun phrase
     ("Kết nạp mới ít nhất 7.000 hội viên, nâng chất lượng sinh hoạt chi, tổ hội.", "kết nạp mới hội viên"),
+    ("Kiểm tra 100% cơ sở kinh doanh có điều kiện, phối hợp với lực lượng Cảnh sát giao thông kéo giảm tai nạn "
+     "giao thông trên cả ba tiêu chí.", "kiểm tra cơ sở kinh doanh có điều kiện"),
+    ("Không để băng nhóm lộng hành và gia tăng.", "băng nhóm lộng hành và gia tăng"),
     ("Triển khai bệnh án điện tử tại 100% khoa lâm sàng trước ngày 30/9/2023.",
      "triển khai bệnh án điện tử tại khoa lâm sàng"),
     # lead-in words after the measure word belong to the indicator, unless they pledge
