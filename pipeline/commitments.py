@@ -16,10 +16,11 @@ from dataclasses import dataclass
 from typing import Literal
 
 
-from .nlp import Matches, ViewDoc, clauses, item_marker_end, year_frame
+from .nlp import Matches, ViewDoc, clauses, is_year, item_marker_end, year_frame
 
 Mode = Literal["commitment", "result", "neutral"]
 FRAME_WINDOW = 10  # tokens from a sentence start in which "năm 2023" sets its time frame
+FRAME_WIDTH = 3  # tokens from a frame's start to its year, at most ("năm học 2023")
 CUE_YEAR_WINDOW = 3  # tokens after a cue where "năm 2018" dates it ("giao ước thi đua năm 2018")
 RESULT_YEAR_WINDOW = 6  # … after a result cue ("kết quả thực hiện nhiệm vụ năm 2018")
 PAST_FRAME_WINDOW = 3  # "Năm qua," opens the sentence; later it is a baseline ("so với năm trước")
@@ -39,6 +40,8 @@ def frame_year(doc: ViewDoc, m: Matches, lo: int, hi: int, span_end: bool = True
     Only a year at the very start or after a framing word counts; "cao hơn năm
     2022" or "so với năm 2022" are comparisons, not frames.
     """
+    if not any(map(is_year, doc.words[lo:min(hi, lo + FRAME_WINDOW + FRAME_WIDTH)])):
+        return None  # most sentences: no year where a frame could name one
     for i in range(lo, min(hi - 1, lo + FRAME_WINDOW)):
         frame = year_frame(doc, m, i, hi, span_end)
         if frame is not None:

@@ -273,16 +273,16 @@ def year_frame(doc: ViewDoc, m: Matches, i: int, hi: int, span_end: bool = True)
     ``span_end=False`` it is named by when it starts); ``end`` is just past the frame.  None when there is none."""
     for label, last in (("year_frames", False), ("span_frames", span_end)):
         frame = m.starting_at(label, i, hi)
-        if frame is None or frame[1] >= hi or not _is_year(doc.words[frame[1]]):
+        if frame is None or frame[1] >= hi or not is_year(doc.words[frame[1]]):
             continue
         end = frame[1] + 1
-        if end + 1 < hi and doc.words[end] == "-" and _is_year(doc.words[end + 1]):
+        if end + 1 < hi and doc.words[end] == "-" and is_year(doc.words[end + 1]):
             return int(doc.words[end + 1 if last else end - 1]), end + 2
         return int(doc.words[end - 1]), end
     return None
 
 
-def _is_year(word: str) -> bool:
+def is_year(word: str) -> bool:
     return word.isdigit() and len(word) == 4
 
 

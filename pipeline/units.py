@@ -134,13 +134,12 @@ class UnitReader:
         count_alt = r"\d+|các|" + "|".join(self.count_words)
         heads = "|".join(re.escape(h) for h in sorted(data["name_heads"], key=len, reverse=True))  # type: ignore[arg-type]
         provinces = "|".join(re.escape(form) for form, _ in gazetteer.surface_forms())
-        listed = "|".join(re.escape(t["phrase"]) for t in types if not t.get("named"))
         self.head = re.compile(
             opening([t["phrase"] for t in types] + data["generic_type_heads"]) +  # type: ignore[operator]
-            rf"(?:(?P<type>(?i:{type_alt}))[ \t]+(?:(?P<count>(?i:{count_alt}))[ \t]+)?"
+            rf"(?:(?P<type>(?i:{type_alt}))(?:[ \t]+(?:(?P<count>(?i:{count_alt}))[ \t]+)?"
             rf"(?P<level>(?i:{level_alt})(?:[ \t]*,[ \t]*(?i:{level_alt}))*)"
-            rf"{_named_branch([t['phrase'] for t in types if t.get('named')], self.count_words)}"
-            rf"|(?P<of_province>(?i:{listed}))(?=[ \t]+(?i:{provinces})(?!\w)))"  # "KBNN Kon Tum, Gia Lai"
+            rf"|(?P<of_province>(?=[ \t]+(?i:{provinces})(?!\w))))"  # "KBNN Kon Tum, Gia Lai": no level word
+            rf"{_named_branch([t['phrase'] for t in types if t.get('named')], self.count_words)})"
             rf"[ \t]*:?[ \t]*(?=[{UPPER}0-9]|(?i:{heads})[ \t])")
         bare = data["bare_list_kinds"]  # type: ignore[index]
         self.bare_kinds = {k.lower(): v for k, v in bare.items()}  # type: ignore[union-attr]
@@ -255,7 +254,7 @@ class UnitReader:
             return None
         name, note = _trim_name(item.group("name")), self._note(item)
         parts = self._provinces_by_dash(name)
-        if (nested or head).groupdict().get("of_province"):  # "Công an Vĩnh Phúc": only provinces are named so
+        if (nested or head).groupdict().get("of_province") is not None:  # "Công an Vĩnh Phúc": only provinces are named so
             if not all(map(self.gazetteer.canonical, dict(parts).values())):
                 return None
             if org_type.lower() not in self.bare_province_types:
@@ -408,7 +407,7 @@ def _named_branch(types: list[str], count_words: Iterable[str]) -> str:
 def _type_and_level(head: re.Match[str]) -> tuple[str, str]:
     """The type and level words of a mention's head; a type that opens a unit's own name has no level."""
     found = head.groupdict()
-    return found.get("type") or found.get("named") or found.get("of_province") or "", found.get("level") or ""
+    return found.get("type") or found.get("named") or "", found.get("level") or ""
 
 
 def _trim_name(name: str) -> str:
