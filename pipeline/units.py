@@ -133,7 +133,8 @@ class UnitReader:
         level_alt = "|".join(re.escape(k) for k in sorted(levels, key=len, reverse=True))
         count_alt = r"\d+|các|" + "|".join(self.count_words)
         heads = "|".join(re.escape(h) for h in sorted(data["name_heads"], key=len, reverse=True))  # type: ignore[arg-type]
-        provinces = "|".join(re.escape(form) for form, _ in gazetteer.surface_forms())
+        forms = [form for form, _ in gazetteer.surface_forms()]
+        provinces = "|".join(map(re.escape, forms))
         self.head = re.compile(
             opening([t["phrase"] for t in types] + data["generic_type_heads"]) +  # type: ignore[operator]
             rf"(?:(?P<type>(?i:{type_alt}))(?:[ \t]+(?:(?P<count>(?i:{count_alt}))[ \t]+)?"
@@ -153,10 +154,9 @@ class UnitReader:
         self.sep = re.compile(rf"(?:\s*(?:,\s*và|,|và)\s+|[ \t]*;[ \t]*\n\s*)(?:{LIST_MARK}[ \t]+)?"
                               rf"|[ \t]*\n\s*{LIST_MARK}[ \t]+")
         self.province_mention = re.compile(opening(["tỉnh", "thành phố"]) + rf"(?<!\w)(?i:tỉnh|thành phố)[ \t]+(?P<name>{NAME})")
-        forms = [form for form, _ in gazetteer.surface_forms()]
         below = "".join(rf"(?<!(?i:{re.escape(k)})[ \t])" for k, v in levels.items() if v in {"district", "commune"})
         # a province's name written bare ("Sở Y tế Sóc Trăng"), not as a place below one ("phường Bạc Liêu")
-        self.bare_province = re.compile(rf"{opening(forms)}(?<!\w){below}(?i:{'|'.join(map(re.escape, forms))})(?!\w)")
+        self.bare_province = re.compile(rf"{opening(forms)}(?<!\w){below}(?i:{provinces})(?!\w)")
         self.national_re = re.compile("|".join(re.escape(n) for n in self.national)) if self.national else None
         departments = sorted(data.get("departments", []), key=len, reverse=True)  # type: ignore[attr-defined]
         self.departments = {d.lower(): d for d in departments}
@@ -255,7 +255,7 @@ class UnitReader:
         name, note = _trim_name(item.group("name")), self._note(item)
         parts = self._provinces_by_dash(name)
         if (nested or head).groupdict().get("of_province") is not None:  # "Công an Vĩnh Phúc": only provinces are named so
-            if not all(map(self.gazetteer.canonical, dict(parts).values())):
+            if not all(self.gazetteer.canonical(part) for _, part in parts):
                 return None
             if org_type.lower() not in self.bare_province_types:
                 level = self.province_level  # the unit is named in full; its province's own level word is used
