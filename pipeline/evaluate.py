@@ -156,9 +156,11 @@ def score_document(report: Report, name: str, gold: Mapping[str, Any], pred: Map
             else:
                 ok = g.get(f) == p.get(f)
             report.field_right[f] += ok
-            if not ok:
-                wrong.append(f"{f}: gold {g.get(f) if f != 'parent' else g_parent[g_index[gi]]!r} got "
-                             f"{p.get(f) if f != 'parent' else p_parent[p_index[pi]]!r}")
+            if not ok and f == "parent":  # indexes differ between the lists: name the parents
+                wrong.append(f"parent: gold {_indicator_at(gold, g_parent[g_index[gi]])!r} "
+                             f"got {_indicator_at(pred, p_parent[p_index[pi]])!r}")
+            elif not ok:
+                wrong.append(f"{f}: gold {g.get(f)!r} got {p.get(f)!r}")
         report.all_fields += not wrong
         if wrong:
             report.notes.append(f"{name}: WRONG FIELD {g.get('indicator')!r} — " + "; ".join(wrong))
@@ -170,6 +172,11 @@ def score_document(report: Report, name: str, gold: Mapping[str, Any], pred: Map
         if pi not in matched_p:
             report.notes.append(f"{name}: FALSE POSITIVE {_brief(p)}")
     _score_events(report, name, gold.get("events", []), pred.get("events", []))
+
+
+def _indicator_at(answer: Mapping[str, Any], index: int | None) -> str | None:
+    """The indicator of target ``index`` of an answer (None for no parent)."""
+    return None if index is None else answer.get("targets", [])[index].get("indicator")
 
 
 def _brief(t: Mapping[str, Any]) -> str:

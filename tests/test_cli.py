@@ -79,6 +79,22 @@ def test_eval_command_prints_the_figures():
     assert "F1" in out and "all fields correct" in out and "event-field accuracy" in out
 
 
+def test_a_wrong_parent_is_named_by_its_indicator():
+    """Gold and prediction number their targets differently, so the note names the parents themselves."""
+    from pipeline.evaluate import Report, score_document
+
+    def target(indicator: str, **extra) -> dict:
+        return {"indicator": indicator, "indicator_key": None, "direction": "reach", "comparator": ">=",
+                "value": 90, "value_max": None, "unit": "percent", "baseline_year": None, "period_year": 2024, **extra}
+
+    gold = {"events": [], "targets": [target("tỷ lệ điều tra"), target("tỷ lệ trọng án", parent=0)]}
+    pred = {"events": [], "targets": [target("tỷ lệ khác", id="x", value=5), target("tỷ lệ điều tra", id="a"),
+                                      target("tỷ lệ trọng án", id="b", parent_id="x")]}
+    report = Report()
+    score_document(report, "d", gold, pred)
+    assert any("parent: gold 'tỷ lệ điều tra' got 'tỷ lệ khác'" in note for note in report.notes)
+
+
 def _commands(group: click.Group, prefix: tuple[str, ...] = ()):
     for name, cmd in group.commands.items():
         yield prefix + (name,), cmd
