@@ -305,7 +305,8 @@ class TargetFinder:
                 draft = Draft(anchor=a, pieces=[])
                 draft.pieces = self.indicator_pieces(doc, m, a, draft)
                 own_left = self._strip(m, a.left, ("delimiters",), ("delimiters",))
-                joins_group = previous is not None and own_left[0] >= own_left[1] and a.kind == "figure" == previous.anchor.kind
+                joins_group = previous is not None and a.kind == "figure" == previous.anchor.kind and (
+                    own_left[0] >= own_left[1] or self._continues(m, previous, a, own_left))
                 if not joins_group:
                     group += 1
                 draft.group = group
@@ -317,6 +318,14 @@ class TargetFinder:
                 previous = draft
         self._link(doc, m, drafts)
         return drafts
+
+    @staticmethod
+    def _continues(m: Matches, previous: Draft, a: Anchor, own_left: TokenRange) -> bool:
+        """"kéo giảm số người chết từ 5% trở lên, số vụ từ 3% trở lên so với năm 2022": a figure after its
+        own indicator, with no verb of its own, goes on with the change named before it."""
+        return (previous.direction in CHANGES and previous.anchor.orientation == a.orientation == "left"
+                and a.figure is not None and previous.unit == a.figure.unit
+                and not any(m.within(label, *own_left) for label in OWN_VERBS))
 
     def _read_figure(self, doc: ViewDoc, m: Matches, d: Draft, leader: Draft | None) -> None:
         a, fig = d.anchor, d.anchor.figure
@@ -590,6 +599,7 @@ ZERO_LEADING = ("zero_fillers",)
 QUOTE = '"'  # every quotation mark, as the matching view writes it
 MEASURE_WORDS = ("rate_words", "measure_nouns")
 DIRECTION_VERBS = ("decrease_verbs", "increase_verbs")
+OWN_VERBS = (*DIRECTION_VERBS, "action_verbs", "linking_verbs", "level_markers", "lead_ins")  # a commitment of its own
 WHOLE_WORDINGS = ("comparator_after:>=", "comparator_after:<=", "direction_compounds")  # never cut apart by ``_strip``
 
 

@@ -209,10 +209,19 @@ def test_baseline_not_a_year_keeps_its_phrase(pledge_targets):
     assert (target.baseline_year, target.baseline) == (None, "so với dự toán")
 
 
-def test_shared_baseline_applies_to_each_listed_figure(pledge_targets):
-    targets = pledge_targets("Kéo giảm ít nhất 5% số vụ phạm tội về TTXH, 10% số vụ cháy so với năm 2021.")
-    assert [(t.value, t.indicator_key, t.baseline_year) for t in targets] == [
-        (5, "crime.cases", 2021), (10, "fire.incidents", 2021)]
+@pytest.mark.parametrize("sentence", [
+    "Kéo giảm ít nhất 5% số vụ phạm tội về TTXH, 10% số vụ cháy so với năm 2021.",
+    # figures after their indicators: the second goes on with the first one's verb
+    "Kéo giảm số vụ phạm tội về TTXH từ 5% trở lên, số vụ cháy từ 10% trở lên so với năm 2021.",
+])
+def test_shared_verb_and_baseline_apply_to_each_listed_figure(pledge_targets, sentence):
+    assert [(t.direction, t.value, t.indicator_key, t.baseline_year) for t in pledge_targets(sentence)] == [
+        ("decrease", 5, "crime.cases", 2021), ("decrease", 10, "fire.incidents", 2021)]
+
+
+def test_a_listed_figure_with_its_own_verb_keeps_it(pledge_targets):
+    targets = pledge_targets("Kéo giảm số vụ phạm pháp hình sự từ 5% trở lên, tỷ lệ điều tra khám phá đạt trên 80%.")
+    assert [(t.direction, t.baseline_year) for t in targets] == [("decrease", None), ("reach", None)]
 
 
 @pytest.mark.parametrize("sentence", [
