@@ -517,7 +517,7 @@ class TargetFinder:
             elif stem := self._facet_stem(doc, m, prev, d):
                 d.prefix = stem
             elif words and prev.unit == d.unit and not self._has_head(m, d) and not self._starts_measure(m, d):
-                d.prefix = self._head(doc, m, prev)
+                d.prefix = self._head(doc, m, prev) or self._parallel_stem(doc, prev, d)
             if not words and not d.suffix:
                 d.suffix = _words(doc, prev.pieces)
         for g in {d.group for d in drafts}:
@@ -541,6 +541,19 @@ class TargetFinder:
         if not facets:
             return ""
         return " ".join(p for p in (prev.prefix, _words(doc, [*prev.pieces[:-1], (lo, facets[-1][0])])) if p)
+
+    @staticmethod
+    def _parallel_stem(doc: ViewDoc, prev: Draft, d: Draft) -> str:
+        """What an indicator opening with a word of its neighbour's shares with it: "thời gian thông quan đối
+        với tờ khai luồng vàng không quá 2 giờ, luồng đỏ không quá 8 giờ" → "… tờ khai" + "luồng đỏ"."""
+        if not prev.pieces:
+            return ""
+        first = doc.words[d.pieces[0][0]]
+        lo, hi = prev.pieces[-1]
+        at = next((i for i in range(lo + 1, hi) if doc.words[i] == first), None)
+        if at is None or not first[:1].isalpha():
+            return ""
+        return " ".join(p for p in (prev.prefix, _words(doc, [*prev.pieces[:-1], (lo, at)])) if p)
 
     def _elided(self, m: Matches, d: Draft) -> bool:
         """True when the indicator is only verbs/rate words ("tỷ lệ giải quyết", "tỷ lệ giải quyết đúng hạn")."""

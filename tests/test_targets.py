@@ -288,6 +288,24 @@ def test_a_place_alone_shares_its_neighbours_stem(pledge_targets):
         "thời gian có mặt tại hiện trường ở khu vực nội thành", "thời gian có mặt tại hiện trường ở khu vực nông thôn"]
 
 
+@pytest.mark.parametrize(("sentence", "indicators"), [
+    ("Thời gian thông quan trung bình đối với tờ khai luồng vàng không quá 2 giờ, luồng đỏ không quá 8 giờ.",
+     ["thời gian thông quan trung bình đối với tờ khai luồng vàng",
+      "thời gian thông quan trung bình đối với tờ khai luồng đỏ"]),
+    ("Mức độ hài lòng của người bệnh nội trú đạt trên 95%, người bệnh ngoại trú từ 92% trở lên.",
+     ["mức độ hài lòng của người bệnh nội trú", "mức độ hài lòng của người bệnh ngoại trú"]),
+])
+def test_an_indicator_opening_with_a_word_of_its_neighbours_shares_the_words_before_it(pledge_targets, sentence,
+                                                                                         indicators):
+    assert [t.indicator for t in pledge_targets(sentence)] == indicators
+
+
+@pytest.mark.parametrize("connective", ["Bên cạnh đó", "Ngoài ra", "Mặt khác", "Cùng với đó"])
+def test_a_connective_opening_the_sentence_is_not_part_of_the_indicator(pledge_targets, connective):
+    target, = pledge_targets(f"{connective}, tỷ lệ điều tra, khám phá án đạt trên 75%.")
+    assert target.indicator == "tỷ lệ điều tra, khám phá án"
+
+
 def test_a_time_limit_counts_from_a_clause_not_a_noun_phrase(pledge_targets):
     target, = pledge_targets("Thời gian cấp hộ chiếu không quá 5 ngày làm việc kể từ khi nhận đủ hồ sơ hợp lệ.")
     assert (target.indicator, target.comparator, target.value, target.unit) == ("thời gian cấp hộ chiếu", "<=", 5, "day")
