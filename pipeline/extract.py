@@ -55,7 +55,7 @@ class Extractor:
         self.nlp = NLP(abbreviations)
         entries = flatten_lexicon(self.patterns.load("lexicon.json"))
         measures = self.patterns.load("units_of_measure.json")
-        unit_words = {f"unit:{u['phrase']}": UnitWord(u["unit"], u.get("scale", 1)) for u in measures["units"]}
+        unit_words = {f"unit:{u['phrase']}": UnitWord(u["unit"], u.get("scale", 1), u.get("after_fraction", False)) for u in measures["units"]}
         entries.update({label: [label.split(":", 1)[1]] for label in unit_words})
         entries["count_nouns"] = measures["count_nouns"]
         entries["not_count_nouns"] = measures["not_count_nouns"]

@@ -27,6 +27,7 @@ _COMPARATOR_LABELS = tuple((comp, f"comparator_before:{comp}") for comp in COMPA
 class UnitWord:
     unit: str
     scale: float = 1
+    after_fraction: bool = False  # a unit only after a number with a decimal part: "tăng 0,2 điểm" (score points)
 
 
 @dataclass
@@ -109,7 +110,7 @@ class FigureFinder:
         if joiner and joiner[1] < hi and NUMBER.match(words[joiner[1]]):
             second = parse_number(words[joiner[1]])
             k = joiner[1] + 1
-            unit = self._unit_at(m, k, hi)
+            unit = self._unit_at(m, k, hi, "," in words[i] + words[joiner[1]])
             if second is not None and unit is not None and second > first:
                 name, scale, end, noun = unit
                 start = self._range_start(m, i)
@@ -117,7 +118,7 @@ class FigureFinder:
         if unit_after_first:
             comp, start = self._comparator_before(m, i)
             return Figure(start, i, unit_after_first[1], first, None, "percent", comp)
-        unit = self._unit_at(m, i + 1, hi)
+        unit = self._unit_at(m, i + 1, hi, "," in words[i])
         comp, start = self._comparator_before(m, i)
         if unit is None and comp == ">=" and i + 1 < hi and words[i + 1].isalpha() \
                 and not m.starting_at("not_count_nouns", i + 1, hi):
@@ -127,15 +128,16 @@ class FigureFinder:
         name, scale, end, noun = unit
         return Figure(start, i, end, first * scale, None, name, comp, noun)
 
-    def _unit_at(self, m: Matches, k: int, hi: int) -> tuple[str, float, int, tuple[int, int] | None] | None:
-        """(unit, scale, end of the unit word, count-noun span) for the unit starting at token ``k``."""
+    def _unit_at(self, m: Matches, k: int, hi: int, fractional: bool = False) -> tuple[str, float, int, tuple[int, int] | None] | None:
+        """(unit, scale, end of the unit word, count-noun span) for the unit starting at token ``k``;
+        ``fractional``: the number before it has a decimal part."""
         pct = m.starting_at("percent_signs", k, hi)
         if pct:
             return "percent", 1, pct[1], None
         best: tuple[int, UnitWord] | None = None
         for label in m.labels_starting_with("unit:"):
             span = m.starting_at(label, k, hi)
-            if span and (best is None or span[1] > best[0]):  # the longest; of equals, the first label
+            if span and (best is None or span[1] > best[0]) and (fractional or not self.units[label].after_fraction):  # the longest; of equals, the first label
                 best = (span[1], self.units[label])
         if best:
             return best[1].unit, best[1].scale, best[0], None

@@ -109,6 +109,9 @@ BEYOND_DEV = [
     ("Tỷ lệ án trả hồ sơ để điều tra bổ sung dưới 3%.", [("reach", "<", 3, None, "percent", None)]),
     # a change in points of a rate is not a change in per cent
     ("Tỷ lệ hộ nghèo giảm 1,5 điểm phần trăm.", [("decrease", ">=", 1.5, None, "percentage_point", None)]),
+    # "điểm" after a decimal is a score point; after a whole number it counts places
+    ("Điểm trung bình các môn thi tốt nghiệp tăng 0,2 điểm.", [("increase", ">=", 0.2, None, "point", None)]),
+    ("Triệt xóa ít nhất 5 điểm bán lẻ ma túy.", [("reach", ">=", 5, None, "count", "drugs.cases")]),
     # comparators written as symbols
     ("Mức độ hài lòng của người dân ≥ 90%.", [("reach", ">=", 90, None, "percent", None)]),
     ("Tỷ lệ tái phạm tội ≤ 2 %.", [("reach", "<=", 2, None, "percent", "recidivism")]),
@@ -196,6 +199,7 @@ def test_phrase_table(pledge_targets, sentence, expected):
     ("Giảm 5% số vụ cháy so với năm 2021.", 2021),
     ("Giảm 5% số vụ cháy so với năm trước.", 2022),
     ("Giảm 5% số vụ cháy so với năm liền kề.", 2022),
+    ("Điểm trung bình tăng 0,2 điểm so với năm học trước.", 2022),
     ("Giảm 5% số vụ cháy so với cùng kỳ năm trước.", 2022),
     ("Giảm 5% số vụ cháy.", None),
 ])
