@@ -61,6 +61,7 @@ class EventFacts:
 
 
 FUTURE_WINDOW = 4  # words between a future marker and the event it announces ("sẽ tổ chức ký kết giao ước")
+DIRECTIVE_REACH = 400  # characters back to a request in the same sentence ("đề nghị …; đồng thời … tổ chức ký kết")
 
 
 class EventReader:
@@ -73,6 +74,12 @@ class EventReader:
         self.kinds = [(k["kind"], [c.lower() for c in k["cues"]]) for k in data["kinds"]]  # type: ignore[index]
         future = "|".join(re.escape(w) for w in data["future_markers"])  # type: ignore[union-attr]
         self.future_re = re.compile(rf"(?<!\w)(?:{future})(?:\s+\w+){{0,{FUTURE_WINDOW}}}\s*$")
+        directives = "|".join(re.escape(w) for w in data["directive_markers"])  # type: ignore[union-attr]
+        self.directive_re = re.compile(rf"(?<!\w)(?:{directives})(?!\w)[^.!?\n]*$")
+        recalled = "|".join(re.escape(w) for w in data["recalled_before"])  # type: ignore[union-attr]
+        self.recalled_re = re.compile(rf"(?<!\w)(?:{recalled})(?:\s+\w+)?\s*$")
+        signed = "|".join(re.escape(w) for w in data["recalled_after"])  # type: ignore[union-attr]
+        self.signed_re = re.compile(rf"(?:\s+\w+){{0,{FUTURE_WINDOW}}}?\s+(?:{signed})(?!\w)")
         lead = "|".join(re.escape(w) for w in sorted(data["date_lead"], key=len, reverse=True))  # type: ignore[union-attr]
         self.range_re = re.compile(r"(?i:từ)\s+(?:ngày\s+)?" + DM.format(p="a") + r"\s*(?:đến|tới|-)\s*(?:ngày\s+)?" + DM.format(p="b"))
         self.date_re = re.compile(rf"(?:{lead})\s*,?\s*\(?\s*(?:ngày\s+)?(?:{DM.format(p='a')}|{WORDY.format(p='w')})")
@@ -109,10 +116,14 @@ class EventReader:
         return None
 
     def _names(self, low: str, cue: str) -> bool:
-        """``cue`` names an event that takes place: not only one to come ("sẽ tổ chức ký kết giao ước")."""
+        """``cue`` names an event that takes place: not only one to come ("sẽ tổ chức ký kết giao ước"), one
+        asked for ("đề nghị … phối hợp tổ chức ký kết giao ước") or a pledge made before and now carried
+        out ("thực hiện giao ước thi đua đã ký kết từ đầu năm")."""
         at = low.find(cue)
         while at >= 0:
-            if not self.future_re.search(low, max(0, at - 40), at):
+            end = at + len(cue)
+            if not (self.future_re.search(low, max(0, at - 40), at) or self.directive_re.search(low, max(0, at - DIRECTIVE_REACH), at)
+                    or self.recalled_re.search(low, max(0, at - 40), at) or self.signed_re.match(low, end)):
                 return True
             at = low.find(cue, at + 1)
         return False

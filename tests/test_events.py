@@ -81,6 +81,22 @@ def test_abbreviated_member_types_are_written_out(extract_text, members, first):
     assert [u.province_code for u in event.units] == ["75", "74", "72"]
 
 
+@pytest.mark.parametrize(("members", "first"), [
+    # a region named between the level and the colon; the type's abbreviation in brackets
+    ("Cụm gồm Cục Thống kê 3 tỉnh vùng Đông Nam Bộ: Đồng Nai (Cụm trưởng), Bình Dương và Tây Ninh.",
+     "Cục Thống kê tỉnh Đồng Nai"),
+    ("Cụm gồm 3 Cục Thi hành án dân sự (THADS) các tỉnh khu vực Đông Nam Bộ: Đồng Nai (Cụm trưởng), Bình Dương "
+     "và Tây Ninh.", "Cục Thi hành án dân sự tỉnh Đồng Nai"),
+    ("Cụm gồm Liên đoàn Lao động (LĐLĐ) các tỉnh Đồng Nai, Bình Dương và Tây Ninh.", "Liên đoàn Lao động tỉnh Đồng Nai"),
+    ("Cụm gồm Hội Chữ thập đỏ các tỉnh Đồng Nai, Bình Dương và Tây Ninh.", "Hội Chữ thập đỏ tỉnh Đồng Nai"),
+])
+def test_member_lists_of_further_sectors(extract_text, members, first):
+    text = f"Ngày 20/12/2024, Cụm thi đua số 6 ký kết giao ước thi đua năm 2025. {members}"
+    (event,) = extract_text(text).events
+    assert [u.name for u in event.units][0] == first and len(event.units) == 3
+    assert [u.province_code for u in event.units] == ["75", "74", "72"]
+
+
 def test_announced_count_that_disagrees_with_the_list_is_reported(extract_text):
     result = extract_text("Cụm thi đua số 6 ký kết giao ước thi đua năm 2021. Cụm gồm Công an 5 tỉnh: Gia Lai, Kon Tum, Lâm Đồng.")
     assert [w.code for w in result.warnings] == ["unit_count_mismatch"]
@@ -181,8 +197,16 @@ def test_slogan_and_campaign_launch(extract_text):
     assert [u.name for u in event.units] == ["Công an tỉnh Long An"]
 
 
-def test_text_without_a_pledge_has_no_event(extract_text):
-    assert extract_text("Công an tỉnh Tiền Giang họp báo thông tin tình hình quý I/2024.").events == []
+@pytest.mark.parametrize("text", [
+    "Công an tỉnh Tiền Giang họp báo thông tin tình hình quý I/2024.",
+    # a pledge made before, now carried out or measured against
+    "Công an tỉnh tích cực thực hiện các nội dung giao ước thi đua trong Cụm thi đua số 7.",
+    "Thực hiện giao ước thi đua đã ký kết trong Cụm từ đầu năm, Công an tỉnh kéo giảm 9,6% số vụ phạm tội.",
+    # a signing asked for, not held
+    "Đồng chí Phó Chủ tịch đề nghị các đơn vị không tự mãn; đồng thời phối hợp tổ chức ký kết giao ước thi đua năm 2020.",
+])
+def test_text_without_a_pledge_has_no_event(extract_text, text):
+    assert extract_text(text).events == []
 
 
 def test_bilateral_pledge_lists_both_signers(extract_text):
