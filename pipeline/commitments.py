@@ -124,14 +124,13 @@ def sentence_mode(doc: ViewDoc, m: Matches, s: SentenceSpan, period_year: int | 
     return "neutral"
 
 
-def sentence_modes(doc: ViewDoc, m: Matches, sentences: list[SentenceSpan], period_year: int | None,
-                   zero_cues: bool = True) -> list[Mode]:
-    """Modes of all sentences, neutral ones inheriting within their paragraph (``zero_cues``: see ``sentence_mode``)."""
+def sentence_modes(doc: ViewDoc, m: Matches, sentences: list[SentenceSpan], period_year: int | None) -> list[Mode]:
+    """Modes of all sentences, neutral ones inheriting within their paragraph."""
     modes: list[Mode] = []
     for k, s in enumerate(sentences):
         reporting = bool(k) and sentences[k - 1].paragraph == s.paragraph and modes[-1] == "result"
         # in a report's paragraph, "không để xảy ra …" says what was kept from happening
-        mode = sentence_mode(doc, m, s, period_year, zero_cues and not reporting)
+        mode = sentence_mode(doc, m, s, period_year, zero_cues=not reporting)
         if mode == "neutral" and k and (sentences[k - 1].paragraph == s.paragraph or _bulleted(doc, m, s)):
             mode = modes[-1]  # within a paragraph, or down a bulleted list under its heading
         elif k and sentences[k - 1].paragraph == s.paragraph and m.starting_at("same_frame_openers", s.start, s.end):

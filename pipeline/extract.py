@@ -101,22 +101,24 @@ class Extractor:
         return result
 
     def _fill(self, text: str, result: DocumentResult) -> None:
+        """Targets are read only in a text that holds a pledge event: elsewhere (crime statistics, reviews,
+        award ceremonies, news) figures and "không để xảy ra" report results or plans, not pledges."""
         source, text = text, self.layout.flowing(text)  # tables and hard-wrapped lines read as prose; same offsets
         split: dict[str, list[tuple[int, int]]] = {}  # the names copy shares most lines with the text
+        names = self._expand(names_text(text))  # "Công an TP.HCM" → "Công an Thành phố Hồ Chí Minh"
+        facts = self._event(names, [(g.start, g.end) for g in sentences(names, known=split)], result.document.published)
+        if facts is None:
+            return
+        event = self._event_model(result.document.id, facts)
+        result.events.append(event)
+        result.warnings.extend(Issue(code="unit_count_mismatch", message=w) for w in facts.warnings)
         if self.prefilter is not None:
             doc, segs = self.prefilter.focus(text, split)  # only the lines that may hold a target
         else:
             doc, segs = self.nlp.make_doc(text), sentences(text, known=split)
         matches = self.lexicon.match(doc)
         spans = self._token_sentences(doc, segs)
-        names = self._expand(names_text(text))  # "Công an TP.HCM" → "Công an Thành phố Hồ Chí Minh"
-        facts = self._event(names, [(g.start, g.end) for g in sentences(names, known=split)], result.document.published)
-        event = self._event_model(result.document.id, facts) if facts else None
-        if event:
-            result.events.append(event)
-            result.warnings.extend(Issue(code="unit_count_mismatch", message=w) for w in facts.warnings)  # type: ignore[union-attr]
-        period = event.period_year if event else None
-        result.targets = self._targets(doc, matches, spans, event, period, result.document.id, source)
+        result.targets = self._targets(doc, matches, spans, event, result.document.id, source)
 
     def _token_sentences(self, doc: ViewDoc, segs) -> list[SentenceSpan]:
         out = []
@@ -179,11 +181,11 @@ class Extractor:
                      period_year=f.period_year, slogan=f.slogan, units=f.units)
 
     # -- targets --------------------------------------------------------------------------------------------------
-    def _targets(self, doc: ViewDoc, m: Matches, spans: list[SentenceSpan], event: Event | None,
-                 period: int | None, doc_id: str, source: str) -> list[Target]:
+    def _targets(self, doc: ViewDoc, m: Matches, spans: list[SentenceSpan], event: Event, doc_id: str,
+                 source: str) -> list[Target]:
         """The targets of the pledge sentences; their evidence is quoted from ``source``, the document text."""
-        # with no pledge event, "không để xảy ra …" alone reports what was kept from happening
-        modes = sentence_modes(doc, m, spans, period, zero_cues=event is not None)
+        period = event.period_year
+        modes = sentence_modes(doc, m, spans, period)
         out: list[Target] = []
         before: list[Target] = []  # the targets of the sentence before
         own_period, paragraph = period, None  # a paragraph framed in a later year ("Đến năm 2030, …") is for it
@@ -192,8 +194,8 @@ class Extractor:
             paragraph, frame = s.paragraph, frame_year(doc, m, s.start, s.end, span_end=False)
             if frame is not None and period is not None:
                 own_period = max(frame, period)
-            pledged = pledged_clauses(doc, m, s, period) if mode == "result" and event is not None else None
-            if (mode == "result" and not pledged) or (event is None and mode != "commitment"):
+            pledged = pledged_clauses(doc, m, s, period) if mode == "result" else None
+            if mode == "result" and not pledged:
                 before = []
                 continue
             drafts = self.targets.sentence(doc, m, s.start, s.end)

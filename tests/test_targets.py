@@ -408,7 +408,7 @@ def test_pictograph_bullets_take_the_mode_of_their_heading(extract_text):
 
 
 def test_a_bulleted_list_takes_the_mode_of_its_heading(extract_text):
-    text = ("Kế hoạch công tác năm 2024 của Công an tỉnh\n\nCác chỉ tiêu chủ yếu phấn đấu đạt được:\n"
+    text = ("Công an tỉnh phát động phong trào thi đua năm 2024\n\nCác chỉ tiêu chủ yếu phấn đấu đạt được:\n"
             "- Giảm 5% số vụ phạm tội về trật tự xã hội.\n- Tỷ lệ điều tra, khám phá án đạt trên 85%.\n")
     assert [(t.value, t.indicator) for t in extract_text(text).targets] == [
         (5, "số vụ phạm tội về trật tự xã hội"), (85, "tỷ lệ điều tra, khám phá án")]
