@@ -23,6 +23,7 @@ FRAME_WINDOW = 10  # tokens from a sentence start in which "năm 2023" sets its 
 FRAME_WIDTH = 3  # tokens from a frame's start to its year, at most ("năm học 2023")
 CUE_YEAR_WINDOW = 3  # tokens after a cue where "năm 2018" dates it ("giao ước thi đua năm 2018")
 RESULT_YEAR_WINDOW = 6  # … after a result cue ("kết quả thực hiện nhiệm vụ năm 2018")
+BASELINE_YEAR_WINDOW = 3  # tokens after "so với" where the year compared with is named ("so với cùng kỳ năm 2015")
 PAST_FRAME_WINDOW = 3  # "Năm qua," opens the sentence; later it is a baseline ("so với năm trước")
 
 
@@ -80,6 +81,19 @@ def _dated_before(doc: ViewDoc, m: Matches, at: int, hi: int, period_year: int |
     return any(f is not None and f[0] < period_year for f in frames)
 
 
+def _compares_with_before(doc: ViewDoc, m: Matches, lo: int, hi: int, period_year: int) -> bool:
+    """A change measured against a year before the one preceding the pledge period reports an earlier year's
+    result: "kéo giảm 6,4% số vụ … so với năm 2015" in a text pledging for 2017 (unless a verb pledges it)."""
+    for _, end in m.within("baseline_markers", lo, hi):
+        for i in range(end, min(hi, end + BASELINE_YEAR_WINDOW)):
+            frame = year_frame(doc, m, i, hi)
+            if frame is not None:
+                if frame[0] < period_year - 1:
+                    return True
+                break
+    return False
+
+
 def _has(m: Matches, label: str, lo: int, hi: int) -> bool:
     return bool(m.within(label, lo, hi))
 
@@ -101,6 +115,9 @@ def sentence_mode(doc: ViewDoc, m: Matches, s: SentenceSpan, period_year: int | 
         return "result"
     if any(start <= s.start + PAST_FRAME_WINDOW for start, _ in m.within("past_frames", s.start, s.end)):
         return "result"  # "Năm qua, …", "6 tháng đầu năm, …": a report, with or without "đã"
+    if period_year is not None and _compares_with_before(doc, m, s.start, s.end, period_year) \
+            and not _has(m, "pledge_verbs", s.start, s.end):
+        return "result"  # "Các đơn vị kéo giảm 6,4% … so với năm 2015, trong khi giao ước chỉ đặt mức …"
     if m.starting_at("report_openers", item_marker_end(doc, m, s.start, s.end), s.end):
         return "result"  # "Theo báo cáo, 6 tháng đầu năm 2025, …": figures read from a report
     if _has(m, "result_cues", s.start, s.end) and _has(m, "past_markers", s.start, s.end):
