@@ -29,6 +29,8 @@ JOINER = re.compile(r"[ \t,]*(?:thuộc[ \t]*|của[ \t]*)?")  # between a group
 # abbreviation, "phòng cháy, chữa cháy", is followed by a lower-case word).
 VENUE_BREAK = re.compile(rf"[.;:\n]|,\s*[{UPPER}]")
 HEADER_DATE = re.compile(r"^(?:[^\n\d]{0,20}?)(\d{1,2})/(\d{1,2})/(\d{4})(?:\s*[|,-]?\s*\d{1,2}:\d{2})?\s*$", re.M)
+HEADER_YEAR = re.compile(r"(?i:năm)\s+((?:19|20)\d\d)\b|\d/((?:19|20)\d\d)\b")  # "Quý I năm 2026", "Số 3/2026"
+HEADER_LINES = 6
 
 
 @dataclass
@@ -169,9 +171,16 @@ class EventReader:
     @staticmethod
     def published(text: str) -> dt.date | None:
         """A news page's date-and-time line near the top ("Thứ Năm, 12/03/2026 15:40")."""
-        head = "\n".join(text.split("\n")[:6])
+        head = "\n".join(text.split("\n", HEADER_LINES)[:HEADER_LINES])
         m = HEADER_DATE.search(head)
         return _date(int(m[3]), int(m[2]), int(m[1])) if m else None
+
+    @staticmethod
+    def header_year(text: str) -> int | None:
+        """The year a newsletter or bulletin names in its header ("Số 01 - Quý I năm 2026"): the year of a
+        date written without one when the text gives no other."""
+        m = HEADER_YEAR.search("\n".join(text.split("\n", HEADER_LINES)[:HEADER_LINES]))
+        return int(m[1] or m[2]) if m else None
 
     def resolve_dates(self, mention: DateMention | None, published: dt.date | None, period: int | None) -> tuple[dt.date | None, dt.date | None]:
         if mention is None:

@@ -137,7 +137,8 @@ class Extractor:
         period = self.events.period_year(text, sentence, kind)
         dates = self.events.dates(text, *sentence) or [d for s in char_sentences for d in self.events.dates(text, *s)][:1]
         on_guess = dt.date(period, 6, 1) if period else published
-        date, date_end = self.events.resolve_dates(dates[0] if dates else None, published, period)
+        date, date_end = self.events.resolve_dates(dates[0] if dates else None, published,
+                                                   period or self.events.header_year(text))
         on = date or on_guess
         runs = self.units.lists(text)
         groups = self.events.groups(text)

@@ -223,7 +223,7 @@ class UnitReader:
         pos = head.end()
         while True:
             switch = self.level_item.match(text, pos) if run.items else None
-            if switch and self._wider(switch.group("level"), level):
+            if switch and self._wider(switch.group("level"), self._level_of(run.items[-1], level)):
                 end = self._qualify(text, switch, run)  # "Công an huyện A, tỉnh B": where A is, not a member
             else:
                 if switch:  # "Công an các huyện A, B và thị xã C": the type carries over, the level changes
@@ -296,6 +296,12 @@ class UnitReader:
         def rank(written: str) -> int:
             return _SCOPE_RANK[self.level_scope.get(self._single_level(written), "any")] if written else -1
         return rank(level) > rank(than)
+
+    def _level_of(self, mention: Mention, level: str) -> str:
+        """The level a mention is at: "thành phố" naming a province ("thành phố Đà Nẵng") is a province's."""
+        if self.level_scope.get(self._single_level(level)) == "any" and mention.name and self.gazetteer.canonical(mention.name):
+            return self.province_level
+        return level
 
     def _qualify(self, text: str, switch: re.Match[str], run: UnitList) -> int | None:
         """Note the wider place after a run's items on those items; where its name ends."""

@@ -478,3 +478,18 @@ def test_a_signing_still_to_come_is_no_event(extract_text):
                           "Ngày 19/12/2025, Cụm thi đua số 3 tổ chức hội nghị tổng kết. Năm 2025, tỷ lệ xã đạt chuẩn "
                           "nông thôn mới đạt 81,5%. Các đơn vị thống nhất đầu năm 2026 sẽ tổ chức ký kết giao ước thi đua.")
     assert (result.events, result.targets) == ([], [])
+
+
+def test_a_bulletin_header_gives_the_year_of_a_date_written_without_one(extract_text):
+    text = ("HỘI CHỮ THẬP ĐỎ THÀNH PHỐ ĐÀ NẴNG\nBẢN TIN NHÂN ĐẠO\nSố 01 - Quý I năm 2026\n\n"
+            "Ngày 10/3, Cụm thi đua số 3 tổ chức hội nghị ký kết giao ước thi đua.")
+    (event,) = extract_text(text).events
+    assert (str(event.date), event.period_year) == ("2026-03-10", 2026)
+
+
+def test_a_city_that_is_a_province_is_not_narrower_than_the_province_after_it(extract_text):
+    text = ("Ngày 10/3/2026, Cụm thi đua số 3 ký kết giao ước thi đua. Cụm gồm Hội Chữ thập đỏ tỉnh Quảng Trị, "
+            "thành phố Đà Nẵng (Cụm trưởng) và tỉnh Quảng Ngãi.")
+    (event,) = extract_text(text).events
+    assert [u.name for u in event.units] == ["Hội Chữ thập đỏ tỉnh Quảng Trị", "Hội Chữ thập đỏ thành phố Đà Nẵng",
+                                             "Hội Chữ thập đỏ tỉnh Quảng Ngãi"]
