@@ -16,7 +16,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .gazetteer import Gazetteer
 from .models import Unit
@@ -135,6 +135,9 @@ class UnitReader:
         heads = "|".join(re.escape(h) for h in sorted(data["name_heads"], key=len, reverse=True))  # type: ignore[arg-type]
         forms = [form for form, _ in gazetteer.surface_forms()]
         provinces = "|".join(map(re.escape, forms))
+        # "… tỉnh" or "Tỉnh đoàn" with no name: the unit of the province the text is about
+        self.implied_types = {t["phrase"].lower() for t in types if t.get("implies_province")}
+        implied_before = "|".join(rf"(?<=(?i:{re.escape(w)}))" for w in [self.province_level, *self.implied_types])
         regions = "|".join(re.escape(w) for w in sorted(data["list_regions"], key=len, reverse=True))  # type: ignore[arg-type]
         self.head = re.compile(
             opening([t["phrase"] for t in types] + data["generic_type_heads"]) +  # type: ignore[operator]
@@ -144,7 +147,8 @@ class UnitReader:
             rf"(?:[ \t]+(?i:{regions})[ \t][^:\n]{{1,60}}(?=:))?"  # "Cục Thống kê 6 tỉnh vùng Đông Bắc: Bắc Kạn, …"
             rf"|(?P<of_province>(?=[ \t]+(?i:{provinces})(?!\w))))"  # "KBNN Kon Tum, Gia Lai": no level word
             rf"{_named_branch([t['phrase'] for t in types if t.get('named')], self.count_words)})"
-            rf"[ \t]*:?[ \t]*(?=[{UPPER}0-9]|(?i:{heads})[ \t])")
+            rf"[ \t]*:?[ \t]*(?=[{UPPER}0-9]|(?i:{heads})[ \t]"
+            rf"|(?P<implied>(?:{implied_before})(?:[ \t](?i:và)[ \t]|[,;.(\n])))")  # "Hội Nông dân tỉnh, …"
         bare = data["bare_list_kinds"]  # type: ignore[index]
         self.bare_kinds = {k.lower(): v for k, v in bare.items()}  # type: ignore[union-attr]
         cue_alt = "|".join(re.escape(c) for c in sorted(self.member_cues, key=len, reverse=True))
@@ -177,6 +181,8 @@ class UnitReader:
             pos = 0
             while m := head.search(text, pos):
                 run = self._read_run(text, m)
+                if len(run.items) == 1 and run.items[0].name is None and not run.items[0].whole:
+                    run.items = []  # "Công an tỉnh, …" alone: the text's own force, named elsewhere in full
                 if run.items:
                     self._department(text, run)
                     out.append(run)
@@ -245,15 +251,21 @@ class UnitReader:
                    ) -> tuple[int, str, str] | None:
         """Add the item at ``pos`` to ``run``; where it ends, and the type and level that hold after it."""
         item = self.item.match(text, pos)
-        if not item:
-            return None
         start = head.start() if not run.items else pos
         if nested := self.head.match(text, pos):  # the item is itself a full mention: new type/level
-            start, (org_type, level) = pos, _type_and_level(nested)
+            start, (org_type, level), head = pos, _type_and_level(nested), nested
             item = self.item.match(text, nested.end())
-            if not item:
-                return None
         elif self.name_stop.match(text, pos):
+            return None
+        implied = head.groupdict().get("implied") is not None
+        if run.items and implied != (run.items[0].name is None):
+            return None  # a list of the text's own province's bodies holds only such mentions, and they only it
+        if implied:  # "Liên đoàn Lao động tỉnh, Tỉnh đoàn, Hội Nông dân tỉnh …"
+            if run.items and not nested:
+                return None
+            run.items.append(Mention(start, head.end(), self._type(org_type), self._kind(org_type, level), level, None))
+            return head.end(), org_type, level
+        if not item:
             return None
         name, note = _trim_name(item.group("name")), self._note(item)
         parts = self._provinces_by_dash(name)
@@ -342,6 +354,9 @@ class UnitReader:
                 return Unit(name=mention.department, kind=mention.kind)  # type: ignore[arg-type]
             return home.model_copy(update={"name": f"{mention.department} {home.name}", "kind": mention.kind})
         level = self._single_level(mention.level or "")
+        if mention.name is None and not mention.whole and (level == self.province_level
+                                                            or mention.org_type.lower() in self.implied_types):
+            mention = replace(mention, name=home.province if home and home.province else region)
         ref = self.gazetteer.resolve(mention.name or "", on) if mention.name else None
         scope = self.level_scope.get(level, "any")
         department = f"{mention.department} " if mention.department else ""

@@ -493,3 +493,14 @@ def test_a_city_that_is_a_province_is_not_narrower_than_the_province_after_it(ex
     (event,) = extract_text(text).events
     assert [u.name for u in event.units] == ["Hội Chữ thập đỏ tỉnh Quảng Trị", "Hội Chữ thập đỏ thành phố Đà Nẵng",
                                              "Hội Chữ thập đỏ tỉnh Quảng Ngãi"]
+
+
+def test_bodies_of_the_texts_own_province_are_named_with_it(extract_text):
+    text = ("Ngày 23/1/2024, Khối thi đua các đoàn thể tỉnh Quảng Bình tổ chức hội nghị ký kết giao ước thi đua năm "
+            "2024. Khối gồm 4 đơn vị: Ủy ban MTTQ Việt Nam tỉnh, Liên đoàn Lao động tỉnh, Tỉnh đoàn và Hội Nông dân tỉnh. "
+            "Đại diện Công an tỉnh, Sở Nội vụ dự hội nghị.")
+    (event,) = extract_text(text).events
+    assert [u.name for u in event.units] == [
+        "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Quảng Bình", "Liên đoàn Lao động tỉnh Quảng Bình", "Tỉnh đoàn Quảng Bình",
+        "Hội Nông dân tỉnh Quảng Bình"]
+    assert {u.province_code for u in event.units} == {"44"}
