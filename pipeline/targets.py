@@ -98,6 +98,7 @@ class TargetFinder:
         # a figure in the words a zero trigger names, before any delimiter, qualifies the thing:
         # "không để xảy ra ùn tắc kéo dài trên 4 giờ"
         things = [(z.start, next((s for s, _ in m.within("delimiters", z.end, hi)), hi)) for z in zeros]
+        things += _dated_asides(doc, m, lo, hi)
         for fig in self.figures.find(doc, m, lo, hi):
             if any(start <= fig.number_start < end for start, end in things):
                 continue
@@ -662,6 +663,19 @@ def _closes_quotation(doc: ViewDoc, lo: int, at: int) -> bool:
 def _inside_longer(span: TokenRange, others: list[TokenRange]) -> bool:
     """True when ``span`` is part of a longer match ("giữ" inside "bắt giữ")."""
     return any(o[0] <= span[0] and span[1] <= o[1] and o[1] - o[0] > span[1] - span[0] for o in others)
+
+
+def _dated_asides(doc: ViewDoc, m: Matches, lo: int, hi: int) -> list[TokenRange]:
+    """Brackets opening with a year: "tiếp nhận 100% tố giác (năm 2021 tiếp nhận 512 tin)" sets another year's
+    figure beside the pledge."""
+    out: list[TokenRange] = []
+    words = doc.words
+    for i in range(lo, hi - 1):
+        if words[i] == "(" and year_frame(doc, m, i + 1, hi) is not None:
+            close = next((k for k in range(i + 1, hi) if words[k] == ")"), None)
+            if close is not None:
+                out.append((i, close))
+    return out
 
 
 def _words(doc: ViewDoc, pieces: list[TokenRange]) -> str:

@@ -107,6 +107,10 @@ BEYOND_DEV = [
     # a time limit measures speed, not the thing it names; a procedural "điều tra bổ sung" is no clearance rate
     ("Thời gian có mặt tại hiện trường các vụ cháy không quá 15 phút.", [("reach", "<=", 15, None, "minute", None)]),
     ("Tỷ lệ án trả hồ sơ để điều tra bổ sung dưới 3%.", [("reach", "<", 3, None, "percent", None)]),
+    # a survey's questionnaires, the investigating agency: "điều tra" that clears no crime
+    ("Tỷ lệ phiếu điều tra có sai sót phải thu thập lại không quá 2%.", [("reach", "<=", 2, None, "percent", None)]),
+    ("100% vụ việc có dấu hiệu tội phạm được chuyển cơ quan điều tra đúng thời hạn.",
+     [("reach", ">=", 100, None, "percent", None)]),
     # a change in points of a rate is not a change in per cent
     ("Tỷ lệ hộ nghèo giảm 1,5 điểm phần trăm.", [("decrease", ">=", 1.5, None, "percentage_point", None)]),
     # "điểm" after a decimal is a score point; after a whole number it counts places
@@ -376,6 +380,13 @@ def test_a_statistics_report_has_no_targets(extract_text):
             "so với cùng kỳ. Công an tỉnh tiếp nhận 211 tố giác, đã giải quyết 188 tin, đạt 89,1%.")
     result = extract_text(text)
     assert (result.events, result.targets) == ([], [])
+
+
+def test_another_years_figure_in_brackets_is_no_target(pledge_targets):
+    targets = pledge_targets("Tiếp nhận 100% tố giác, tin báo về tội phạm (năm 2021 tiếp nhận 512 tin), giải quyết đạt "
+                             "trên 90%; kéo giảm ít nhất 5% số vụ phạm pháp hình sự (năm 2021 xảy ra 214 vụ).")
+    assert [(t.value, t.indicator_key) for t in targets] == [
+        (100, "reports.intake"), (90, "reports.resolution"), (5, "crime.cases")]
 
 
 def test_a_pledge_against_an_earlier_year_is_still_a_pledge(pledge_targets):
