@@ -12,6 +12,7 @@ across paragraphs.  Cue words are data in ``patterns/lexicon.json``.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -169,13 +170,18 @@ def _bulleted(doc: ViewDoc, m: Matches, s: SentenceSpan) -> bool:
     return item_marker_end(doc, m, s.start, s.end) > s.start
 
 
-def is_past(m: Matches, lo: int, hi: int) -> bool:
+def is_past(m: Matches, lo: int, hi: int, others: Iterable[tuple[int, int]] = ()) -> bool:
     """"đã" before a figure in its clause marks a reported result.
 
     "đã kéo giảm 7,5%" reports; "đã thống nhất kéo giảm 5%" pledges: a commitment
     cue after the "đã" means the figure is what was agreed, not what was done.
+    An "đã" inside the words of another target (``others``) qualifies its noun:
+    "hoàn thành 100% kế hoạch thanh tra đã được phê duyệt, trong đó ít nhất 15% …".
     """
-    for _, end in m.within("past_markers", lo, hi):
+    others = list(others)
+    for start, end in m.within("past_markers", lo, hi):
+        if any(a <= start < b for a, b in others):
+            continue
         if not m.within("commitment_cues", end, hi) and not m.within("signing_verbs", end, hi):
             return True
     return False

@@ -200,7 +200,8 @@ class Extractor:
                 before = []
                 continue
             drafts = self.targets.sentence(doc, m, s.start, s.end)
-            keep = [d for d in drafts if not is_past(m, _clause_start(doc, s.start, d.anchor.start), d.anchor.start)
+            keep = [d for d in drafts if not is_past(m, _clause_start(doc, s.start, d.anchor.start), d.anchor.start,
+                                                     (_reach(o) for o in drafts if o.anchor.start < d.anchor.start))
                     and (pledged is None or any(lo <= d.anchor.start < hi for lo, hi in pledged))]
             ids: dict[int, str] = {}
             general = next((t for t in reversed(before) if t.direction != "zero"), None)
@@ -288,6 +289,11 @@ def _unquoted(text: str) -> str:
     while text and text[-1] in QUOTE_MARKS and count() % 2:
         text = text[:-1].rstrip()
     return text
+
+
+def _reach(d: Draft) -> tuple[int, int]:
+    """The tokens a draft's target covers: its evidence and the words after its figure that are its own."""
+    return d.span[0], max(d.span[1], d.anchor.right[1])
 
 
 def _clause_start(doc: ViewDoc, lo: int, at: int) -> int:

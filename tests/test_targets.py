@@ -382,6 +382,13 @@ def test_a_statistics_report_has_no_targets(extract_text):
     assert (result.events, result.targets) == ([], [])
 
 
+def test_a_past_participle_in_another_targets_words_does_not_make_later_figures_results(pledge_targets):
+    targets = pledge_targets("Phấn đấu hoàn thành 100% kế hoạch thanh tra đã được phê duyệt, trong đó ít nhất 15% số cuộc "
+                             "thanh tra được thực hiện theo chuyên đề; tỷ lệ thu hồi tiền sai phạm đạt trên 85% số tiền "
+                             "kiến nghị thu hồi theo kết luận thanh tra đã có hiệu lực, thu hồi đất sai phạm đạt từ 70% trở lên.")
+    assert [t.value for t in targets] == [100, 15, 85, 70]
+
+
 def test_another_years_figure_in_brackets_is_no_target(pledge_targets):
     targets = pledge_targets("Tiếp nhận 100% tố giác, tin báo về tội phạm (năm 2021 tiếp nhận 512 tin), giải quyết đạt "
                              "trên 90%; kéo giảm ít nhất 5% số vụ phạm pháp hình sự (năm 2021 xảy ra 214 vụ).")
