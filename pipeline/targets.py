@@ -340,6 +340,11 @@ class TargetFinder:
         if leader is not None and d.direction == "reach":
             d.direction = leader.direction
         baseline = self._baseline(doc, m, a)
+        if baseline is None and d.sub_marked and d.direction in CHANGES:
+            # "Kéo giảm tai nạn giao thông trên cả 3 tiêu chí so với năm 2020, trong đó số người chết giảm 5%"
+            subs = m.within("sub_markers", *a.left)
+            if subs:
+                baseline = self._baseline(doc, m, replace(a, left=(0, 0), right=(a.left[0], subs[-1][0])))
         ends = [a.end] + [p[1] for p in d.pieces]
         if baseline:
             d.baseline, d.baseline_year, d.baseline_relative, baseline_end = baseline

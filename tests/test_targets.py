@@ -265,6 +265,12 @@ def test_a_change_inside_a_change_has_the_same_baseline(pledge_targets, sentence
     assert part.baseline_year == general.baseline_year == 2022
 
 
+def test_a_part_compares_with_what_the_whole_before_the_marker_compares_with(pledge_targets):
+    target, = pledge_targets("Kéo giảm tai nạn giao thông trên cả 3 tiêu chí so với năm 2022, trong đó số người chết "
+                             "giảm ít nhất 5%.")
+    assert (target.value, target.indicator_key, target.baseline_year) == (5, "traffic.deaths", 2022)
+
+
 @pytest.mark.parametrize("sentence", [
     # a rate inside a change compares with nothing; a change inside a rate has nothing to inherit
     "Kéo giảm 5% số vụ phạm tội so với năm 2022, trong đó tỷ lệ điều tra khám phá án đạt trên 80%.",
