@@ -504,3 +504,11 @@ def test_bodies_of_the_texts_own_province_are_named_with_it(extract_text):
         "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Quảng Bình", "Liên đoàn Lao động tỉnh Quảng Bình", "Tỉnh đoàn Quảng Bình",
         "Hội Nông dân tỉnh Quảng Bình"]
     assert {u.province_code for u in event.units} == {"44"}
+
+
+def test_a_campaign_launch_has_the_launching_force_as_its_unit(extract_text):
+    text = ("Sáng 6/1/2027, Công an tỉnh Ninh Bình tổ chức hội nghị tổng kết công tác năm 2026. Năm 2026 là năm đầu "
+            "tiên sau khi hợp nhất Công an ba tỉnh Hà Nam, Nam Định, Ninh Bình. Giám đốc Công an tỉnh phát động phong "
+            "trào thi đua “Vì an ninh Tổ quốc” năm 2027.")
+    (event,) = extract_text(text).events
+    assert (event.kind, [u.name for u in event.units]) == ("campaign_launch", ["Công an tỉnh Ninh Bình"])
