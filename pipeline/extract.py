@@ -256,9 +256,12 @@ class Extractor:
         """The abbreviation patterns of ``_expand``, longest first, compiled once.
 
         An abbreviation joined by "/" or "-" belongs to a document number
-        ("số 05/2024/QĐ-UBND") and is left as written.
+        ("số 05/2024/QĐ-UBND") and is left as written.  One ending in a full
+        stop may run into the name it abbreviates the level of ("TP.Hải Phòng"):
+        the written-out words are followed by a space.
         """
-        return [(short, re.compile(rf"(?<![\w/-]){re.escape(short)}(?![\w/-])"), full)
+        return [(short, re.compile(rf"(?<![\w/-]){re.escape(short)}" + ("" if short.endswith(".") else r"(?![\w/-])")),
+                 full if not short.endswith(".") else lambda m, full=full: full + (" " if _glued(m) else ""))
                 for short, full in sorted(self.abbreviations.items(), key=lambda kv: -len(kv[0]))]
 
     def _key(self, doc: ViewDoc, d: Draft, indicator: str, drafts: list[Draft]) -> str | None:
@@ -291,6 +294,11 @@ def _unquoted(text: str) -> str:
     while text and text[-1] in QUOTE_MARKS and count() % 2:
         text = text[:-1].rstrip()
     return text
+
+
+def _glued(m: re.Match[str]) -> bool:
+    """An abbreviation ending in a full stop is written against the next word ("TP.Hải Phòng")."""
+    return m.end() < len(m.string) and m.string[m.end()].isalnum()
 
 
 def _reach(d: Draft) -> tuple[int, int]:

@@ -512,3 +512,10 @@ def test_a_campaign_launch_has_the_launching_force_as_its_unit(extract_text):
             "trào thi đua “Vì an ninh Tổ quốc” năm 2027.")
     (event,) = extract_text(text).events
     assert (event.kind, [u.name for u in event.units]) == ("campaign_launch", ["Công an tỉnh Ninh Bình"])
+
+
+def test_a_level_abbreviation_written_against_the_name_is_read(extract_text):
+    text = ("Ngày 2/3/2016, Cụm thi đua số 2 ký kết giao ước thi đua năm 2016. Cụm gồm 3 đơn vị: LĐLĐ các tỉnh "
+            "Hải Dương, Hưng Yên và LĐLĐ TP.Hải Phòng.")
+    (event,) = extract_text(text).events
+    assert [(u.name, u.province_code) for u in event.units][-1] == ("Liên đoàn Lao động thành phố Hải Phòng", "31")
