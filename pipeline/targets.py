@@ -345,6 +345,8 @@ class TargetFinder:
             subs = m.within("sub_markers", *a.left)
             if subs:
                 baseline = self._baseline(doc, m, replace(a, left=(0, 0), right=(a.left[0], subs[-1][0])))
+        if baseline and d.direction == "reach" and d.pieces and m.starting_at("growth_nouns", d.pieces[0][0]):
+            d.direction, d.rule = "increase", "growth"  # "tăng trưởng tín dụng 12% so với cuối năm 2023": since then
         ends = [a.end] + [p[1] for p in d.pieces]
         if baseline:
             d.baseline, d.baseline_year, d.baseline_relative, baseline_end = baseline

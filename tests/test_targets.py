@@ -94,6 +94,8 @@ BEYOND_DEV = [
      [("reach", ">", 12_000_000_000_000, None, "vnd", None), ("increase", ">=", 10, None, "percent", None)]),
     # a growth rate is not an increase ("tăng" opens the compound "tăng trưởng"); a score floor is no count
     ("Tăng trưởng tín dụng từ 12 đến 14%.", [("reach", "between", 12, 14, "percent", None)]),
+    # … but growth since a named time is an increase
+    ("Tăng trưởng tín dụng từ 12 đến 14% so với cuối năm 2022.", [("increase", "between", 12, 14, "percent", None)]),
     ("Tỷ lệ học sinh có điểm trung bình từ 6,5 trở lên đạt 90%.", [("reach", ">=", 90, None, "percent", None)]),
     # an age is not a count; a satisfaction rate is not an on-time rate
     ("Tỷ lệ trẻ em dưới 5 tuổi bị suy dinh dưỡng dưới 20%.", [("reach", "<", 20, None, "percent", None)]),
