@@ -139,6 +139,8 @@ class Extractor:
         on_guess = dt.date(period, 6, 1) if period else published
         date, date_end = self.events.resolve_dates(dates[0] if dates else None, published,
                                                    period or self.events.header_year(text))
+        if kind == "pledge_signing" and period is not None and date is not None and period < date.year:
+            return None  # a pledge for a year already over when the text was written: recalled, not signed here
         on = date or on_guess
         runs = self.units.lists(text)
         groups = self.events.groups(text)
