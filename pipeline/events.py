@@ -319,13 +319,14 @@ class EventReader:
                 seen.setdefault(name.lower(), name)
         return list(seen.values())
 
-    def host(self, text: str, units: list[Unit], runs: list[UnitList], on: dt.date | None, home: Unit | None) -> str | None:
-        """The unit named just before "Cụm trưởng" / "Khối trưởng" in its sentence."""
+    def host(self, text: str, units: list[Unit], runs: list[UnitList], on: dt.date | None, home: Unit | None,
+             region: str | None = None) -> str | None:
+        """The unit named just before "Cụm trưởng" / "Khối trưởng" in its sentence (``region``: see ``UnitReader.unit``)."""
         names = {u.name for u in units}
         for run in runs:
             for item in run.items:
                 if item.role and any(r.group("host") for r in self.role_re.finditer(item.role)):
-                    return self.units.unit(item, on, home).name
+                    return self.units.unit(item, on, home, region).name
         items = [item for run in runs for item in run.items]
         for m in self.role_re.finditer(text):
             if not m.group("host"):
@@ -333,7 +334,7 @@ class EventReader:
             if text[max(0, m.start() - 12):m.start()].lower().endswith("các đơn vị "):
                 continue  # "đại diện các đơn vị Cụm trưởng": several leaders, not this event's host
             sentence_start = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
-            before = [self.units.unit(i, on, home).name for i in items if sentence_start <= i.start < m.start()]
+            before = [self.units.unit(i, on, home, region).name for i in items if sentence_start <= i.start < m.start()]
             members = [n for n in before if n in names]
             if members or before:
                 return (members or before)[-1]

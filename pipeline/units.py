@@ -43,6 +43,7 @@ _SCOPE_RANK = {"commune": 0, "district": 1, "any": 2, "province": 3}  # how wide
 # A note in brackets after a member ("Công an tỉnh A (đơn vị Cụm trưởng năm 2023)", "… B [Cụm phó]"), held on one
 # line: it gives the member's role and is not part of its name; the list goes on after it.
 _NOTE = r"\s*[(\[](?P<role>[^()\[\]\n]{1,120})[)\]]"
+_ABBREVIATION = r"\([^()\n]{1,30}\)(?=[ \t]+\w)"  # written out in brackets inside a name: "Văn phòng Ủy ban nhân dân (UBND) tỉnh"
 
 
 def names_text(text: str) -> str:
@@ -171,6 +172,17 @@ class UnitReader:
         first = opening(departments) if departments else ""
         self.department_re = re.compile(rf"{first}(?<!\w)(?P<dept>(?i:{alt}))[ \t]+$")
         self.department_item = re.compile(rf"{first}(?<!\w)(?P<dept>(?i:{alt}))(?!\w)(?:{_NOTE})?")
+        list_heads = sorted({*(t["phrase"] for t in types), *data["generic_type_heads"], *data["list_heads"]},  # type: ignore[misc]
+                            key=len, reverse=True)
+        head_alt = "|".join(map(re.escape, list_heads))
+        self.provincial_heads = {h.lower() for h in data["provincial_heads"]}  # type: ignore[union-attr]
+        cue_words = "|".join(re.escape(c) for c in sorted(self.member_cues, key=len, reverse=True))
+        self.list_cue = re.compile(rf"(?<!\w)(?i:{cue_words})[ \t]+(?:[^:\n.;]{{1,40}}:[ \t]*)?(?=(?:{head_alt})(?!\w))")
+        # an item: a head word and the name after it, up to a separator or its bracketed note
+        stops = "|".join(re.escape(w) for w in sorted(data["item_stops"], key=len, reverse=True))  # type: ignore[arg-type]
+        self.list_item = re.compile(rf"(?P<name>(?P<head>{head_alt})(?!\w)(?:(?![ \t]+(?:và[ \t]+(?:{head_alt})|{stops})(?!\w))"
+                                    rf"(?:[^,;.:()\n]|{_ABBREVIATION}))*)(?:{_NOTE})?")
+        self.list_sep = re.compile(rf"[ \t]*(?:,[ \t]*(?:và[ \t]+)?|[ \t]+và[ \t]+)(?=(?:{head_alt})(?!\w))")
 
     # -- mentions ---------------------------------------------------------------------------------
     def lists(self, text: str) -> list[UnitList]:
@@ -398,16 +410,58 @@ class UnitReader:
         return self.level_canonical.get(first, first)
 
     def member_list(self, text: str, runs: list[UnitList]) -> UnitList | None:
-        """The list of members: one after "gồm", else the first list of two or more."""
+        """The list of members: one after "gồm", else the first list of two or more; a list after "gồm" of
+        bodies named as a province's own write them ("gồm Sở Nội vụ (Khối trưởng), Sở Tư pháp, Thanh tra
+        tỉnh …") when it names more than the mentions read so."""
         lists = [run for run in runs if len({(i.department, i.org_type, i.name) for i in run.items}) >= 2]
-        if not lists:
-            return None
         lowered = text.lower()
-        for run in lists:
-            before = lowered[max(0, run.start - 40):run.start]
-            if any(cue in before for cue in self.member_cues):
+        cued = next((run for run in lists if any(cue in lowered[max(0, run.start - 40):run.start]
+                                                  for cue in self.member_cues)), None)
+        named = self.named_list(text)
+        if named is not None and (cued is None or len(named.items) > len(cued.items)):
+            return named
+        return cued or (lists[0] if lists else None)
+
+    def named_list(self, text: str) -> UnitList | None:
+        """The first list after a member cue whose every item opens with an organisation's head word.
+
+        Bodies of one province are listed by their own names ("Sở Tư pháp",
+        "Văn phòng Ủy ban nhân dân tỉnh", "Đại học Trà Vinh"); each becomes a
+        mention of its whole name, whose province is the one the text is about
+        unless the name ends with a province's.  A head word after "và" starts
+        the next item ("… và Sở Kế hoạch và Đầu tư").
+        """
+        text = casefold_headers(text)
+        for cue in self.list_cue.finditer(text):
+            run = UnitList(start=cue.start())
+            pos = cue.end()
+            while item := self.list_item.match(text, pos):
+                run.items.append(self._named_item(item))
+                run.end, pos = item.end(), item.end()
+                if not (sep := self.list_sep.match(text, pos)):
+                    break
+                pos = sep.end()
+            if len(run.items) >= 2:
                 return run
-        return lists[0]
+        return None
+
+    def _named_item(self, item: re.Match[str]) -> Mention:
+        name = re.sub(_ABBREVIATION, "", item.group("name")).strip()
+        name = " ".join(name.split())
+        words = name.split()
+        level = next((w for w in (" ".join(words[-2:]).lower(), words[-1].lower()) if w in self.level_scope), None)
+        kind = self.kinds.get(item.group("head").lower(), "agency")
+        role = self._note(item)
+        if level is not None:  # "Thanh tra tỉnh": the text's own province
+            return Mention(item.start(), item.end(), name[:-len(level)].strip(), kind, level, None, role)
+        for k in range(1, min(4, len(words))):  # "Đại học Bạc Liêu": a province's name closes it
+            place = " ".join(words[-k:])
+            if self.gazetteer.canonical(place):
+                return Mention(item.start(), item.end(), " ".join(words[:-k]), kind, None, place, role)
+        if words[0].lower() in self.provincial_heads or " ".join(words[:2]).lower() in self.provincial_heads:
+            # "Sở Nội vụ": a department of the province
+            return Mention(item.start(), item.end(), name, kind, self.province_level, None, role)
+        return Mention(item.start(), item.end(), name, kind, None, None, role)
 
 
 def _named_branch(types: list[str], count_words: Iterable[str]) -> str:

@@ -525,3 +525,27 @@ def test_a_level_abbreviation_written_against_the_name_is_read(extract_text):
             "Hải Dương, Hưng Yên và LĐLĐ TP.Hải Phòng.")
     (event,) = extract_text(text).events
     assert [(u.name, u.province_code) for u in event.units][-1] == ("Liên đoàn Lao động thành phố Hải Phòng", "31")
+
+
+@pytest.mark.parametrize(("members", "names", "host"), [
+    ("Khối gồm Sở Nội vụ (Khối trưởng), Sở Tư pháp, Thanh tra tỉnh, Văn phòng Ủy ban nhân dân (UBND) tỉnh và Sở Kế "
+     "hoạch và Đầu tư đã ký kết giao ước.",
+     ["Sở Nội vụ tỉnh Sóc Trăng", "Sở Tư pháp tỉnh Sóc Trăng", "Thanh tra tỉnh Sóc Trăng",
+      "Văn phòng Ủy ban nhân dân tỉnh Sóc Trăng", "Sở Kế hoạch và Đầu tư tỉnh Sóc Trăng"], "Sở Nội vụ tỉnh Sóc Trăng"),
+    ("Khối gồm 3 bệnh viện: Bệnh viện Đa khoa tỉnh (Khối trưởng), Bệnh viện Sản - Nhi và Bệnh viện Mắt.",
+     ["Bệnh viện Đa khoa tỉnh Sóc Trăng", "Bệnh viện Sản - Nhi tỉnh Sóc Trăng", "Bệnh viện Mắt tỉnh Sóc Trăng"],
+     "Bệnh viện Đa khoa tỉnh Sóc Trăng"),
+])
+def test_bodies_listed_by_their_own_names_belong_to_the_texts_province(extract_text, members, names, host):
+    text = f"Sáng 25/2/2016, Khối thi đua số 2 tỉnh Sóc Trăng tổ chức hội nghị ký kết giao ước thi đua năm 2016. {members}"
+    (event,) = extract_text(text).events
+    assert ([u.name for u in event.units], event.host) == (names, host)
+    assert {u.province_code for u in event.units} == {"94"}
+
+
+def test_bodies_named_after_their_province_take_it(extract_text):
+    text = ("Ngày 19/10/2018, Cụm thi đua số 7 ký kết giao ước thi đua năm học 2018 - 2019. Cụm gồm 3 trường: Đại học "
+            "Đồng Tháp (Cụm trưởng), Đại học Tiền Giang và Đại học Trà Vinh.")
+    (event,) = extract_text(text).events
+    assert [(u.name, u.province_code) for u in event.units] == [
+        ("Đại học Đồng Tháp", "87"), ("Đại học Tiền Giang", "82"), ("Đại học Trà Vinh", "84")]
