@@ -85,6 +85,7 @@ class EventReader:
         lead = "|".join(re.escape(w) for w in sorted(data["date_lead"], key=len, reverse=True))  # type: ignore[union-attr]
         self.range_re = re.compile(r"(?i:từ)\s+(?:ngày\s+)?" + DM.format(p="a") + r"\s*(?:đến|tới|-)\s*(?:ngày\s+)?" + DM.format(p="b"))
         self.date_re = re.compile(rf"(?:{lead})\s*,?\s*\(?\s*(?:ngày\s+)?(?:{DM.format(p='a')}|{WORDY.format(p='w')})")
+        self.citation_re = re.compile(rf"[ \t]*(?:{'|'.join(map(re.escape, data['citation_openers']))})(?!\w)")  # type: ignore[arg-type]
         self.cited_re = re.compile(rf"(?:{data['reference_number']})[ \t]*,?[ \t]*$")  # type: ignore[index]
         heads = "|".join(re.escape(h) for h in data["group_heads"] if " " not in h)  # type: ignore[union-attr]
         self.group_re = re.compile(
@@ -165,8 +166,11 @@ class EventReader:
         return sorted((d for d in out if 1 <= d.day <= 31 and 1 <= d.month <= 12), key=lambda d: d.start)
 
     def _cited(self, text: str, at: int) -> bool:
-        """A date right after a document's number ("Kế hoạch số 15/KH-CAT ngày 10/01/2023") dates that document."""
-        return self.cited_re.search(text, max(0, at - 60), at) is not None
+        """A date right after a document's number ("Kế hoạch số 15/KH-CAT ngày 10/01/2023") dates that document;
+        so does one on a line citing a legal basis ("Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022")."""
+        line_start = text.rfind("\n", 0, at) + 1
+        return self.cited_re.search(text, max(0, at - 60), at) is not None \
+            or self.citation_re.match(text, line_start) is not None
 
     @staticmethod
     def published(text: str) -> dt.date | None:

@@ -262,7 +262,8 @@ def test_plural_cluster_leaders_name_no_host(extract_text):
     assert extract_text(text).events[0].host is None
 
 
-@pytest.mark.parametrize("reference", ["Kế hoạch số 12/KH-CAT-PV01", "Quyết định số 05/2024/QĐ-UBND", "Hướng dẫn số 3/HD-CAT,"])
+@pytest.mark.parametrize("reference", ["Kế hoạch số 12/KH-CAT-PV01", "Quyết định số 05/2024/QĐ-UBND", "Hướng dẫn số 3/HD-CAT,",
+                                       "Luật Thi đua, khen thưởng"])  # a law has no number: its line cites it
 def test_a_cited_documents_date_is_not_the_events(extract_text, reference):
     text = ("CÔNG AN TỈNH PHÚ THỌ\nCỤM THI ĐUA SỐ 2\n\nPhú Thọ, ngày 22 tháng 01 năm 2024\n\nGIAO ƯỚC THI ĐUA NĂM 2024\n\n"
             f"Căn cứ {reference} ngày 05/01/2024 của Công an tỉnh Phú Thọ về phát động phong trào thi đua năm 2024;\n"
