@@ -186,13 +186,23 @@ class EventReader:
         m = HEADER_YEAR.search("\n".join(text.split("\n", HEADER_LINES)[:HEADER_LINES]))
         return int(m[1] or m[2]) if m else None
 
-    def resolve_dates(self, mention: DateMention | None, published: dt.date | None, period: int | None) -> tuple[dt.date | None, dt.date | None]:
+    def school_year(self, text: str, period: int | None) -> bool:
+        """The pledge is for a school year ("năm học 2018 - 2019"), which starts in the autumn of ``period``."""
+        low = text.lower()
+        return period is not None and any(f"{frame} {period}" in low for frame in self.data["school_year_frames"])  # type: ignore[union-attr]
+
+    def resolve_dates(self, mention: DateMention | None, published: dt.date | None, period: int | None,
+                      school_year: bool = False) -> tuple[dt.date | None, dt.date | None]:
+        """The dates of a mention, its year taken from the text's date line, else from the pledge period: a
+        late month signs next year's pledge; a school year's autumn is in the year it starts."""
         if mention is None:
             return None, None
         year = mention.year or mention.end_year
         if year is None and published is not None:
             year = published.year - (1 if mention.month > published.month + 1 else 0)
-        if year is None and period is not None:
+        if year is None and period is not None and school_year:
+            year = period if mention.month >= int(self.data["school_year_start_month"]) else period + 1  # type: ignore[arg-type]
+        elif year is None and period is not None:
             late = int(self.data["late_months_for_next_year"])  # type: ignore[arg-type]
             year = period - 1 if mention.month >= late else period
         if year is None:

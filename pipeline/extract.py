@@ -137,9 +137,10 @@ class Extractor:
         period = self.events.period_year(text, sentence, kind)
         dates = self.events.dates(text, *sentence) or [d for s in char_sentences for d in self.events.dates(text, *s)][:1]
         on_guess = dt.date(period, 6, 1) if period else published
+        school = self.events.school_year(text, period)
         date, date_end = self.events.resolve_dates(dates[0] if dates else None, published,
-                                                   period or self.events.header_year(text))
-        if kind == "pledge_signing" and period is not None and date is not None and period < date.year:
+                                                   period or self.events.header_year(text), school)
+        if kind == "pledge_signing" and period is not None and date is not None and period + school < date.year:
             return None  # a pledge for a year already over when the text was written: recalled, not signed here
         on = date or on_guess
         runs = self.units.lists(text)

@@ -550,3 +550,10 @@ def test_bodies_named_after_their_province_take_it(extract_text):
     (event,) = extract_text(text).events
     assert [(u.name, u.province_code) for u in event.units] == [
         ("Đại học Đồng Tháp", "87"), ("Đại học Tiền Giang", "82"), ("Đại học Trà Vinh", "84")]
+
+
+@pytest.mark.parametrize(("day", "date"), [("19/10", "2018-10-19"), ("17/2", "2019-02-17")])
+def test_a_school_years_date_without_a_year_is_in_the_year_of_its_season(extract_text, day, date):
+    text = f"Ngày {day}, Cụm thi đua số 7 tổ chức hội nghị ký kết giao ước thi đua năm học 2018 - 2019."
+    (event,) = extract_text(text).events
+    assert (str(event.date), event.period_year) == (date, 2018)
