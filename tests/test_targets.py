@@ -118,6 +118,7 @@ BEYOND_DEV = [
     # "điểm" after a decimal is a score point; after a whole number it counts places
     ("Điểm trung bình các môn thi tốt nghiệp tăng 0,2 điểm.", [("increase", ">=", 0.2, None, "point", None)]),
     ("Triệt xóa ít nhất 5 điểm bán lẻ ma túy.", [("reach", ">=", 5, None, "count", "drugs.cases")]),
+    ("Trồng mới ít nhất 180 ha rừng.", [("reach", ">=", 180, None, "hectare", None)]),
     # comparators written as symbols
     ("Mức độ hài lòng của người dân ≥ 90%.", [("reach", ">=", 90, None, "percent", None)]),
     ("Tỷ lệ tái phạm tội ≤ 2 %.", [("reach", "<=", 2, None, "percent", "recidivism")]),
