@@ -197,8 +197,8 @@ class TargetFinder:
         lo, hi = rng
         lo = item_marker_end(doc, m, lo, hi)
         subs = m.within("sub_markers", lo, hi)
-        if subs:
-            draft.sub_marked = True
+        if subs:  # "riêng Thanh tra tỉnh phấn đấu …" narrows who pledges, not what is measured
+            draft.sub_marked = not m.starting_at("unit_subjects", subs[-1][1], hi)
             lo = subs[-1][1]
         while True:  # "Phấn đấu đến hết năm 2023, tỷ lệ …": lead-ins and framing in any order
             start = lo

@@ -283,6 +283,14 @@ def test_a_part_without_a_change_to_compare_has_no_baseline(pledge_targets, sent
     assert pledge_targets(sentence)[-1].baseline_year is None
 
 
+@pytest.mark.parametrize("sentence", [
+    "Tỷ lệ hồ sơ giải quyết đúng hạn đạt 100%; riêng Thanh tra tỉnh phấn đấu giải quyết trên 90% số vụ việc khiếu nại.",
+    "Tỷ lệ thu gom rác thải đạt tối thiểu 85%; riêng huyện Tam Đảo phấn đấu đón ít nhất 850.000 lượt khách du lịch.",
+])
+def test_riêng_before_a_body_or_place_narrows_who_pledges_not_the_measure(pledge_targets, sentence):
+    assert [t.parent_id for t in pledge_targets(sentence)] == [None, None]
+
+
 def test_sibling_without_marker_has_no_parent(pledge_targets):
     general, serious = pledge_targets("Tỷ lệ điều tra, khám phá án đạt hơn 75%, án rất nghiêm trọng đạt trên 92%.")
     assert serious.parent_id is None
