@@ -208,6 +208,7 @@ class Extractor:
             drafts = self.targets.sentence(doc, m, s.start, s.end)
             keep = [d for d in drafts if not is_past(m, _clause_start(doc, s.start, d.anchor.start), d.anchor.start,
                                                      (_reach(o) for o in drafts if o.anchor.start < d.anchor.start))
+                    and not (d.anchor.left[0] >= d.anchor.left[1] and is_past(m, d.anchor.end, d.anchor.right[1]))
                     and (pledged is None or any(lo <= d.anchor.start < hi for lo, hi in pledged))]
             ids: dict[int, str] = {}
             general = next((t for t in reversed(before) if t.direction != "zero"), None)

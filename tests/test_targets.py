@@ -376,6 +376,8 @@ def test_period_year_follows_the_pledge_not_the_signing_date(extract_text):
     # a change against a year before last is an earlier year's result, unless a verb pledges it
     "Các đơn vị kéo giảm 6,4% số vụ phạm pháp hình sự so với năm 2020, trong khi giao ước chỉ đặt mức giảm 4%.",
     "Đầu năm 2022, các đơn vị đã ký giao ước với 8 chỉ tiêu. Tỷ lệ điều tra, khám phá án đạt 83,7%.",
+    # a figure that is the subject of a past verb
+    "Hơn 2.400 cán bộ, chiến sĩ đã được điều động về Công an cấp xã.",
     # last year's pledge, recalled
     "Tại hội nghị ký kết giao ước năm trước, các đơn vị đã cam kết kéo giảm ít nhất 5% số vụ phạm pháp hình sự.",
     # nor is one in a later sentence of the report's paragraph
