@@ -71,6 +71,8 @@ BEYOND_DEV = [
     ("Không để hình thành băng, ổ, nhóm tội phạm.", [("zero", "=", 0, None, "count", None)]),
     ("Không để xảy ra tụ tập đông người, khiếu kiện vượt cấp.",
      [("zero", "=", 0, None, "count", None), ("zero", "=", 0, None, "count", None)]),
+    ("Không để xảy ra tình trạng tảo hôn, hôn nhân cận huyết thống.",
+     [("zero", "=", 0, None, "count", None), ("zero", "=", 0, None, "count", None)]),
     # outside the taxonomy, a thing word after a piece of two words or more opens a new thing
     ("Không để xảy ra bạo lực học đường, mất an toàn vệ sinh thực phẩm.",
      [("zero", "=", 0, None, "count", None), ("zero", "=", 0, None, "count", None)]),
