@@ -25,7 +25,7 @@ from .normalise import norm_phrase
 from .pattern_files import Patterns
 from .prefilter import Prefilter
 from .segment import Layout, sentences
-from .targets import CHANGES, Draft, TargetFinder, value_of
+from .targets import CHANGES, MEASURE_WORDS, Draft, TargetFinder, value_of
 from .taxonomy import Taxonomy
 from .units import UnitReader, names_text
 
@@ -207,7 +207,8 @@ class Extractor:
                 continue
             drafts = self.targets.sentence(doc, m, s.start, s.end)
             keep = [d for d in drafts if not is_past(m, _clause_start(doc, s.start, d.anchor.start), d.anchor.start,
-                                                     (_reach(o) for o in drafts if o.anchor.start < d.anchor.start))
+                                                     [*(_reach(o) for o in drafts if o.anchor.start < d.anchor.start),
+                                                      *_measured(m, d)])
                     and not (d.anchor.left[0] >= d.anchor.left[1] and is_past(m, d.anchor.end, d.anchor.right[1]))
                     and (pledged is None or any(lo <= d.anchor.start < hi for lo, hi in pledged))]
             ids: dict[int, str] = {}
@@ -304,6 +305,18 @@ def _unquoted(text: str) -> str:
 def _glued(m: re.Match[str]) -> bool:
     """An abbreviation ending in a full stop is written against the next word ("TP.Hải Phòng")."""
     return m.end() < len(m.string) and m.string[m.end()].isalnum()
+
+
+def _measured(m: Matches, d: Draft) -> list[tuple[int, int]]:
+    """The words of an indicator opening with what it measures, less a closing "đã": an "đã" before more
+    of its words qualifies the noun ("tỷ lệ khách hàng đã cập nhật thông tin sinh trắc học đạt trên 95%");
+    one closing it reports ("tỷ lệ điều tra khám phá án đã đạt 85%")."""
+    if not (d.pieces and m.first_starting_at(MEASURE_WORDS, d.pieces[0][0])):
+        return []
+    lo, hi = d.pieces[0][0], d.pieces[-1][1]
+    while hi > lo and (closing := m.first_ending_at(("past_markers", "modals"), hi, lo)):
+        hi = closing[0]
+    return [(lo, hi - 1)] if hi - 1 > lo else []
 
 
 def _reach(d: Draft) -> tuple[int, int]:

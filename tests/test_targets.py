@@ -285,6 +285,11 @@ def test_a_part_without_a_change_to_compare_has_no_baseline(pledge_targets, sent
     assert pledge_targets(sentence)[-1].baseline_year is None
 
 
+def test_an_đã_inside_what_a_rate_measures_qualifies_its_noun(pledge_targets):
+    target, = pledge_targets("Tỷ lệ khách hàng cá nhân đã cập nhật thông tin sinh trắc học đạt trên 95%.")
+    assert (target.indicator, target.value) == ("tỷ lệ khách hàng cá nhân đã cập nhật thông tin sinh trắc học", 95)
+
+
 @pytest.mark.parametrize("sentence", [
     "Tỷ lệ hồ sơ giải quyết đúng hạn đạt 100%; riêng Thanh tra tỉnh phấn đấu giải quyết trên 90% số vụ việc khiếu nại.",
     "Tỷ lệ thu gom rác thải đạt tối thiểu 85%; riêng huyện Tam Đảo phấn đấu đón ít nhất 850.000 lượt khách du lịch.",
@@ -378,6 +383,8 @@ def test_period_year_follows_the_pledge_not_the_signing_date(extract_text):
     # a change against a year before last is an earlier year's result, unless a verb pledges it
     "Các đơn vị kéo giảm 6,4% số vụ phạm pháp hình sự so với năm 2020, trong khi giao ước chỉ đặt mức giảm 4%.",
     "Đầu năm 2022, các đơn vị đã ký giao ước với 8 chỉ tiêu. Tỷ lệ điều tra, khám phá án đạt 83,7%.",
+    # an "đã" closing the indicator reports
+    "Tỷ lệ điều tra khám phá án đã đạt 85%.",
     # a figure that is the subject of a past verb
     "Hơn 2.400 cán bộ, chiến sĩ đã được điều động về Công an cấp xã.",
     # last year's pledge, recalled
