@@ -557,3 +557,9 @@ def test_a_school_years_date_without_a_year_is_in_the_year_of_its_season(extract
     text = f"Ngày {day}, Cụm thi đua số 7 tổ chức hội nghị ký kết giao ước thi đua năm học 2018 - 2019."
     (event,) = extract_text(text).events
     assert (str(event.date), event.period_year) == (date, 2018)
+
+
+@pytest.mark.parametrize("prefix", ["", "İstanbul. "])  # "İ" lowers to two characters: the list is still found
+def test_a_named_list_is_found_whatever_the_case_of_the_text(extractor, prefix):
+    found = extractor.units.named_list(f"{prefix}Khối gồm Sở Nội vụ (Khối trưởng), Sở Tư pháp và Thanh tra tỉnh.")
+    assert found is not None and len(found.items) == 3
