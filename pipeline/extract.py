@@ -11,13 +11,14 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from bisect import bisect_left
 from functools import cached_property
 from pathlib import Path
 
 from . import __version__
 from .commitments import SentenceSpan, frame_year, is_past, pledged_clauses, sentence_modes
 from .events import EventFacts, EventReader
-from .figures import FigureFinder, UnitWord
+from .figures import ROW_UNITS, FigureFinder, RowUnit, UnitWord
 from .gazetteer import Gazetteer
 from .models import Document, DocumentResult, Event, Issue, SourceDocument, Span, Target, Unit
 from .nlp import NLP, Lexicon, Matches, ViewDoc, WordTagger, flatten_lexicon
@@ -64,6 +65,8 @@ class Extractor:
         self.prefilter = Prefilter(self.nlp, self.lexicon.phrases) if prefilter else None  # see prefilter.py
         self.taxonomy = Taxonomy(self.patterns.load("taxonomy.json"), abbreviations)
         self.tagger = WordTagger() if use_tagger else None
+        self.unit_words = unit_words
+        self.count_nouns = {n.lower() for n in measures["count_nouns"]}
         self.targets = TargetFinder(FigureFinder(unit_words), self.taxonomy, self.tagger,
                                     self.patterns.load("criteria.json")["topics"])
         self.gazetteer = Gazetteer.load(self.patterns)
@@ -112,13 +115,35 @@ class Extractor:
         event = self._event_model(result.document.id, facts)
         result.events.append(event)
         result.warnings.extend(Issue(code="unit_count_mismatch", message=w) for w in facts.warnings)
-        if self.prefilter is not None:
-            doc, segs = self.prefilter.focus(text, split)  # only the lines that may hold a target
+        rows = self.layout.row_units(source) if "\t" in source else []  # "… | Tỷ đồng | Tối thiểu 900"
+        if self.prefilter is not None:  # only the lines that may hold a target
+            doc, segs = self.prefilter.focus(text, split, {source.rfind("\n", 0, start) + 1 for start, _, _ in rows})
         else:
             doc, segs = self.nlp.make_doc(text), sentences(text, known=split)
+        doc.user_data[ROW_UNITS] = self._row_units(doc, rows)
         matches = self.lexicon.match(doc)
         spans = self._token_sentences(doc, segs)
         result.targets = self._targets(doc, matches, spans, event, result.document.id, source)
+
+    def _row_units(self, doc: ViewDoc, rows: list[tuple[int, int, str]]) -> list[RowUnit]:
+        """Table rows as token ranges with the unit their unit column names, where it is one we know."""
+        out: list[RowUnit] = []
+        for start, end, written in rows:
+            unit = self._unit_named(written)
+            if unit is not None:
+                lo = bisect_left(doc.token_starts, self.nlp.to_view(doc, start))
+                hi = bisect_left(doc.token_starts, self.nlp.to_view(doc, end))
+                out.append((lo, hi, *unit))
+        return out
+
+    def _unit_named(self, written: str) -> tuple[str, float] | None:
+        """The unit a table's unit cell names: "%", a unit word ("Tỷ đồng", "Ngày") or a count noun ("Hộ")."""
+        phrase = " ".join(written.lower().split())
+        if phrase in self.lexicon.phrases.get("percent_signs", ()):
+            return "percent", 1
+        if word := self.unit_words.get(f"unit:{phrase}"):
+            return word.unit, word.scale
+        return ("count", 1) if phrase in self.count_nouns else None
 
     def _token_sentences(self, doc: ViewDoc, segs) -> list[SentenceSpan]:
         out = []

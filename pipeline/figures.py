@@ -17,6 +17,8 @@ from .nlp import Matches, ViewDoc
 
 NUMBER = re.compile(r"^\d+(?:[.,]\d+)*$")
 _NUMBER_TOKENS = "figures.number_tokens"  # its key in Doc.user_data
+ROW_UNITS = "figures.row_units"  # Doc.user_data: table rows whose unit is a column of its own
+RowUnit = tuple[int, int, str, float]  # (first token, end token, unit, scale)
 _CLOCK_HOUR = re.compile(r"[01]?\d|2[0-4]")
 _CLOCK_MINUTE = re.compile(r"[0-5]\d")
 COMPARATORS = (">=", ">", "<=", "<")
@@ -85,16 +87,20 @@ class FigureFinder:
         out: list[Figure] = []
         after = lo  # a figure's tokens start no other figure
         numbers = number_tokens(doc)
+        rows: list[RowUnit] = doc.user_data.get(ROW_UNITS, [])
         for i in numbers[bisect_left(numbers, lo):bisect_left(numbers, hi)]:
             if i < after:
                 continue
-            fig = self._figure_at(words, matches, i, hi)
+            row = next(((unit, scale) for start, end, unit, scale in rows if start <= i < end), None)
+            fig = self._figure_at(words, matches, i, hi, row)
             if fig is not None:
                 out.append(fig)
                 after = fig.end
         return out
 
-    def _figure_at(self, words: list[str], m: Matches, i: int, hi: int) -> Figure | None:
+    def _figure_at(self, words: list[str], m: Matches, i: int, hi: int,
+                   row: tuple[str, float] | None = None) -> Figure | None:
+        """The figure at number token ``i``; ``row``: the unit its table row gives, if any."""
         if self._is_date_part(words, i, hi):
             return None
         first = parse_number(words[i])
@@ -110,7 +116,7 @@ class FigureFinder:
         if joiner and joiner[1] < hi and NUMBER.match(words[joiner[1]]):
             second = parse_number(words[joiner[1]])
             k = joiner[1] + 1
-            unit = self._unit_at(m, k, hi, "," in words[i] + words[joiner[1]])
+            unit = self._unit_at(m, k, hi, "," in words[i] + words[joiner[1]]) or ((*row, k, None) if row else None)
             if second is not None and unit is not None and second > first:
                 name, scale, end, noun = unit
                 start = self._range_start(m, i)
@@ -118,7 +124,7 @@ class FigureFinder:
         if unit_after_first:
             comp, start = self._comparator_before(m, i)
             return Figure(start, i, unit_after_first[1], first, None, "percent", comp)
-        unit = self._unit_at(m, i + 1, hi, "," in words[i])
+        unit = self._unit_at(m, i + 1, hi, "," in words[i]) or ((*row, i + 1, None) if row else None)
         comp, start = self._comparator_before(m, i)
         if unit is None and comp == ">=" and i + 1 < hi and words[i + 1].isalpha() \
                 and not m.starting_at("not_count_nouns", i + 1, hi):

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 
 
 from .nlp import NLP, TOKEN, ViewDoc
@@ -85,23 +85,26 @@ class Prefilter:
         """True when this piece of matching-view text may hold a target anchor."""
         return bool(self.figure.search(view_text) or self.anchor.search(view_text))
 
-    def focus(self, text: str, known: dict[str, list[tuple[int, int]]] | None = None) -> tuple[ViewDoc, list[Segment]]:
+    def focus(self, text: str, known: dict[str, list[tuple[int, int]]] | None = None,
+              kept: Container[int] = ()) -> tuple[ViewDoc, list[Segment]]:
         """A ViewDoc over the lines of ``text`` that may hold a target, and those lines' sentences.
 
         Lines are kept whole, with the newline after them; offsets still map to the
         document text through the view, and paragraph numbers are the document's.
-        ``known`` is passed on to ``segment.sentences``.
+        ``known`` is passed on to ``segment.sentences``; lines starting at an offset
+        in ``kept`` are kept whatever they hold (table rows whose unit is a column of
+        its own: "Tỷ lệ hồ sơ giải quyết đúng hạn | % | 100").
         """
         view = self.nlp.view(text)
         starts, n = view.starts, len(view.text)
-        lines = [(number, bisect_left(starts, m.start()), bisect_left(starts, m.end()))
+        lines = [(number, bisect_left(starts, m.start()), bisect_left(starts, m.end()), m.start() in kept)
                  for number, m in enumerate(_LINE.finditer(text))]
-        lines = [(number, lo, hi) for number, lo, hi in lines if view.text[lo:hi].strip()]
-        hits = [hi > lo and bool(self.figure.search(view.text, lo, hi) or self.anchor.search(view.text, lo, hi))
-                for _, lo, hi in lines]
+        lines = [line for line in lines if view.text[line[1]:line[2]].strip()]
+        hits = [keep or (hi > lo and bool(self.figure.search(view.text, lo, hi) or self.anchor.search(view.text, lo, hi)))
+                for _, lo, hi, keep in lines]
         ranges: list[tuple[int, int]] = []
         keep: set[int] = set()
-        for k, (number, lo, hi) in enumerate(lines):
+        for k, (number, lo, hi, _) in enumerate(lines):
             # a line may take its commitment/result mode from the line before it
             # (a list under its heading), so that line is kept too
             if not (hits[k] or (k + 1 < len(hits) and hits[k + 1])):

@@ -86,11 +86,13 @@ class Layout:
 
     number_heads: frozenset[str]  # headers of row-number columns, lower-case
     result_heads: tuple[str, ...]  # wordings that head a column of results, lower-case
+    unit_heads: frozenset[str] = frozenset()  # headers of unit-of-measure columns ("ĐVT"), lower-case
 
     @classmethod
     def from_data(cls, data: Mapping[str, Iterable[str]]) -> "Layout":
         return cls(frozenset(h.lower() for h in data["number_column_heads"]),
-                   tuple(h.lower() for h in data["result_column_heads"]))
+                   tuple(h.lower() for h in data["result_column_heads"]),
+                   frozenset(h.lower() for h in data.get("unit_column_heads", ())))
 
     def flowing(self, text: str) -> str:
         """``text`` read as prose: tables without their number and result columns, hard wraps undone."""
@@ -112,14 +114,36 @@ class Layout:
                 continue
             if blank is None:  # a table's first row is its header
                 heads = [text[a:b].strip().lower() for a, b in cells]
-                blank = {k for k, h in enumerate(heads)
-                         if h in self.number_heads or any(w in h for w in self.result_heads)}
+                blank = {k for k, h in enumerate(heads) if h in self.number_heads or h in self.unit_heads
+                         or any(w in h for w in self.result_heads)}
             for k in blank:
                 if k < len(cells):
                     chars = chars or list(text)
                     a, b = cells[k]
                     chars[a:b] = " " * (b - a)
         return "".join(chars) if chars else text
+
+
+    def row_units(self, text: str) -> list[tuple[int, int, str]]:
+        """``(start, row end, unit)`` for each row of a table with a unit-of-measure column ("ĐVT"), from the
+        cell after that column: ``tables`` blanks the column, and a figure in the cells after it with no unit
+        of its own takes it (a year in the label, "so với năm 2025", does not)."""
+        out: list[tuple[int, int, str]] = []
+        column: int | None = None
+        in_table = False
+        for line in _LINE.finditer(text):
+            cells = _cells(text, line.start(), line.end())
+            if len(cells) < 2:
+                in_table, column = False, None
+                continue
+            if not in_table:  # the header
+                in_table = True
+                column = next((k for k, (a, b) in enumerate(cells) if text[a:b].strip().lower() in self.unit_heads), None)
+            elif column is not None and column < len(cells):
+                a, b = cells[column]
+                if text[a:b].strip():
+                    out.append((b, line.end(), text[a:b].strip()))
+        return out
 
 
 def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:

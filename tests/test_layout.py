@@ -75,3 +75,17 @@ def test_a_tables_number_and_result_columns_are_read_as_blank(extractor):
 def test_a_table_gives_the_pledged_column(extract_text):
     assert [(t.value, t.comparator, t.parent_id is not None) for t in extract_text(TABLE).targets] == [
         (80, ">", False), (95, ">=", True), (5, ">=", False)]
+
+
+UNIT_TABLE = ("Cụm thi đua số 4 ký kết giao ước thi đua năm 2026.\n"
+              "TT\tChỉ tiêu\tĐVT\tMức giao ước\n"
+              "1\tThu nội địa so với thực hiện năm 2025\t%\tTăng tối thiểu 10\n"
+              "2\tThu hồi nợ thuế năm trước chuyển sang\tTỷ đồng\tTối thiểu 900\n"
+              "3\tHồ sơ hoàn thuế được giải quyết đúng thời hạn\t%\t100\n"
+              "4\tHộ kinh doanh sử dụng hóa đơn điện tử\tHộ\tÍt nhất 12.000\n")
+
+
+def test_a_tables_unit_column_gives_its_rows_figures_their_unit(extract_text):
+    assert [(t.direction, t.value, t.unit, t.baseline_year) for t in extract_text(UNIT_TABLE).targets] == [
+        ("increase", 10, "percent", 2025), ("reach", 900_000_000_000, "vnd", None), ("reach", 100, "percent", None),
+        ("reach", 12_000, "count", None)]

@@ -37,7 +37,7 @@ def test_dev_evaluation_is_identical_with_and_without_the_prefilter(extractors):
 
 def test_extract_lines_are_identical_with_and_without_the_prefilter(extractors):
     with_filter, without = extractors
-    docs = list(iter_documents([DEV, ROOT / "corpus" / "extra"]))
+    docs = list(iter_documents([DEV, ROOT / "corpus" / "extra", ROOT / "corpus" / "probe6"]))  # probe6: unit columns
     assert len(docs) >= 20
     for src in docs:
         assert with_filter.extract(src).to_json(with_text=True) == without.extract(src).to_json(with_text=True), src.source
