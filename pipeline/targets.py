@@ -233,6 +233,9 @@ class TargetFinder:
                       if s[0] > piece[0] and doc.words[s[1]] == "năm"]
             if higher:  # "số thu cao hơn năm 2022 ít nhất 10%": the comparison is the baseline
                 piece = self._strip(m, (piece[0], higher[0][0]), (), LEFT_TRAILING)
+            compared = [s for s in m.within("baseline_markers", *piece) if s[0] > piece[0]]
+            if compared:  # "Số vụ phạm pháp hình sự so với năm 2023 giảm 5%": so is this
+                piece = self._strip(m, (piece[0], compared[0][0]), (), LEFT_TRAILING)
             base = a.right[0]
             if a.figure is not None and a.figure.unit == "percent" and m.starting_at("measure_nouns", base, a.right[1]):
                 # "bắt, vận động đầu thú đạt 30% số đối tượng truy nã": what the share is of, for the key
@@ -417,6 +420,9 @@ class TargetFinder:
         """"so với năm 2022" → 2022; "so với năm trước" → relative; "cao hơn năm 2025" too."""
         lo, hi = a.right
         markers = m.within("baseline_markers", lo, hi)
+        if not markers and a.orientation == "left":  # "Số vụ … so với năm 2023 giảm 5%": before the figure
+            markers = m.within("baseline_markers", *a.left)[-1:]
+            lo, hi = a.left
         start = markers[0][0] if markers else None
         if start is None:
             higher = [s for s in m.within("increase_verbs", *a.left) if doc.words[s[1]] == "năm"] if a.left[0] < a.left[1] else []
@@ -425,7 +431,8 @@ class TargetFinder:
             start = higher[-1][1]
             lo, hi = a.left
         end = start
-        while end < hi and doc.words[end] not in {",", ";", "."}:
+        while end < hi and doc.words[end] not in {",", ";", "."} \
+                and not (end > start and m.first_starting_at((*DIRECTION_VERBS, "linking_verbs"), end, hi)):
             end += 1
         phrase_tokens = doc.words[start:end]
         text = doc.doc_text(start, end)

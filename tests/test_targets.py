@@ -206,6 +206,7 @@ def test_phrase_table(pledge_targets, sentence, expected):
 
 @pytest.mark.parametrize(("sentence", "baseline_year"), [
     ("Phấn đấu giảm 5% số vụ cháy so với năm 2021.", 2021),
+    ("Số vụ cháy so với năm 2022 giảm ít nhất 5%.", 2022),  # the comparison before the figure
     ("Giảm 5% số vụ cháy so với năm trước.", 2022),
     ("Giảm 5% số vụ cháy so với năm liền kề.", 2022),
     ("Điểm trung bình tăng 0,2 điểm so với năm học trước.", 2022),
