@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus" / "dev"
-N_DOCS = 120
+N_DOCS = 300  # well over what is in flight when the first batch (64 documents) is committed
 
 
 @pytest.fixture(scope="module")
