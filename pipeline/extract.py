@@ -165,7 +165,7 @@ class Extractor:
         school = self.events.school_year(text, period)
         date, date_end = self.events.resolve_dates(dates[0] if dates else None, published,
                                                    period or self.events.header_year(text), school)
-        if kind == "pledge_signing" and period is not None and date is not None and period + school < date.year:
+        if kind == "pledge_signing" and period is not None and date is not None and period + (1 if school else 0) < date.year:
             return None  # a pledge for a year already over when the text was written: recalled, not signed here
         on = date or on_guess
         runs = self.units.lists(text)
