@@ -43,6 +43,7 @@ _SCOPE_RANK = {"commune": 0, "district": 1, "any": 2, "province": 3}  # how wide
 # A note in brackets after a member ("Công an tỉnh A (đơn vị Cụm trưởng năm 2023)", "… B [Cụm phó]"), held on one
 # line: it gives the member's role and is not part of its name; the list goes on after it.
 _NOTE = r"\s*[(\[](?P<role>[^()\[\]\n]{1,120})[)\]]"
+_NUMBERED = re.compile(r"số[ \t]+\d+(?!\w)")  # a unit named by its number ("Đội QLTT số 3")
 _ABBREVIATION = r"\([^()\n]{1,30}\)(?=[ \t]+\w)"  # written out in brackets inside a name: "Văn phòng Ủy ban nhân dân (UBND) tỉnh"
 
 
@@ -182,7 +183,7 @@ class UnitReader:
         stops = "|".join(re.escape(w) for w in sorted(data["item_stops"], key=len, reverse=True))  # type: ignore[arg-type]
         self.list_item = re.compile(rf"(?P<name>(?P<head>{head_alt})(?!\w)(?:(?![ \t]+(?:và[ \t]+(?:{head_alt})|{stops})(?!\w))"
                                     rf"(?:[^,;.:()\n]|{_ABBREVIATION}))*)(?:{_NOTE})?")
-        self.list_sep = re.compile(rf"[ \t]*(?:,[ \t]*(?:và[ \t]+)?|[ \t]+và[ \t]+)(?=(?:{head_alt})(?!\w))")
+        self.list_sep = re.compile(rf"[ \t]*(?:,[ \t]*(?:và[ \t]+)?|[ \t]+và[ \t]+)(?=(?:{head_alt})(?!\w)|{_NUMBERED.pattern})")
 
     # -- mentions ---------------------------------------------------------------------------------
     def lists(self, text: str) -> list[UnitList]:
@@ -441,8 +442,13 @@ class UnitReader:
         for cue in cues:
             run = UnitList(start=cue.start())
             pos = cue.end()
-            while item := self.list_item.match(text, pos):
-                run.items.append(self._named_item(item))
+            while item := self.list_item.match(text, pos) or (run.items and _NUMBERED.match(text, pos)):
+                if "head" in item.re.groupindex:
+                    run.items.append(self._named_item(item))
+                else:  # "Đội QLTT số 2, số 3": the number of another of the kind just named
+                    last = run.items[-1]
+                    run.items.append(replace(last, start=item.start(), end=item.end(), role=None,
+                                             org_type=_NUMBERED.sub(item.group(), last.org_type)))
                 run.end, pos = item.end(), item.end()
                 if not (sep := self.list_sep.match(text, pos)):
                     break

@@ -563,3 +563,12 @@ def test_a_school_years_date_without_a_year_is_in_the_year_of_its_season(extract
 def test_a_named_list_is_found_whatever_the_case_of_the_text(extractor, prefix):
     found = extractor.units.named_list(f"{prefix}Khối gồm Sở Nội vụ (Khối trưởng), Sở Tư pháp và Thanh tra tỉnh.")
     assert found is not None and len(found.items) == 3
+
+
+def test_units_named_by_number_carry_their_kind_along_a_list(extract_text):
+    text = ("Sáng 16/2/2023, Khối thi đua các Đội Quản lý thị trường tỉnh Tây Ninh ký kết giao ước thi đua năm 2023. "
+            "Khối gồm 4 đơn vị: Đội QLTT số 1 (Khối trưởng), Đội QLTT số 2, số 3 và Đội QLTT cơ động.")
+    (event,) = extract_text(text).events
+    assert [u.name for u in event.units] == ["Đội Quản lý thị trường số 1", "Đội Quản lý thị trường số 2",
+                                             "Đội Quản lý thị trường số 3", "Đội Quản lý thị trường cơ động"]
+    assert event.host == "Đội Quản lý thị trường số 1"
