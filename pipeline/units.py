@@ -458,9 +458,9 @@ class UnitReader:
         return None
 
     def _named_item(self, item: re.Match[str]) -> Mention:
-        name = re.sub(_ABBREVIATION, "", item.group("name")).strip()
-        name = " ".join(name.split())
-        words = name.split()
+        """A body named by its own name; where its province comes from is said by how the name ends."""
+        words = re.sub(_ABBREVIATION, "", item.group("name")).split()
+        name = " ".join(words)
         level = next((w for w in (" ".join(words[-2:]).lower(), words[-1].lower()) if w in self.level_scope), None)
         kind = self.kinds.get(item.group("head").lower(), "agency")
         role = self._note(item)
