@@ -175,15 +175,14 @@ class EventReader:
     @staticmethod
     def published(text: str) -> dt.date | None:
         """A news page's date-and-time line near the top ("Thứ Năm, 12/03/2026 15:40")."""
-        head = "\n".join(text.split("\n", HEADER_LINES)[:HEADER_LINES])
-        m = HEADER_DATE.search(head)
+        m = HEADER_DATE.search(_header(text))
         return _date(int(m[3]), int(m[2]), int(m[1])) if m else None
 
     @staticmethod
     def header_year(text: str) -> int | None:
         """The year a newsletter or bulletin names in its header ("Số 01 - Quý I năm 2026"): the year of a
         date written without one when the text gives no other."""
-        m = HEADER_YEAR.search("\n".join(text.split("\n", HEADER_LINES)[:HEADER_LINES]))
+        m = HEADER_YEAR.search(_header(text))
         return int(m[1] or m[2]) if m else None
 
     def school_year(self, text: str, period: int | None) -> bool:
@@ -412,6 +411,11 @@ class EventReader:
     def slogan(self, text: str) -> str | None:
         m = self.slogan_re.search(text)
         return m.group(1).strip() if m else None
+
+
+def _header(text: str) -> str:
+    """The first lines of a text, where a page or bulletin names its date."""
+    return "\n".join(text.split("\n", HEADER_LINES)[:HEADER_LINES])
 
 
 def _names_group(low: str) -> bool:

@@ -9,7 +9,7 @@ exact document offset.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Container, Iterable, Mapping
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from underthesea import sent_tokenize
@@ -106,13 +106,9 @@ class Layout:
         khám phá án … Trên 80%": last year's figure is not a pledge.
         """
         chars: list[str] | None = None
-        blank: set[int] | None = None  # the current table's blanked columns; None outside a table
-        for line in _LINE.finditer(text):
-            cells = _cells(text, line.start(), line.end())
-            if len(cells) < 2:
-                blank = None
-                continue
-            if blank is None:  # a table's first row is its header
+        blank: set[int] = set()  # the current table's blanked columns
+        for line, cells, header in _table_rows(text):
+            if header:
                 heads = [text[a:b].strip().lower() for a, b in cells]
                 blank = {k for k, h in enumerate(heads) if h in self.number_heads or h in self.unit_heads
                          or any(w in h for w in self.result_heads)}
@@ -123,27 +119,32 @@ class Layout:
                     chars[a:b] = " " * (b - a)
         return "".join(chars) if chars else text
 
-
     def row_units(self, text: str) -> list[tuple[int, int, str]]:
         """``(start, row end, unit)`` for each row of a table with a unit-of-measure column ("ĐVT"), from the
         cell after that column: ``tables`` blanks the column, and a figure in the cells after it with no unit
         of its own takes it (a year in the label, "so với năm 2025", does not)."""
         out: list[tuple[int, int, str]] = []
         column: int | None = None
-        in_table = False
-        for line in _LINE.finditer(text):
-            cells = _cells(text, line.start(), line.end())
-            if len(cells) < 2:
-                in_table, column = False, None
-                continue
-            if not in_table:  # the header
-                in_table = True
+        for line, cells, header in _table_rows(text):
+            if header:
                 column = next((k for k, (a, b) in enumerate(cells) if text[a:b].strip().lower() in self.unit_heads), None)
             elif column is not None and column < len(cells):
                 a, b = cells[column]
                 if text[a:b].strip():
                     out.append((b, line.end(), text[a:b].strip()))
         return out
+
+
+def _table_rows(text: str) -> Iterator[tuple[re.Match[str], list[tuple[int, int]], bool]]:
+    """The lines of tab-separated tables with their cells, and whether each is its table's first (header) row."""
+    in_table = False
+    for line in _LINE.finditer(text):
+        cells = _cells(text, line.start(), line.end())
+        if len(cells) < 2:
+            in_table = False
+            continue
+        yield line, cells, not in_table
+        in_table = True
 
 
 def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -553,9 +553,7 @@ class TargetFinder:
             return ""
         lo, hi = prev.pieces[-1]
         facets = m.within("facet_markers", lo + 1, hi)
-        if not facets:
-            return ""
-        return " ".join(p for p in (prev.prefix, _words(doc, [*prev.pieces[:-1], (lo, facets[-1][0])])) if p)
+        return _stem_before(doc, prev, facets[-1][0]) if facets else ""
 
     @staticmethod
     def _parallel_stem(doc: ViewDoc, prev: Draft, d: Draft) -> str:
@@ -566,9 +564,7 @@ class TargetFinder:
         first = doc.words[d.pieces[0][0]]
         lo, hi = prev.pieces[-1]
         at = next((i for i in range(lo + 1, hi) if doc.words[i] == first), None)
-        if at is None or not first[:1].isalpha():
-            return ""
-        return " ".join(p for p in (prev.prefix, _words(doc, [*prev.pieces[:-1], (lo, at)])) if p)
+        return _stem_before(doc, prev, at) if at is not None and first[:1].isalpha() else ""
 
     def _elided(self, m: Matches, d: Draft) -> bool:
         """True when the indicator is only verbs/rate words ("tỷ lệ giải quyết", "tỷ lệ giải quyết đúng hạn")."""
@@ -690,6 +686,11 @@ def _dated_asides(doc: ViewDoc, m: Matches, lo: int, hi: int) -> list[TokenRange
             if close is not None:
                 out.append((i, close))
     return out
+
+
+def _stem_before(doc: ViewDoc, d: Draft, at: int) -> str:
+    """A draft's indicator words before token ``at`` of its last piece, with its borrowed head."""
+    return " ".join(p for p in (d.prefix, _words(doc, [*d.pieces[:-1], (d.pieces[-1][0], at)])) if p)
 
 
 def _words(doc: ViewDoc, pieces: list[TokenRange]) -> str:
