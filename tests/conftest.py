@@ -7,9 +7,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from pipeline.extract import document_id
 from pipeline.models import Document, DocumentResult, Event, Span, Target, Unit
+
+# Property tests assert behaviour, never timing: a loaded CI machine must not fail them on Hypothesis's deadline.
+settings.register_profile("pledge", deadline=None)
+settings.load_profile("pledge")
 
 # -- registry and review (tests/test_registry.py, tests/test_review_*.py) --------
 
