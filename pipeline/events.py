@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .models import Unit
-from .units import NAME, UPPER, Mention, UnitList, UnitReader, casefold_headers, opening
+from .units import NAME, UPPER, Mention, UnitList, UnitReader, alternation, casefold_headers, opening
 
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10,
          "XI": 11, "XII": 12, "XIII": 13, "XIV": 14, "XV": 15, "XVI": 16, "XVII": 17, "XVIII": 18, "XIX": 19, "XX": 20}
@@ -71,18 +71,18 @@ class EventReader:
         """``frames`` name a year as the time a pledge is for: "năm 2024", "năm học 2024", "giai đoạn 2026 – 2030"."""
         self.data = data
         self.units = units
-        frame = "|".join(re.escape(f.lower()) for f in sorted(frames, key=len, reverse=True))
+        frame = alternation(f.lower() for f in frames)
         self.period_year_re = re.compile(rf"(?:{frame})\s+(\d{{4}})")
         self.kinds = [(k["kind"], [c.lower() for c in k["cues"]]) for k in data["kinds"]]  # type: ignore[index]
-        future = "|".join(re.escape(w) for w in data["future_markers"])  # type: ignore[union-attr]
+        future = alternation(data["future_markers"])  # type: ignore[union-attr]
         self.future_re = re.compile(rf"(?<!\w)(?:{future})(?:\s+\w+){{0,{FUTURE_WINDOW}}}\s*$")
-        directives = "|".join(re.escape(w) for w in data["directive_markers"])  # type: ignore[union-attr]
+        directives = alternation(data["directive_markers"])  # type: ignore[union-attr]
         self.directive_re = re.compile(rf"(?<!\w)(?:{directives})(?!\w)[^.!?\n]*$")
-        recalled = "|".join(re.escape(w) for w in data["recalled_before"])  # type: ignore[union-attr]
+        recalled = alternation(data["recalled_before"])  # type: ignore[union-attr]
         self.recalled_re = re.compile(rf"(?<!\w)(?:{recalled})(?:\s+\w+)?\s*$")
-        signed = "|".join(re.escape(w) for w in data["recalled_after"])  # type: ignore[union-attr]
+        signed = alternation(data["recalled_after"])  # type: ignore[union-attr]
         self.signed_re = re.compile(rf"(?:\s+\w+){{0,{FUTURE_WINDOW}}}?\s+(?:{signed})(?!\w)")
-        lead = "|".join(re.escape(w) for w in sorted(data["date_lead"], key=len, reverse=True))  # type: ignore[union-attr]
+        lead = alternation(data["date_lead"])  # type: ignore[union-attr]
         self.range_re = re.compile(r"(?i:từ)\s+(?:ngày\s+)?" + DM.format(p="a") + r"\s*(?:đến|tới|-)\s*(?:ngày\s+)?" + DM.format(p="b"))
         self.date_re = re.compile(rf"(?:{lead})\s*,?\s*\(?\s*(?:ngày\s+)?(?:{DM.format(p='a')}|{WORDY.format(p='w')})")
         self.citation_re = re.compile(rf"[ \t]*(?:{'|'.join(map(re.escape, data['citation_openers']))})(?!\w)")  # type: ignore[arg-type]
@@ -91,20 +91,20 @@ class EventReader:
         self.group_re = re.compile(
             rf"(?P<head>{heads})[ \t]+(?P<td>(?i:thi[ \t]+đua)[ \t]+)?(?:(?i:số)[ \t]+(?P<nums>(?:\d+|[IVX]+\b)(?:[ \t]*(?:,|và)[ \t]*(?:\d+|[IVX]+\b))*)|(?P<name>[{UPPER}][^\n.;:()]*|(?<=đua )các [^\n.;:()]*))")
         self.group_stops = {w.lower() for w in data["group_name_stops"]}  # type: ignore[union-attr]
-        roles = "|".join(re.escape(r) for r in data["host_roles"])  # type: ignore[union-attr]
-        deputies = "|".join(re.escape(r) for r in data["deputy_roles"])  # type: ignore[union-attr]
+        roles = alternation(data["host_roles"])  # type: ignore[union-attr]
+        deputies = alternation(data["deputy_roles"])  # type: ignore[union-attr]
         # a host role not inside a deputy's ("Trưởng Cụm", not "Phó Trưởng Cụm")
         self.role_re = re.compile(opening([*data["deputy_roles"], *data["host_roles"]])  # type: ignore[misc]
                                   + rf"(?:(?i:{deputies})|(?P<host>(?i:{roles})))")
-        cues = "|".join(re.escape(c) for c in data["slogan_cues"])  # type: ignore[union-attr]
+        cues = alternation(data["slogan_cues"])  # type: ignore[union-attr]
         self.slogan_re = re.compile(opening(data["slogan_cues"]) + rf"(?i:{cues})(?:\s+(?:là|của|mang))?\s*:?\s*[\"“]([^\"”\n]{{3,200}})[\"”]")  # type: ignore[arg-type]
-        venue = "|".join(re.escape(v) for v in data["venue_words"])  # type: ignore[union-attr]
+        venue = alternation(data["venue_words"])  # type: ignore[union-attr]
         self.venue_re = re.compile(rf"(?i:tại)\s+(?:(?:{venue})\s+)?")
-        levels = "|".join(re.escape(v) for v in data["venue_levels"])  # type: ignore[union-attr]
+        levels = alternation(data["venue_levels"])  # type: ignore[union-attr]
         self.venue_level_re = re.compile(rf"(?:{levels})\s+{NAME}")
-        names = "|".join(re.escape(v) for v in sorted(data["venue_names"], key=len, reverse=True))  # type: ignore[arg-type]
+        names = alternation(data["venue_names"])  # type: ignore[arg-type]
         self.venue_name_re = re.compile(rf"(?:{names})(?:\s+(?:{levels}))?\s+{NAME}")  # "Trung tâm Hội nghị tỉnh X"
-        org_types = "|".join(re.escape(t) for t in units.kinds)
+        org_types = alternation(units.kinds, fold_case=True)
         self.home_venue_re = re.compile(rf"(?i:{org_types})\s+(?i:tỉnh|thành phố)(?=\s*[,.;]|\s+(?:tổ chức|đã)\b)")
         self.period_cues = [c.lower() for c in data["period_cues"]]  # type: ignore[union-attr]
         # groups() and organizer() both read the group mentions of the same text

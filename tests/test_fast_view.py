@@ -285,3 +285,20 @@ def test_checked_copy_uses_the_reference_unless_the_copy_proved_equal(load, fast
     copy = _copy_of_upper(load, fast)
     assert copy("giao ước") == "GIAO ƯỚC"
     assert copy._ready is ready
+
+
+WORDLIST = st.lists(st.text(alphabet="aăbcđCĐ .", min_size=1, max_size=6), max_size=12)
+
+
+@settings(max_examples=400, deadline=None)
+@given(WORDLIST, st.text(alphabet="aăbcđAĂBCĐ .x", max_size=40), st.booleans())
+def test_a_trie_alternation_matches_what_the_longest_first_alternation_does(words, text, fold_case):
+    """``alternation`` (issue 5) is the plain alternation sorted longest first, written as a trie."""
+    from pipeline.units import alternation
+
+    plain = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) or "(?!)"
+    trie = alternation(words, fold_case)
+    for wrap in ["(?i:{})"] + ([] if fold_case else ["(?:{})"]):
+        for after in ("", "x"):  # "x" makes the engine backtrack into shorter words
+            fast, slow = re.compile(wrap.format(trie) + after), re.compile(wrap.format(plain) + after)
+            assert [m.span() for m in fast.finditer(text)] == [m.span() for m in slow.finditer(text)]
