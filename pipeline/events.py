@@ -91,12 +91,12 @@ class EventReader:
         self.group_re = re.compile(
             rf"(?P<head>{heads})[ \t]+(?P<td>(?i:thi[ \t]+đua)[ \t]+)?(?:(?i:số)[ \t]+(?P<nums>(?:\d+|[IVX]+\b)(?:[ \t]*(?:,|và)[ \t]*(?:\d+|[IVX]+\b))*)|(?P<name>[{UPPER}][^\n.;:()]*|(?<=đua )các [^\n.;:()]*))")
         self.group_stops = {w.lower() for w in data["group_name_stops"]}  # type: ignore[union-attr]
-        roles = alternation(data["host_roles"])  # type: ignore[union-attr]
-        deputies = alternation(data["deputy_roles"])  # type: ignore[union-attr]
+        roles = alternation(data["host_roles"], fold_case=True)  # type: ignore[union-attr]
+        deputies = alternation(data["deputy_roles"], fold_case=True)  # type: ignore[union-attr]
         # a host role not inside a deputy's ("Trưởng Cụm", not "Phó Trưởng Cụm")
         self.role_re = re.compile(opening([*data["deputy_roles"], *data["host_roles"]])  # type: ignore[misc]
                                   + rf"(?:(?i:{deputies})|(?P<host>(?i:{roles})))")
-        cues = alternation(data["slogan_cues"])  # type: ignore[union-attr]
+        cues = alternation(data["slogan_cues"], fold_case=True)  # type: ignore[union-attr]
         self.slogan_re = re.compile(opening(data["slogan_cues"]) + rf"(?i:{cues})(?:\s+(?:là|của|mang))?\s*:?\s*[\"“]([^\"”\n]{{3,200}})[\"”]")  # type: ignore[arg-type]
         venue = alternation(data["venue_words"])  # type: ignore[union-attr]
         self.venue_re = re.compile(rf"(?i:tại)\s+(?:(?:{venue})\s+)?")

@@ -79,8 +79,9 @@ def alternation(words: Iterable[str], fold_case: bool = False) -> str:
 
     It matches exactly what the plain alternation sorted longest first does,
     but the engine reads each letter once instead of trying every word in turn:
-    inside ``(?i:…)`` it cannot skip a word by its first letter.  ``fold_case``
-    keys letters in lower case, for patterns used only case-insensitively.
+    inside ``(?i:…)`` it cannot skip a word by its first letter.  Inside
+    ``(?i:…)`` pass ``fold_case``: letters are then keyed in lower case, so two
+    words differing only in case share a branch.
     """
     trie: dict[str, dict] = {}
     for word in words:

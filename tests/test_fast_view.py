@@ -298,7 +298,7 @@ def test_a_trie_alternation_matches_what_the_longest_first_alternation_does(word
 
     plain = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) or "(?!)"
     trie = alternation(words, fold_case)
-    for wrap in ["(?i:{})"] + ([] if fold_case else ["(?:{})"]):
-        for after in ("", "x"):  # "x" makes the engine backtrack into shorter words
-            fast, slow = re.compile(wrap.format(trie) + after), re.compile(wrap.format(plain) + after)
-            assert [m.span() for m in fast.finditer(text)] == [m.span() for m in slow.finditer(text)]
+    wrap = "(?i:{})" if fold_case else "(?:{})"  # a folded trie is for case-insensitive patterns only
+    for after in ("", "x"):  # "x" makes the engine backtrack into shorter words
+        fast, slow = re.compile(wrap.format(trie) + after), re.compile(wrap.format(plain) + after)
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in slow.finditer(text)]
