@@ -37,6 +37,14 @@ _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 LIST_MARK = r"(?:\d{1,2}[.)]|[-+•])"  # a list item's number or bullet
 _ITEM_START = re.compile(rf"[ \t]*(?:{LIST_MARK}|\*|[a-zđ]\))[ \t]")  # … or a star, or a letter item
 
+# A two-column table copied one cell per line: an indicator line, then its figure's line, again and again.
+STACKED_MIN_ROWS = 3  # label and value line pairs in a row, before lines are read as such a table
+VALUE_CELL_WORDS = 10  # a value cell is short: "Giảm từ 5 - 7% trên cả 3 tiêu chí"
+HEADER_CELL_WORDS = 6  # "CHỈ TIÊU" / "MỨC GIAO ƯỚC NĂM 2017"
+LABEL_CELL_CHARS = 200
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_DIGIT = re.compile(r"\d")
+
 
 def unwrap(text: str) -> str:
     """``text`` with the line breaks inside its paragraphs turned to spaces, when it is hard-wrapped; same length.
@@ -87,16 +95,61 @@ class Layout:
     number_heads: frozenset[str]  # headers of row-number columns, lower-case
     result_heads: tuple[str, ...]  # wordings that head a column of results, lower-case
     unit_heads: frozenset[str] = frozenset()  # headers of unit-of-measure columns ("ĐVT"), lower-case
+    word_cells: tuple[str, ...] = ()  # value cells with no figure ("Không để xảy ra"), lower-case
 
     @classmethod
     def from_data(cls, data: Mapping[str, Iterable[str]]) -> "Layout":
         return cls(frozenset(h.lower() for h in data["number_column_heads"]),
                    tuple(h.lower() for h in data["result_column_heads"]),
-                   frozenset(h.lower() for h in data.get("unit_column_heads", ())))
+                   frozenset(h.lower() for h in data.get("unit_column_heads", ())),
+                   tuple(c.lower() for c in data.get("word_value_cells", ())))
 
     def flowing(self, text: str) -> str:
         """``text`` read as prose: tables without their number and result columns, hard wraps undone."""
+        text = self.stacked(text)
         return unwrap(self.tables(text) if "\t" in text else text)
+
+    def stacked(self, text: str) -> str:
+        """Two-column tables copied one cell per line, with each row's line break read as a tab.
+
+        "Tỷ lệ điều tra, khám phá án hình sự⏎Trên 72%⏎Tỷ lệ tái phạm tội⏎Dưới
+        3%⏎…" is a table of indicators and pledged figures whose cells a copy put
+        on lines of their own; read as lines, each figure would lose its
+        indicator.  Only a run of ``STACKED_MIN_ROWS`` label-then-value pairs is
+        taken for such a table, with the two short lines just before it as its
+        header when they look like one.
+        """
+        lines = [m.span() for m in _LINE.finditer(text) if m.group().strip()]
+        kinds = [self._cell_kind(text[a:b].strip()) for a, b in lines]
+        rows: list[tuple[int, int]] = []  # (label line, value line) indices
+        k = 0
+        while k < len(lines):
+            run = k
+            while run + 1 < len(lines) and kinds[run] in ("label", "header") and kinds[run + 1] == "value":
+                run += 2
+            if (run - k) // 2 >= STACKED_MIN_ROWS:
+                rows.extend((i, i + 1) for i in range(k, run, 2))
+                if k >= 2 and kinds[k - 2] == kinds[k - 1] == "header":
+                    rows.append((k - 2, k - 1))
+            k = max(run, k + 1)
+        if not rows:
+            return text
+        chars = list(text)
+        for i, j in rows:
+            gap = lines[j][0] - lines[i][1]
+            chars[lines[i][1]:lines[j][0]] = "\t" + " " * (gap - 1)
+        return "".join(chars)
+
+    def _cell_kind(self, line: str) -> str | None:
+        """"value" for a line that can be a figure's cell, "header" or "label" for one that can head a row, else None."""
+        words = len(line.split())
+        if line.endswith((".", ":", ";")):
+            return None
+        if words <= VALUE_CELL_WORDS and (_DIGIT.search(_YEAR.sub("", line)) or line.lower().startswith(self.word_cells)):
+            return "value"
+        if words <= HEADER_CELL_WORDS:
+            return "header"
+        return "label" if len(line) <= LABEL_CELL_CHARS else None
 
     def tables(self, text: str) -> str:
         """Tab-separated tables with their row-number and result columns blanked, header included.
@@ -108,8 +161,8 @@ class Layout:
         chars: list[str] | None = None
         blank: set[int] = set()  # the current table's blanked columns
         for line, cells, header in _table_rows(text):
-            if header:
-                heads = [text[a:b].strip().lower() for a, b in cells]
+            if header is not None:
+                heads = [text[a:b].strip().lower() for a, b in cells] if header else []
                 blank = {k for k, h in enumerate(heads) if h in self.number_heads or h in self.unit_heads
                          or any(w in h for w in self.result_heads)}
             for k in blank:
@@ -126,24 +179,25 @@ class Layout:
         out: list[tuple[int, int, str]] = []
         column: int | None = None
         for line, cells, header in _table_rows(text):
-            if header:
-                column = next((k for k, (a, b) in enumerate(cells) if text[a:b].strip().lower() in self.unit_heads), None)
-            elif column is not None and column < len(cells):
+            if header is not None:
+                column = next((k for k, (a, b) in enumerate(cells) if header and text[a:b].strip().lower() in self.unit_heads), None)
+            if not header and column is not None and column < len(cells):
                 a, b = cells[column]
                 if text[a:b].strip():
                     out.append((b, line.end(), text[a:b].strip()))
         return out
 
 
-def _table_rows(text: str) -> Iterator[tuple[re.Match[str], list[tuple[int, int]], bool]]:
-    """The lines of tab-separated tables with their cells, and whether each is its table's first (header) row."""
+def _table_rows(text: str) -> Iterator[tuple[re.Match[str], list[tuple[int, int]], bool | None]]:
+    """The lines of tab-separated tables with their cells; with each table's first row, whether it is a header
+    (no figure but years: "Chỉ tiêu | Kết quả năm 2020"), and None with every other row."""
     in_table = False
     for line in _LINE.finditer(text):
         cells = _cells(text, line.start(), line.end())
         if len(cells) < 2:
             in_table = False
             continue
-        yield line, cells, not in_table
+        yield line, cells, None if in_table else not _DIGIT.search(_YEAR.sub("", line.group()))
         in_table = True
 
 

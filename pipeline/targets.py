@@ -122,12 +122,11 @@ class TargetFinder:
     # -- orientation and regions ---------------------------------------------------------------
     def orient(self, doc: ViewDoc, m: Matches, a: Anchor, limit: int, sentence: TokenRange) -> Orientation:
         """Does the figure read its indicator from the right or from the left?"""
-        if a.kind == "zero":
-            return "right"
         fig = a.figure
-        assert fig is not None
-        if fig.count_noun:
-            return "right"
+        if fig is None or fig.count_noun:  # "không để xảy ra oan sai", "40 đối tượng truy nã"; but a table's value
+            # cell ("Oan, sai⇥Không để xảy ra", "… truy nã⇥Không dưới 40 đối tượng") names nothing: its label does
+            own_end = a.end if fig is None else fig.count_noun[1]  # type: ignore[index]
+            return "left" if _cell_ends(doc, own_end, limit) and _after_cell(doc, a.start, sentence[0]) else "right"
         after = m.starting_at("comparator_after:>=", a.end, limit) or m.starting_at("comparator_after:<=", a.end, limit)
         nxt = after[1] if after else a.end  # "95% trở lên số đơn thư …": the noun phrase follows "trở lên"
         if nxt >= limit or not doc.words[nxt][:1].isalpha() or m.starting_at("right_np_stops", nxt) \
@@ -213,7 +212,8 @@ class TargetFinder:
                 elif comma is not None:
                     draft.context.append((lo, comma))
                     lo = comma + 1
-            verbs = m.within("action_verbs", lo, hi) + m.within("linking_verbs", lo, hi)  # "duy trì ở mức" stays whole
+            verbs = m.within("action_verbs", lo, hi) + m.within("linking_verbs", lo, hi) \
+                + m.within("lead_in_lookalikes", lo, hi)  # "duy trì ở mức", "tạm giữ" stay whole
             named = min((spans[0][0] for label in MEASURE_WORDS if (spans := m.within(label, lo, hi))), default=hi)
             leads = [lead for lead in m.within("lead_ins", lo, hi) if not _inside_longer(lead, verbs)
                      and (lead[0] < named or _pledges(m, lead[0], hi) or _opens_figure(m, lead, lo, hi))]
@@ -223,8 +223,8 @@ class TargetFinder:
                 return lo, hi
 
     def indicator_pieces(self, doc: ViewDoc, m: Matches, a: Anchor, draft: Draft) -> list[TokenRange]:
-        left = self._cut_lead(doc, m, a.left, draft)
-        if a.orientation == "left":
+        if a.orientation == "left":  # its closing note first: "… truy nã (mỗi đơn vị)" is not a lead-in's subject
+            left = self._cut_lead(doc, m, _without_note(doc, a.left), draft)
             piece = self._strip(m, left, LEFT_LEADING, LEFT_TRAILING)
             if piece[0] >= piece[1]:
                 piece = self._heading(doc, m, (a.left[0], left[0]), draft)
@@ -241,7 +241,7 @@ class TargetFinder:
                 # "bắt, vận động đầu thú đạt 30% số đối tượng truy nã": what the share is of, for the key
                 draft.context.append((base, self._np_end(doc, m, base, a.right[1])))
             return [piece] if piece[0] < piece[1] else []
-        verbs = self._strip(m, left, LEFT_LEADING, LEFT_TRAILING + COMPARATOR_LABELS)
+        verbs = self._strip(m, self._cut_lead(doc, m, a.left, draft), LEFT_LEADING, LEFT_TRAILING + COMPARATOR_LABELS)
         actions = m.within("action_verbs", *verbs)
         verbs = (actions[0][0], verbs[1]) if actions else (verbs[1], verbs[1])  # "bắt, vận động …", not "năm 2023"
         start = a.figure.count_noun[0] if a.figure and a.figure.count_noun else a.right[0]
@@ -700,3 +700,13 @@ def _words(doc: ViewDoc, pieces: list[TokenRange]) -> str:
 def value_of(d: Draft) -> tuple[int | float | None, int | float | None]:
     return (as_number(d.value) if d.value is not None else None,
             as_number(d.value_max) if d.value_max is not None else None)
+
+
+def _cell_ends(doc: ViewDoc, i: int, hi: int) -> bool:
+    """Nothing but punctuation or a line's end from token ``i`` to ``hi``."""
+    return all(not w[:1].isalnum() for w in doc.words[i:hi])
+
+
+def _after_cell(doc: ViewDoc, at: int, lo: int) -> bool:
+    """A table cell boundary (a tab, which the matching view reads as a space) between tokens ``lo`` and ``at``."""
+    return "\t" in doc.text_original[doc.doc_offsets(lo, at)[0]:doc.doc_offsets(at, at + 1)[0]]

@@ -3,6 +3,7 @@ the text as written."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -89,3 +90,39 @@ def test_a_tables_unit_column_gives_its_rows_figures_their_unit(extract_text):
     assert [(t.direction, t.value, t.unit, t.baseline_year) for t in extract_text(UNIT_TABLE).targets] == [
         ("increase", 10, "percent", 2025), ("reach", 900_000_000_000, "vnd", None), ("reach", 100, "percent", None),
         ("reach", 12_000, "count", None)]
+
+
+STACKED = ("Cụm thi đua số 4 ký kết giao ước thi đua năm 2017, với các nội dung sau:\n"
+           "CHỈ TIÊU\nMỨC GIAO ƯỚC NĂM 2017\n"
+           "Kéo giảm số vụ phạm pháp hình sự so với năm 2016\nTừ 5% trở lên\n"
+           "Tỷ lệ điều tra, khám phá án hình sự\nTrên 72%\n"
+           "Bắt, vận động đầu thú đối tượng truy nã (mỗi đơn vị)\nKhông dưới 40 đối tượng\n"
+           "Oan, sai; bỏ lọt tội phạm\nKhông để xảy ra\n"
+           "Người bị tạm giữ, tạm giam trốn khỏi nơi giam giữ\nKhông để xảy ra\n\n"
+           "Thu Hà\n")
+
+
+def test_a_table_copied_one_cell_per_line_is_read_by_rows(extractor, extract_text):
+    flowing = extractor.layout.flowing(STACKED)
+    assert len(flowing) == len(STACKED)
+    assert "CHỈ TIÊU\tMỨC GIAO ƯỚC NĂM 2017\nKéo giảm số vụ phạm pháp hình sự so với năm 2016\tTừ 5% trở lên\n" in flowing
+    assert "giam giữ\tKhông để xảy ra\n\nThu Hà\n" in flowing
+    assert [(t.indicator, t.direction, t.value, t.baseline_year) for t in extract_text(STACKED).targets] == [
+        ("số vụ phạm pháp hình sự", "decrease", 5, 2016), ("tỷ lệ điều tra, khám phá án hình sự", "reach", 72, None),
+        ("bắt, vận động đầu thú đối tượng truy nã", "reach", 40, None), ("bỏ lọt tội phạm", "zero", 0, None),
+        ("người bị tạm giữ, tạm giam trốn khỏi nơi giam giữ", "zero", 0, None)]
+
+
+@pytest.mark.parametrize("lines", [
+    "Báo cáo cho biết:\nNăm 2023 giảm 12 vụ.\nTỷ lệ đạt 81%.\nSố người chết giảm 3 người.\n",  # sentences, not cells
+    "Công an tỉnh A\nSố: 12/KH-CA\nCụm thi đua số 3\nNgày 5/3/2024\nKế hoạch\n",  # too few label-value pairs
+    "Tỷ lệ điều tra\nTrên 80%\n1. Giảm 5% số vụ\n2. Giảm 3% số người chết\n",
+])
+def test_lines_that_are_not_cells_stay_lines(extractor, lines):
+    assert extractor.layout.stacked(lines) == lines
+
+
+def test_a_table_whose_first_row_holds_figures_has_no_header(extractor):
+    rows = ("Tỷ lệ hồ sơ thực hiện đúng hạn\tĐạt 100%\n"  # "thực hiện" heads a results column only in a header
+            "Số vụ cháy so với năm 2023\tGiảm 5%\n")
+    assert extractor.layout.flowing(rows) == rows
