@@ -63,7 +63,7 @@ class EventFacts:
 
 
 FUTURE_WINDOW = 4  # words between a future marker and the event it announces ("sẽ tổ chức ký kết giao ước")
-DIRECTIVE_REACH = 400  # characters back to a request in the same sentence ("đề nghị …; đồng thời … tổ chức ký kết")
+DIRECTIVE_REACH = 400  # characters back to a request or a time since in the same sentence ("đề nghị …; đồng thời … tổ chức ký kết")
 
 
 class EventReader:
@@ -76,8 +76,8 @@ class EventReader:
         self.kinds = [(k["kind"], [c.lower() for c in k["cues"]]) for k in data["kinds"]]  # type: ignore[index]
         future = alternation(data["future_markers"])  # type: ignore[union-attr]
         self.future_re = re.compile(rf"(?<!\w)(?:{future})(?:\s+\w+){{0,{FUTURE_WINDOW}}}\s*$")
-        directives = alternation(data["directive_markers"])  # type: ignore[union-attr]
-        self.directive_re = re.compile(rf"(?<!\w)(?:{directives})(?!\w)[^.!?\n]*$")
+        directives = alternation([*data["directive_markers"], *data["recalled_frames"]])  # type: ignore[misc]
+        self.directive_re = re.compile(rf"(?<!\w)(?:{directives})(?!\w)(?:[^.!?\n]|(?<=\d)\.(?=\d))*$")  # "1.146 hộ"
         recalled = alternation(data["recalled_before"])  # type: ignore[union-attr]
         self.recalled_re = re.compile(rf"(?<!\w)(?:{recalled})(?:\s+\w+)?\s*$")
         signed = alternation(data["recalled_after"])  # type: ignore[union-attr]
@@ -85,7 +85,7 @@ class EventReader:
         lead = alternation(data["date_lead"])  # type: ignore[union-attr]
         self.range_re = re.compile(r"(?i:từ)\s+(?:ngày\s+)?" + DM.format(p="a") + r"\s*(?:đến|tới|-)\s*(?:ngày\s+)?" + DM.format(p="b"))
         self.date_re = re.compile(rf"(?:{lead})\s*,?\s*\(?\s*(?:ngày\s+)?(?:{DM.format(p='a')}|{WORDY.format(p='w')})")
-        self.citation_re = re.compile(rf"[ \t]*(?:{'|'.join(map(re.escape, data['citation_openers']))})(?!\w)")  # type: ignore[arg-type]
+        self.citation_re = re.compile(rf"[ \t]*(?i:{alternation(data['citation_openers'], fold_case=True)})(?!\w)")  # type: ignore[arg-type]
         self.cited_re = re.compile(rf"(?:{data['reference_number']})[ \t]*,?[ \t]*$")  # type: ignore[index]
         heads = "|".join(re.escape(h) for h in data["group_heads"] if " " not in h)  # type: ignore[union-attr]
         self.group_re = re.compile(
@@ -120,12 +120,14 @@ class EventReader:
 
     def _names(self, low: str, cue: str) -> bool:
         """``cue`` names an event that takes place: not only one to come ("sẽ tổ chức ký kết giao ước"), one
-        asked for ("đề nghị … phối hợp tổ chức ký kết giao ước") or a pledge made before and now carried
-        out ("thực hiện giao ước thi đua đã ký kết từ đầu năm")."""
+        asked for ("đề nghị … phối hợp tổ chức ký kết giao ước"), a pledge made before and now carried out
+        ("thực hiện giao ước thi đua đã ký kết từ đầu năm", "Ngay từ đầu năm, 12 bản đã ký giao ước") or a
+        pledge document cited as a legal basis ("Căn cứ Giao ước thi đua năm 2024 …")."""
         at = low.find(cue)
         while at >= 0:
             end = at + len(cue)
             if not (self.future_re.search(low, max(0, at - 40), at) or self.directive_re.search(low, max(0, at - DIRECTIVE_REACH), at)
+                    or self.citation_re.match(low, low.rfind("\n", 0, at) + 1)
                     or self.recalled_re.search(low, max(0, at - 40), at) or self.signed_re.match(low, end)):
                 return True
             at = low.find(cue, at + 1)

@@ -210,6 +210,12 @@ def test_slogan_and_campaign_launch(extract_text):
     "đơn vị trong Khối, cam kết kéo giảm ít nhất 5% số người chết do tai nạn giao thông.",
     # a signing asked for, not held
     "Đồng chí Phó Chủ tịch đề nghị các đơn vị không tự mãn; đồng thời phối hợp tổ chức ký kết giao ước thi đua năm 2020.",
+    # made since the start of the year, reported now (a number's full stop does not end the sentence)
+    "Ngày 18/8/2022, xã tổ chức Ngày hội. Ngay từ đầu năm, 12 bản trong xã đã ký giao ước thi đua; 1.146 hộ gia đình "
+    "ký cam kết không vi phạm pháp luật.",
+    # a pledge document cited as the basis of another
+    "HƯỚNG DẪN chấm điểm thi đua năm 2024\nCăn cứ Giao ước thi đua năm 2024 của Cụm thi đua số 7 ký ngày 06/3/2024,\n"
+    "Công an tỉnh Bình Định hướng dẫn việc tự chấm điểm như sau: giảm từ 5% trở lên được 10 điểm.",
 ])
 def test_text_without_a_pledge_has_no_event(extract_text, text):
     assert extract_text(text).events == []
