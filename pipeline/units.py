@@ -42,6 +42,7 @@ _DASHED_PART = re.compile(r"[^\s-](?:[^-]*[^\s-])?")  # a part of a name between
 _SCOPE_RANK = {"commune": 0, "district": 1, "any": 2, "province": 3}  # how wide a level word's division is
 # A note in brackets after a member ("Công an tỉnh A (đơn vị Cụm trưởng năm 2023)", "… B [Cụm phó]"), held on one
 # line: it gives the member's role and is not part of its name; the list goes on after it.
+_ITEM_OPENING = re.compile(rf"[ \t]*{LIST_MARK}[ \t]+")  # all a line holds before its item: "- ", "2. "
 _NOTE = r"\s*[(\[](?P<role>[^()\[\]\n]{1,120})[)\]]"
 _NUMBERED = re.compile(r"số[ \t]+\d+(?!\w)")  # a unit named by its number ("Đội QLTT số 3")
 _ABBREVIATION = r"\([^()\n]{1,30}\)(?=[ \t]+\w)"  # written out in brackets inside a name: "Văn phòng Ủy ban nhân dân (UBND) tỉnh"
@@ -167,11 +168,13 @@ class UnitReader:
         self.implied_types = {t["phrase"].lower() for t in types if t.get("implies_province")}
         implied_before = "|".join(rf"(?<=(?i:{re.escape(w)}))" for w in [self.province_level, *self.implied_types])
         regions = alternation(data["list_regions"], fold_case=True)  # type: ignore[arg-type]
+        qualifiers = alternation(data["level_qualifiers"], fold_case=True)  # type: ignore[arg-type]
         self.head = re.compile(
             opening([t["phrase"] for t in types] + data["generic_type_heads"]) +  # type: ignore[operator]
             rf"(?:(?P<type>(?i:{type_alt}))(?:[ \t]*\([^()\n]{{1,30}}\))?"  # "Cục Thi hành án dân sự (THADS) các tỉnh"
             rf"(?:[ \t]+(?:(?P<count>(?i:{count_alt}))[ \t]+)?"
             rf"(?P<level>(?i:{level_alt})(?:[ \t]*,[ \t]*(?i:{level_alt}))*)"
+            rf"(?:[ \t]+(?i:{qualifiers})(?:[ \t]*(?:,|và)[ \t]*(?i:{qualifiers}))*(?=[ \t]+[{UPPER}]))?"  # "5 huyện miền núi A, B"
             rf"(?:[ \t]+(?i:{regions})[ \t][^:\n]{{1,60}}(?=:))?"  # "Cục Thống kê 6 tỉnh vùng Đông Bắc: Bắc Kạn, …"
             rf"|(?P<of_province>(?=[ \t]+(?i:{provinces})(?!\w))))"  # "KBNN Kon Tum, Gia Lai": no level word
             rf"{_named_branch([t['phrase'] for t in types if t.get('named')], self.count_words)})"
@@ -444,6 +447,9 @@ class UnitReader:
         named = self.named_list(text)
         if named is not None and (cued is None or len(named.items) > len(cued.items)):
             return named
+        lined = _line_list(text, runs)
+        if lined is not None and (cued is None or len(lined.items) > len(cued.items)):
+            return lined
         return cued or (lists[0] if lists else None)
 
     def named_list(self, text: str) -> UnitList | None:
@@ -535,3 +541,26 @@ def _find_all(text: str, word: str) -> list[int]:
 def _trim_name(name: str) -> str:
     """Drop a trailing all-digits word picked up by the name pattern ("Long An 2024")."""
     return _TRAILING_NUMBERS.sub("", name)
+
+
+def _line_list(text: str, runs: list[UnitList]) -> UnitList | None:
+    """Members listed one per line, each line going on about its member, under a line ending with a colon:
+    "Khối gồm 6 đơn vị:⏎- Công an xã Đồng Văn (Khối trưởng), hình thành từ …;⏎- Công an xã Lũng Cú, từ …"."""
+    found: UnitList | None = None
+    last_line = -2
+    for run in runs:
+        line_start = text.rfind("\n", 0, run.start) + 1
+        if not _ITEM_OPENING.fullmatch(text, line_start, run.start):
+            continue
+        if found is not None and text.count("\n", last_line, line_start) == 1:  # the next line
+            found.items.append(run.items[0])
+            found.end = run.end
+        elif found is not None and len(found.items) >= 2:
+            return found
+        elif text[:max(0, line_start - 1)].rstrip().endswith(":"):
+            found = UnitList(items=[run.items[0]], start=run.start, end=run.end)
+        else:
+            found = None
+        last_line = line_start
+    return found if found is not None and len(found.items) >= 2 else None
+

@@ -100,6 +100,26 @@ def test_member_lists_of_further_sectors(extract_text, members, first):
     assert [u.province_code for u in event.units] == ["75", "74", "72"]
 
 
+@pytest.mark.parametrize(("text", "names"), [
+    # the places described between the level and their names
+    ("Ngày 25/2/2021, Khối thi đua số 2, gồm Công an 3 huyện miền núi Thanh Sơn, Tân Sơn và Yên Lập, ký kết giao ước "
+     "thi đua năm 2021.", ["Công an huyện Thanh Sơn", "Công an huyện Tân Sơn", "Công an huyện Yên Lập"]),
+    # one member per line, each line going on about it
+    ("Ngày 20/1/2026, Khối thi đua số 9 ký kết giao ước thi đua năm 2026. Khối gồm 3 đơn vị ở vùng biên giới:\n"
+     "- Công an xã Đồng Văn (Khối trưởng), hình thành từ thị trấn Đồng Văn và các xã Tả Lủng, Tả Phìn;\n"
+     "- Công an xã Lũng Cú (Khối phó), từ các xã Lũng Cú, Ma Lé;\n- Công an xã Sơn Vĩ, từ các xã Sơn Vĩ, Xín Cái.\n",
+     ["Công an xã Đồng Văn", "Công an xã Lũng Cú", "Công an xã Sơn Vĩ"]),
+    # the departments of one force
+    ("Ngày 21/2/2023, Khối thi đua số 3 Công an tỉnh Bình Dương ký kết giao ước thi đua năm 2023. Khối gồm 3 đơn vị: "
+     "Phòng Cảnh sát kinh tế (Khối trưởng), Phòng An ninh kinh tế (PA04) và Phòng Cảnh sát môi trường (PC05).",
+     ["Phòng Cảnh sát kinh tế Công an tỉnh Bình Dương", "Phòng An ninh kinh tế Công an tỉnh Bình Dương",
+      "Phòng Cảnh sát môi trường Công an tỉnh Bình Dương"]),
+])
+def test_member_lists_written_in_further_ways(extract_text, text, names):
+    (event,) = extract_text(text).events
+    assert [u.name for u in event.units] == names
+
+
 def test_announced_count_that_disagrees_with_the_list_is_reported(extract_text):
     result = extract_text("Cụm thi đua số 6 ký kết giao ước thi đua năm 2021. Cụm gồm Công an 5 tỉnh: Gia Lai, Kon Tum, Lâm Đồng.")
     assert [w.code for w in result.warnings] == ["unit_count_mismatch"]
