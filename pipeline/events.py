@@ -82,6 +82,8 @@ class EventReader:
         self.recalled_re = re.compile(rf"(?<!\w)(?:{recalled})(?:\s+\w+)?\s*$")
         signed = alternation(data["recalled_after"])  # type: ignore[union-attr]
         self.signed_re = re.compile(rf"(?:\s+\w+){{0,{FUTURE_WINDOW}}}?\s+(?:{signed})(?!\w)")
+        planned = alternation(data["planned_after"])  # type: ignore[union-attr]
+        self.planned_re = re.compile(rf"(?:[^.!?;\n]|(?<=\d)\.(?=\d))*?(?<!\w)(?:{planned})(?!\w)")
         lead = alternation(data["date_lead"])  # type: ignore[union-attr]
         self.range_re = re.compile(r"(?i:từ)\s+(?:ngày\s+)?" + DM.format(p="a") + r"\s*(?:đến|tới|-)\s*(?:ngày\s+)?" + DM.format(p="b"))
         self.date_re = re.compile(rf"(?:{lead})\s*,?\s*\(?\s*(?:ngày\s+)?(?:{DM.format(p='a')}|{WORDY.format(p='w')})")
@@ -121,14 +123,16 @@ class EventReader:
     def _names(self, low: str, cue: str) -> bool:
         """``cue`` names an event that takes place: not only one to come ("sẽ tổ chức ký kết giao ước"), one
         asked for ("đề nghị … phối hợp tổ chức ký kết giao ước"), a pledge made before and now carried out
-        ("thực hiện giao ước thi đua đã ký kết từ đầu năm", "Ngay từ đầu năm, 12 bản đã ký giao ước") or a
+        ("thực hiện giao ước thi đua đã ký kết từ đầu năm", "Ngay từ đầu năm, 12 bản đã ký giao ước"), one
+        planned later in its clause ("Hội nghị ký kết giao ước thi đua năm 2025 … dự kiến tổ chức vào ngày …") or a
         pledge document cited as a legal basis ("Căn cứ Giao ước thi đua năm 2024 …")."""
         at = low.find(cue)
         while at >= 0:
             end = at + len(cue)
             if not (self.future_re.search(low, max(0, at - 40), at) or self.directive_re.search(low, max(0, at - DIRECTIVE_REACH), at)
                     or self.citation_re.match(low, low.rfind("\n", 0, at) + 1)
-                    or self.recalled_re.search(low, max(0, at - 40), at) or self.signed_re.match(low, end)):
+                    or self.recalled_re.search(low, max(0, at - 40), at) or self.signed_re.match(low, end)
+                    or self.planned_re.match(low, end, end + DIRECTIVE_REACH)):
                 return True
             at = low.find(cue, at + 1)
         return False

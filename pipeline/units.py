@@ -169,12 +169,13 @@ class UnitReader:
         implied_before = "|".join(rf"(?<=(?i:{re.escape(w)}))" for w in [self.province_level, *self.implied_types])
         regions = alternation(data["list_regions"], fold_case=True)  # type: ignore[arg-type]
         qualifiers = alternation(data["level_qualifiers"], fold_case=True)  # type: ignore[arg-type]
+        links = alternation(data["qualifier_links"], fold_case=True)  # type: ignore[arg-type]
         self.head = re.compile(
             opening([t["phrase"] for t in types] + data["generic_type_heads"]) +  # type: ignore[operator]
             rf"(?:(?P<type>(?i:{type_alt}))(?:[ \t]*\([^()\n]{{1,30}}\))?"  # "Cục Thi hành án dân sự (THADS) các tỉnh"
             rf"(?:[ \t]+(?:(?P<count>(?i:{count_alt}))[ \t]+)?"
             rf"(?P<level>(?i:{level_alt})(?:[ \t]*,[ \t]*(?i:{level_alt}))*)"
-            rf"(?:[ \t]+(?i:{qualifiers})(?:[ \t]*(?:,|và)[ \t]*(?i:{qualifiers}))*(?=[ \t]+[{UPPER}]))?"  # "5 huyện miền núi A, B"
+            rf"(?:[ \t]+(?i:{qualifiers})(?:[ \t]*(?:,|và)[ \t]*(?i:{qualifiers}))*(?:[ \t]+(?i:{links}))?(?=[ \t]+[{UPPER}]))?"  # "5 huyện miền núi A, B"
             rf"(?:[ \t]+(?i:{regions})[ \t][^:\n]{{1,60}}(?=:))?"  # "Cục Thống kê 6 tỉnh vùng Đông Bắc: Bắc Kạn, …"
             rf"|(?P<of_province>(?=[ \t]+(?i:{provinces})(?!\w))))"  # "KBNN Kon Tum, Gia Lai": no level word
             rf"{_named_branch([t['phrase'] for t in types if t.get('named')], self.count_words)})"
@@ -271,10 +272,13 @@ class UnitReader:
             if switch and self._wider(switch.group("level"), self._level_of(run.items[-1], level)):
                 end = self._qualify(text, switch, run)  # "Công an huyện A, tỉnh B": where A is, not a member
             else:
+                switched = switch.group("level") if switch else None
                 if switch:  # "Công an các huyện A, B và thị xã C": the type carries over, the level changes
-                    level, pos = switch.group("level"), switch.end()
-                read = self._read_item(text, pos, head, run, org_type, level)
-                end, org_type, level = read if read else (None, org_type, level)
+                    pos = switch.end()
+                read = self._read_item(text, pos, head, run, org_type, switched or level)
+                end, org_type, after = read if read else (None, org_type, level)
+                if switched is None or after != switched or self.level_scope.get(switched.lower()) != "any":
+                    level = after  # but "các tỉnh, thành: A, TP. Cần Thơ và Cà Mau": a city's word is its own
             if end is None:
                 break
             run.end = end

@@ -104,6 +104,17 @@ def test_member_lists_of_further_sectors(extract_text, members, first):
     # the places described between the level and their names
     ("Ngày 25/2/2021, Khối thi đua số 2, gồm Công an 3 huyện miền núi Thanh Sơn, Tân Sơn và Yên Lập, ký kết giao ước "
      "thi đua năm 2021.", ["Công an huyện Thanh Sơn", "Công an huyện Tân Sơn", "Công an huyện Yên Lập"]),
+    # "tỉnh, thành" lists provinces and cities; a city's own level word names only that city
+    ("Ngày 10/3/2026, Cụm thi đua số 9 gồm Hội LHPN 3 tỉnh, thành: An Giang (Cụm trưởng), TP. Cần Thơ và Cà Mau ký "
+     "kết giao ước thi đua năm 2026.", ["Hội Liên hiệp Phụ nữ tỉnh An Giang", "Hội Liên hiệp Phụ nữ thành phố Cần Thơ",
+                                        "Hội Liên hiệp Phụ nữ tỉnh Cà Mau"]),
+    ("Ngày 22/3/2019, Cụm thi đua số 3 gồm Liên minh HTX 3 tỉnh: Thanh Hóa, Nghệ An và Hà Tĩnh ký kết giao ước thi "
+     "đua năm 2019.", ["Liên minh Hợp tác xã tỉnh Thanh Hóa", "Liên minh Hợp tác xã tỉnh Nghệ An",
+                       "Liên minh Hợp tác xã tỉnh Hà Tĩnh"]),
+    ("Ngày 4/3/2027, Cụm thi đua số 2 của tỉnh Hưng Yên ký kết giao ước thi đua năm 2027. Cụm gồm Ủy ban MTTQ ba xã "
+     "ven biển là Tiền Hải, Thái Thụy và Đồng Châu.", ["Ủy ban Mặt trận Tổ quốc Việt Nam xã Tiền Hải",
+                                                      "Ủy ban Mặt trận Tổ quốc Việt Nam xã Thái Thụy",
+                                                      "Ủy ban Mặt trận Tổ quốc Việt Nam xã Đồng Châu"]),
     # one member per line, each line going on about it
     ("Ngày 20/1/2026, Khối thi đua số 9 ký kết giao ước thi đua năm 2026. Khối gồm 3 đơn vị ở vùng biên giới:\n"
      "- Công an xã Đồng Văn (Khối trưởng), hình thành từ thị trấn Đồng Văn và các xã Tả Lủng, Tả Phìn;\n"
@@ -233,6 +244,9 @@ def test_slogan_and_campaign_launch(extract_text):
     # made since the start of the year, reported now (a number's full stop does not end the sentence)
     "Ngày 18/8/2022, xã tổ chức Ngày hội. Ngay từ đầu năm, 12 bản trong xã đã ký giao ước thi đua; 1.146 hộ gia đình "
     "ký cam kết không vi phạm pháp luật.",
+    # a signing planned, named before the plan
+    "Hội nghị ký kết giao ước thi đua năm 2025 của các Khối, Cụm thi đua dự kiến tổ chức vào ngày 14/02/2025 tại "
+    "Trung tâm Hội nghị tỉnh.",
     # a pledge document cited as the basis of another
     "HƯỚNG DẪN chấm điểm thi đua năm 2024\nCăn cứ Giao ước thi đua năm 2024 của Cụm thi đua số 7 ký ngày 06/3/2024,\n"
     "Công an tỉnh Bình Định hướng dẫn việc tự chấm điểm như sau: giảm từ 5% trở lên được 10 điểm.",
