@@ -61,6 +61,8 @@ class Extractor:
         entries["count_nouns"] = measures["count_nouns"]
         entries["not_count_nouns"] = measures["not_count_nouns"]
         entries["punct"] = [",", ".", ";", ":", "!", "?", "(", ")", '"', "-"]
+        events = self.patterns.load("events.json")
+        entries["slogan_cues"] = events["slogan_cues"]  # a quoted slogan ("Không để ai bị bỏ lại phía sau") pledges nothing
         self.lexicon = Lexicon(self.nlp, entries)
         self.prefilter = Prefilter(self.nlp, self.lexicon.phrases) if prefilter else None  # see prefilter.py
         self.taxonomy = Taxonomy(self.patterns.load("taxonomy.json"), abbreviations)
@@ -71,7 +73,7 @@ class Extractor:
                                     self.patterns.load("criteria.json")["topics"])
         self.gazetteer = Gazetteer.load(self.patterns)
         self.units = UnitReader(self.patterns.load("units.json"), self.gazetteer)
-        self.events = EventReader(self.patterns.load("events.json"), self.units,
+        self.events = EventReader(events, self.units,
                                   [*entries["year_frames"], *entries["span_frames"]])
         self.abbreviations = abbreviations
         self.layout = Layout.from_data(self.patterns.load("layout.json"))
@@ -115,7 +117,7 @@ class Extractor:
         event = self._event_model(result.document.id, facts)
         result.events.append(event)
         result.warnings.extend(Issue(code="unit_count_mismatch", message=w) for w in facts.warnings)
-        rows = self.layout.row_units(source) if "\t" in source else []  # "… | Tỷ đồng | Tối thiểu 900"
+        rows = self.layout.row_units(source) if "\t" in text else []  # "… | Tỷ đồng | Tối thiểu 900"
         if self.prefilter is not None:  # only the lines that may hold a target
             doc, segs = self.prefilter.focus(text, split, {source.rfind("\n", 0, start) + 1 for start, _, _ in rows})
         else:

@@ -106,8 +106,13 @@ class Layout:
 
     def flowing(self, text: str) -> str:
         """``text`` read as prose: tables without their number and result columns, hard wraps undone."""
-        text = self.stacked(text)
+        text = self.tabbed(text)
         return unwrap(self.tables(text) if "\t" in text else text)
+
+    def tabbed(self, text: str) -> str:
+        """``text`` with every table written as tab-separated rows: pipe tables and tables copied one cell per line."""
+        text = self.stacked(text)
+        return piped(text) if "|" in text else text
 
     def stacked(self, text: str) -> str:
         """Two-column tables copied one cell per line, with each row's line break read as a tab.
@@ -176,6 +181,7 @@ class Layout:
         """``(start, row end, unit)`` for each row of a table with a unit-of-measure column ("ĐVT"), from the
         cell after that column: ``tables`` blanks the column, and a figure in the cells after it with no unit
         of its own takes it (a year in the label, "so với năm 2025", does not)."""
+        text = self.tabbed(text)
         out: list[tuple[int, int, str]] = []
         column: int | None = None
         for line, cells, header in _table_rows(text):
@@ -188,11 +194,36 @@ class Layout:
         return out
 
 
+_PIPE_ROW = re.compile(r"[ \t]*\|[^\n]*\|[ \t]*")
+_RULE_ROW = re.compile(r"[ \t|:+-]*")  # "|---|:---:|"
+
+
+def piped(text: str) -> str:
+    """Pipe tables ("| STT | Chỉ tiêu | Kết quả |", copied from a web page or written in Markdown) as tab-separated
+    rows, same length: the pipes between cells become tabs, the outer ones and any rule line ("|---|") blanks."""
+    rows = [m.span() for m in _LINE.finditer(text) if _PIPE_ROW.fullmatch(m.group())]
+    runs = [(a, b) for k, (a, b) in enumerate(rows)
+            if (k and text.count("\n", rows[k - 1][1], a) == 1) or (k + 1 < len(rows) and text.count("\n", b, rows[k + 1][0]) == 1)]
+    if not runs:
+        return text
+    chars = list(text)
+    for a, b in runs:
+        if _RULE_ROW.fullmatch(text, a, b):
+            chars[a:b] = " " * (b - a)
+            continue
+        pipes = [k for k in range(a, b) if text[k] == "|"]
+        for k in pipes:
+            chars[k] = "\t" if pipes[0] < k < pipes[-1] else " "
+    return "".join(chars)
+
+
 def _table_rows(text: str) -> Iterator[tuple[re.Match[str], list[tuple[int, int]], bool | None]]:
     """The lines of tab-separated tables with their cells; with each table's first row, whether it is a header
     (no figure but years: "Chỉ tiêu | Kết quả năm 2020"), and None with every other row."""
     in_table = False
     for line in _LINE.finditer(text):
+        if line.group().isspace():  # a blanked rule line ("|---|") between a header and its rows
+            continue
         cells = _cells(text, line.start(), line.end())
         if len(cells) < 2:
             in_table = False

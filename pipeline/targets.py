@@ -90,6 +90,8 @@ class TargetFinder:
         """Figures that can carry a target and zero triggers, in reading order."""
         zeros: list[Anchor] = []
         for s, e in m.within("zero_triggers", lo, hi):
+            if _in_slogan(doc, m, s):
+                continue
             if zeros and s < zeros[-1].end:  # "tuyệt đối không để" + "không để xảy ra"
                 zeros[-1].end = max(zeros[-1].end, e)
             else:
@@ -99,10 +101,15 @@ class TargetFinder:
         # "không để xảy ra ùn tắc kéo dài trên 4 giờ"
         things = [(z.start, next((s for s, _ in m.within("delimiters", z.end, hi)), hi)) for z in zeros]
         things += _dated_asides(doc, m, lo, hi)
-        for fig in self.figures.find(doc, m, lo, hi):
+        first_cell_end = _first_cell_end(doc, lo, hi)
+        figures = self.figures.find(doc, m, lo, hi)
+        if first_cell_end is not None and any(first_cell_end <= f.start for f in figures):
+            # a table row with figures in its value cells: one in its label is part of the label ("… dưới 3 tháng")
+            figures = [f for f in figures if f.start >= first_cell_end]
+        for fig in figures:
             if any(start <= fig.number_start < end for start, end in things):
                 continue
-            if fig.unit != "percent" and not self._governed(m, fig):
+            if fig.unit != "percent" and not self._governed(m, fig) and not _opens_cell(doc, fig.start):
                 continue
             if m.ending_at("restating_markers", fig.start):  # "giảm 5% (tương đương 20 vụ)": the same target again
                 continue
@@ -710,3 +717,40 @@ def _cell_ends(doc: ViewDoc, i: int, hi: int) -> bool:
 def _after_cell(doc: ViewDoc, at: int, lo: int) -> bool:
     """A table cell boundary (a tab, which the matching view reads as a space) between tokens ``lo`` and ``at``."""
     return "\t" in doc.text_original[doc.doc_offsets(lo, at)[0]:doc.doc_offsets(at, at + 1)[0]]
+
+
+def _first_cell_end(doc: ViewDoc, lo: int, hi: int) -> int | None:
+    """The first token after a table row's first cell (its label), or None outside tables."""
+    if lo >= hi:
+        return None
+    start, end = doc.doc_offsets(lo, hi)
+    tab = doc.text_original.find("\t", start, end)
+    if tab < 0:
+        return None
+    return next((i for i in range(lo, hi) if doc.doc_offsets(i, i + 1)[0] > tab), None)
+
+
+def _opens_cell(doc: ViewDoc, i: int) -> bool:
+    """Token ``i`` is the first word of a table cell: "… | Người | 5.500" pledges 5,500."""
+    text, k = doc.text_original, doc.doc_offsets(i, i + 1)[0] - 1
+    while k >= 0 and text[k] == " ":  # a blanked column
+        k -= 1
+    return k >= 0 and text[k] == "\t"
+
+
+def _in_slogan(doc: ViewDoc, m: Matches, i: int) -> bool:
+    """Token ``i`` is inside a quotation opened right after a slogan cue: với khẩu hiệu "Không để ai bị bỏ lại phía
+    sau" names a spirit, not a target."""
+    words = doc.words
+    k = i - 1
+    while k >= 0 and words[k] != QUOTE and "\n" not in words[k]:
+        k -= 1
+    if k < 0 or words[k] != QUOTE:
+        return False
+    start = k
+    while start > 0 and "\n" not in words[start - 1]:
+        start -= 1
+    if words[start:k].count(QUOTE) % 2:  # the mark at k closes a quotation
+        return False
+    return any(m.ending_at("slogan_cues", j) for j in range(max(start, k - 2), k + 1))
+

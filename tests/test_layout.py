@@ -126,3 +126,22 @@ def test_a_table_whose_first_row_holds_figures_has_no_header(extractor):
     rows = ("Tỷ lệ hồ sơ thực hiện đúng hạn\tĐạt 100%\n"  # "thực hiện" heads a results column only in a header
             "Số vụ cháy so với năm 2023\tGiảm 5%\n")
     assert extractor.layout.flowing(rows) == rows
+
+
+PIPE_TABLE = ("Sở Lao động phát động phong trào thi đua năm 2023. Chỉ tiêu:\n"
+              "| STT | Chỉ tiêu | Đơn vị tính | Thực hiện năm 2022 | Chỉ tiêu năm 2023 |\n"
+              "|---|---|---|---|---|\n"
+              "| 1 | Tỷ lệ lao động qua đào tạo | % | 68,2 | 70 |\n"
+              "|   | Trong đó: có bằng cấp, chứng chỉ | % | 26,5 | Trên 28 |\n"
+              "| 2 | Số người được đào tạo nghề dưới 3 tháng | Người | 5.206 | 5.500 |\n"
+              "| 3 | Vận động Quỹ “Đền ơn đáp nghĩa” | Triệu đồng | 1.460 | Tối thiểu 1.500 |\n")
+
+
+def test_a_pipe_table_is_read_as_a_table(extractor, extract_text):
+    flowing = extractor.layout.flowing(PIPE_TABLE)
+    assert len(flowing) == len(PIPE_TABLE) and "|" not in flowing
+    assert "68,2" not in flowing and "Thực hiện" not in flowing  # the results column, as in a tab-separated table
+    assert [(t.indicator, t.value, t.unit, t.parent_id is not None) for t in extract_text(PIPE_TABLE).targets] == [
+        ("tỷ lệ lao động qua đào tạo", 70, "percent", False), ("có bằng cấp, chứng chỉ", 28, "percent", True),
+        ("số người được đào tạo nghề dưới 3 tháng", 5_500, "count", False),  # a bare figure opening a value cell
+        ("vận động Quỹ “Đền ơn đáp nghĩa”", 1_500_000_000, "vnd", False)]

@@ -548,3 +548,11 @@ def test_a_pledge_to_exceed_its_targets_is_still_a_pledge(extract_text):
     text = ("Cụm thi đua ký kết giao ước thi đua năm 2024.\n"
             "Các đơn vị phấn đấu hoàn thành vượt mức chỉ tiêu, tỷ lệ điều tra khám phá án đạt trên 85%.")
     assert [t.value for t in extract_text(text).targets] == [85]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Phát động phong trào thi đua với khẩu hiệu “Không để ai bị bỏ lại phía sau”; không để xảy ra trục lợi chính sách.",
+    "Các đơn vị thi đua theo chủ đề thi đua: “Không để ai bị bỏ lại phía sau”. Không để xảy ra trục lợi chính sách.",
+])
+def test_a_quoted_slogan_is_no_zero_target(pledge_targets, sentence):
+    assert [t.indicator for t in pledge_targets(sentence)] == ["trục lợi chính sách"]
