@@ -326,6 +326,8 @@ def _unquoted(text: str) -> str:
         text = text[1:].lstrip()
     while text and text[-1] in QUOTE_MARKS and count() % 2:
         text = text[:-1].rstrip()
+    if count() == 1:  # its pair was cut off with the words after it: trao tặng “Mái ấm tình thương
+        text = re.sub(f"[{QUOTE_MARKS}]", "", text, count=1).replace("  ", " ")
     return text
 
 

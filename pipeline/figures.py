@@ -126,9 +126,10 @@ class FigureFinder:
             return Figure(start, i, unit_after_first[1], first, None, "percent", comp)
         unit = self._unit_at(m, i + 1, hi, "," in words[i]) or ((*row, i + 1, None) if row else None)
         comp, start = self._comparator_before(m, i)
-        if unit is None and comp == ">=" and i + 1 < hi and words[i + 1].isalpha() \
-                and not m.starting_at("not_count_nouns", i + 1, hi):
-            unit = "count", 1, i + 1, (i + 1, i + 2)  # "ít nhất 30 học sinh": a floor makes any noun a count
+        noun = i + 2 if i + 2 < hi and words[i + 1] == '"' else i + 1  # "tối thiểu 20 “Mái ấm tình thương”"
+        if unit is None and comp == ">=" and noun < hi and words[noun].isalpha() \
+                and not m.starting_at("not_count_nouns", noun, hi):
+            unit = "count", 1, i + 1, (i + 1, noun + 1)  # "ít nhất 30 học sinh": a floor makes any noun a count
         if unit is None:
             return None
         name, scale, end, noun = unit

@@ -282,6 +282,11 @@ def year_frame(doc: ViewDoc, m: Matches, i: int, hi: int, span_end: bool = True)
     return None
 
 
+def is_pictograph(word: str) -> bool:
+    """A token that is one symbol character: an emoji or a bullet sign."""
+    return len(word) == 1 and unicodedata.category(word) == "So"
+
+
 def is_year(word: str) -> bool:
     return word.isdigit() and len(word) == 4
 
@@ -297,7 +302,7 @@ def item_marker_end(doc: ViewDoc, m: Matches, lo: int, hi: int) -> int:
         return i + 2
     if m.starting_at("bullets", i, i + 1) and (words[i] in "-+*•" or closer == ")"):
         return i + 2 if closer == ")" else i + 1
-    if len(words[i]) == 1 and unicodedata.category(words[i]) == "So":  # a pictograph bullet: ✅, 📊, ➢, ●
+    if is_pictograph(words[i]):  # a pictograph bullet: ✅, 📊, ➢, ●
         return i + 1
     return lo
 

@@ -19,7 +19,7 @@ from typing import Any, Literal
 
 
 from .figures import Figure, FigureFinder, as_number
-from .nlp import Matches, ViewDoc, WordTagger, clauses, item_marker_end, year_frame
+from .nlp import Matches, ViewDoc, WordTagger, clauses, is_pictograph, item_marker_end, year_frame
 from .normalise import norm_phrase
 from .taxonomy import Taxonomy
 
@@ -160,7 +160,8 @@ class TargetFinder:
         anchors[-1].right = (anchors[-1].end, hi)
 
     def _split(self, doc: ViewDoc, m: Matches, a: Anchor, lo: int, hi: int) -> int:
-        delims = [s for s, _ in m.within("delimiters", lo, hi)]
+        delims = sorted([s for s, _ in m.within("delimiters", lo, hi)]
+                        + [i for i in range(lo, hi) if is_pictograph(doc.words[i])])  # a post's emoji parts phrases
         if not delims:
             return lo if a.orientation == "left" else hi
         if a.orientation == "left":
@@ -289,6 +290,8 @@ class TargetFinder:
         """
         delimiters = [s for s, _ in m.within("delimiters", lo, hi)]
         for i in range(lo, hi):
+            if is_pictograph(doc.words[i]):  # "… thoát nghèo 🏡 mỗi tỉnh trao tặng …": a post's emoji ends a phrase
+                return i
             stop = m.starting_at("right_np_stops", i, hi)
             if stop and not (m.starting_at("comparator_after:>=", i, hi) and m.ending_at("qualifiers_before_tro_len", i, lo)):
                 return i

@@ -556,3 +556,15 @@ def test_a_pledge_to_exceed_its_targets_is_still_a_pledge(extract_text):
 ])
 def test_a_quoted_slogan_is_no_zero_target(pledge_targets, sentence):
     assert [t.indicator for t in pledge_targets(sentence)] == ["trục lợi chính sách"]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a quoted name after a floor is counted; a post's emoji ends the phrase before it
+    ("Giúp 1.500 hộ phụ nữ nghèo thoát nghèo 🏡 mỗi tỉnh trao tặng tối thiểu 20 “Mái ấm tình thương”.",
+     [("giúp hộ phụ nữ nghèo thoát nghèo", 1500), ("trao tặng Mái ấm tình thương", 20)]),
+    # trafficking opens a thing of its own in a "không để" list
+    ("Không để xảy ra bạo lực gia đình nghiêm trọng, mua bán phụ nữ, trẻ em.",
+     [("bạo lực gia đình nghiêm trọng", 0), ("mua bán phụ nữ, trẻ em", 0)]),
+])
+def test_wordings_of_mass_organisations(pledge_targets, sentence, expected):
+    assert [(t.indicator, t.value) for t in pledge_targets(sentence)] == expected
