@@ -62,6 +62,11 @@ def parse_number(text: str) -> float | None:
     return float(text)
 
 
+def _years(first: float, second: float | None) -> bool:
+    """Two numbers that read as a span of years: "2023 - 2024"."""
+    return second is not None and all(v.is_integer() and 1900 <= v <= 2100 for v in (first, second))
+
+
 def as_number(value: float) -> int | float:
     """JSON-friendly: 5.0 → 5, 7.5 stays 7.5."""
     return int(value) if float(value).is_integer() else value
@@ -116,7 +121,9 @@ class FigureFinder:
         if joiner and joiner[1] < hi and NUMBER.match(words[joiner[1]]):
             second = parse_number(words[joiner[1]])
             k = joiner[1] + 1
-            unit = self._unit_at(m, k, hi, "," in words[i] + words[joiner[1]]) or ((*row, k, None) if row else None)
+            unit = self._unit_at(m, k, hi, "," in words[i] + words[joiner[1]]) or ((*row, k, None) if row else None) \
+                or (None if _years(first, second) else self._any_noun(words, m, k, hi))  # "từ 30 đến 40 hợp tác xã"
+            # counts what it names; "năm học 2023 - 2024 với …" is a span of years
             if second is not None and unit is not None and second > first:
                 name, scale, end, noun = unit
                 start = self._range_start(m, i)
@@ -126,10 +133,8 @@ class FigureFinder:
             return Figure(start, i, unit_after_first[1], first, None, "percent", comp)
         unit = self._unit_at(m, i + 1, hi, "," in words[i]) or ((*row, i + 1, None) if row else None)
         comp, start = self._comparator_before(m, i)
-        noun = i + 2 if i + 2 < hi and words[i + 1] == '"' else i + 1  # "tối thiểu 20 “Mái ấm tình thương”"
-        if unit is None and comp == ">=" and noun < hi and words[noun].isalpha() \
-                and not m.starting_at("not_count_nouns", noun, hi):
-            unit = "count", 1, i + 1, (i + 1, noun + 1)  # "ít nhất 30 học sinh": a floor makes any noun a count
+        if unit is None and comp == ">=":  # "ít nhất 30 học sinh": a floor makes any noun a count
+            unit = self._any_noun(words, m, i + 1, hi)
         if unit is None:
             return None
         name, scale, end, noun = unit
@@ -151,6 +156,15 @@ class FigureFinder:
         noun = m.starting_at("count_nouns", k, hi)
         if noun:
             return "count", 1, k, noun
+        return None
+
+    @staticmethod
+    def _any_noun(words: list[str], m: Matches, k: int, hi: int) -> tuple[str, float, int, tuple[int, int]] | None:
+        """A count of the word at ``k``, quoted or not ("20 “Mái ấm tình thương”"), unless it never counts."""
+        noun = k + 1 if k + 1 < hi and words[k] == '"' else k
+        if noun < hi and words[noun].isalpha() and not m.starting_at("not_count_nouns", noun, hi) \
+                and not m.starting_at("range_joiners", noun, hi):
+            return "count", 1, k, (k, noun + 1)
         return None
 
     @staticmethod

@@ -118,8 +118,8 @@ class TargetFinder:
 
     @staticmethod
     def _governed(m: Matches, fig: Figure) -> bool:
-        """A count, time or money figure is a target only with a comparator or a verb on it."""
-        if fig.comparator:
+        """A count, time or money figure is a target only with a comparator, a range or a verb on it."""
+        if fig.comparator or fig.value_max is not None:
             return True
         for label in ("action_verbs", "decrease_verbs", "increase_verbs", "linking_verbs"):
             if m.ending_at(label, fig.start):

@@ -562,6 +562,9 @@ def test_a_quoted_slogan_is_no_zero_target(pledge_targets, sentence):
     # a quoted name after a floor is counted; a post's emoji ends the phrase before it
     ("Giúp 1.500 hộ phụ nữ nghèo thoát nghèo 🏡 mỗi tỉnh trao tặng tối thiểu 20 “Mái ấm tình thương”.",
      [("giúp hộ phụ nữ nghèo thoát nghèo", 1500), ("trao tặng Mái ấm tình thương", 20)]),
+    # a range counts what it names; a span of years does not
+    ("Mỗi tỉnh thành lập mới từ 30 đến 40 HTX.", [("thành lập mới hợp tác xã", 30)]),
+    ("Huy động trẻ em từ 3 đến 5 tuổi ra lớp đạt trên 95%.", [("huy động trẻ em từ 3 đến 5 tuổi ra lớp", 95)]),
     # trafficking opens a thing of its own in a "không để" list
     ("Không để xảy ra bạo lực gia đình nghiêm trọng, mua bán phụ nữ, trẻ em.",
      [("bạo lực gia đình nghiêm trọng", 0), ("mua bán phụ nữ, trẻ em", 0)]),
