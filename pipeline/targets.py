@@ -224,6 +224,7 @@ class TargetFinder:
                 + m.within("lead_in_lookalikes", lo, hi)  # "duy trì ở mức", "tạm giữ" stay whole
             named = min((spans[0][0] for label in MEASURE_WORDS if (spans := m.within(label, lo, hi))), default=hi)
             leads = [lead for lead in m.within("lead_ins", lo, hi) if not _inside_longer(lead, verbs)
+                     and not m.ending_at("prepositions", lead[0], lo)  # "doanh thu của mỗi đơn vị" names whose
                      and (lead[0] < named or _pledges(m, lead[0], hi) or _opens_figure(m, lead, lo, hi))]
             if leads:
                 lo = max(lo, leads[-1][1])
@@ -251,7 +252,10 @@ class TargetFinder:
             return [piece] if piece[0] < piece[1] else []
         verbs = self._strip(m, self._cut_lead(doc, m, a.left, draft), LEFT_LEADING, LEFT_TRAILING + COMPARATOR_LABELS)
         actions = m.within("action_verbs", *verbs)
-        verbs = (actions[0][0], verbs[1]) if actions else (verbs[1], verbs[1])  # "bắt, vận động …", not "năm 2023"
+        if actions:  # "bắt, vận động …", not "năm 2023"
+            verbs = (actions[0][0], verbs[1])
+        elif not (verbs[0] < verbs[1] and m.ending_at("recipient_prepositions", verbs[1], verbs[0])):
+            verbs = (verbs[1], verbs[1])  # but "việc làm ổn định cho 100% người lao động" is what is given to whom
         start = a.figure.count_noun[0] if a.figure and a.figure.count_noun else a.right[0]
         tro_len = m.starting_at("comparator_after:>=", start) or m.starting_at("comparator_after:<=", start)
         start = tro_len[1] if tro_len and a.figure is not None and not a.figure.count_noun else start

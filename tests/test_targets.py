@@ -565,9 +565,12 @@ def test_a_quoted_slogan_is_no_zero_target(pledge_targets, sentence):
     # a range counts what it names; a span of years does not
     ("Mỗi tỉnh thành lập mới từ 30 đến 40 HTX.", [("thành lập mới hợp tác xã", 30)]),
     ("Huy động trẻ em từ 3 đến 5 tuổi ra lớp đạt trên 95%.", [("huy động trẻ em từ 3 đến 5 tuổi ra lớp", 95)]),
+    # a lead-in's words after a preposition name whose; words before "cho" name what is given
+    ("Doanh thu của mỗi đơn vị tăng tối thiểu 6%.", [("doanh thu của mỗi đơn vị", 6)]),
+    ("Bảo đảm việc làm ổn định cho 100% người lao động.", [("việc làm ổn định cho người lao động", 100)]),
     # trafficking opens a thing of its own in a "không để" list
     ("Không để xảy ra bạo lực gia đình nghiêm trọng, mua bán phụ nữ, trẻ em.",
      [("bạo lực gia đình nghiêm trọng", 0), ("mua bán phụ nữ, trẻ em", 0)]),
 ])
-def test_wordings_of_mass_organisations(pledge_targets, sentence, expected):
+def test_wordings_of_further_sectors(pledge_targets, sentence, expected):
     assert [(t.indicator, t.value) for t in pledge_targets(sentence)] == expected
