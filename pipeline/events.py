@@ -63,6 +63,8 @@ class EventFacts:
 
 
 FUTURE_WINDOW = 4  # words between a future marker and the event it announces ("sẽ tổ chức ký kết giao ước")
+GROUP_NAME_LOWER_WORDS = 10  # "Khối thi đua các doanh nghiệp cấp nước, môi trường đô thị"
+BLOC_NAME_LOWER_WORDS = 3  # "Khối Cảnh sát tập trung kéo giảm …" names no bloc
 DIRECTIVE_REACH = 400  # characters back to a request or a time since in the same sentence ("đề nghị …; đồng thời … tổ chức ký kết")
 
 
@@ -297,7 +299,7 @@ class EventReader:
             level_word = bare.lower() in self.units.level_scope or pair(k) in self.units.level_scope \
                 or (k > 0 and pair(k - 1) in self.units.level_scope)
             lower += not bare[:1].isupper() and not level_word
-            if lower > (8 if explicit else 3):
+            if lower > (GROUP_NAME_LOWER_WORDS if explicit else BLOC_NAME_LOWER_WORDS):
                 return ""
             if w.endswith(","):
                 if self.units.head.match(" ".join(words[k + 1:])):

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from dataclasses import dataclass, field, replace
@@ -210,6 +211,9 @@ class UnitReader:
         stops = alternation(data["item_stops"])  # type: ignore[arg-type]
         self.list_item = re.compile(rf"(?P<name>(?P<head>{head_alt})(?!\w)(?:(?![ \t]+(?:và[ \t]+(?:{head_alt})|{stops})(?!\w))"
                                     rf"(?:[^,;.:()\n]|{_ABBREVIATION}))*)(?:{_NOTE})?")
+        labels = alternation(data["party_labels"], fold_case=True)  # type: ignore[arg-type]
+        self.party_line = re.compile(rf"^[ \t]*(?i:{labels})[ \t]+[A-ZĐ][ \t]*:[ \t]*(?P<name>[^\n():]{{3,150}}?)"
+                                     rf"(?:[ \t]*\((?P<role>[^()\n]{{1,40}})\))?[ \t]*$", re.MULTILINE)
         self.list_sep = re.compile(rf"[ \t]*(?:,[ \t]*(?:và[ \t]+)?|[ \t]+và[ \t]+)(?=(?:{head_alt})(?!\w)|{_NUMBERED.pattern})")
 
     # -- mentions ---------------------------------------------------------------------------------
@@ -451,7 +455,7 @@ class UnitReader:
         named = self.named_list(text)
         if named is not None and (cued is None or len(named.items) > len(cued.items)):
             return named
-        lined = _line_list(text, runs)
+        lined = _line_list(text, runs) or self.party_list(text)
         if lined is not None and (cued is None or len(lined.items) > len(cued.items)):
             return lined
         return cued or (lists[0] if lists else None)
@@ -491,22 +495,40 @@ class UnitReader:
         return None
 
     def _named_item(self, item: re.Match[str]) -> Mention:
+        return self._named(item.start(), item.end(), item.group("name"), self.kinds.get(item.group("head").lower(), "agency"),
+                           self._note(item))
+
+    def _named(self, start: int, end: int, written: str, kind: str, role: str | None) -> Mention:
         """A body named by its own name; where its province comes from is said by how the name ends."""
-        words = re.sub(_ABBREVIATION, "", item.group("name")).split()
+        words = re.sub(_ABBREVIATION, "", written).split()
         name = " ".join(words)
         level = next((w for w in (" ".join(words[-2:]).lower(), words[-1].lower()) if w in self.level_scope), None)
-        kind = self.kinds.get(item.group("head").lower(), "agency")
-        role = self._note(item)
         if level is not None:  # "Thanh tra tỉnh": the text's own province
-            return Mention(item.start(), item.end(), name[:-len(level)].strip(), kind, level, None, role)
+            return Mention(start, end, name[:-len(level)].strip(), kind, level, None, role)
         for k in range(1, min(4, len(words))):  # "Đại học Bạc Liêu": a province's name closes it
             place = " ".join(words[-k:])
             if self.gazetteer.canonical(place):
-                return Mention(item.start(), item.end(), " ".join(words[:-k]), kind, None, place, role)
+                return Mention(start, end, " ".join(words[:-k]), kind, None, place, role)
         if words[0].lower() in self.provincial_heads or " ".join(words[:2]).lower() in self.provincial_heads:
             # "Sở Nội vụ": a department of the province
-            return Mention(item.start(), item.end(), name, kind, self.province_level, None, role)
-        return Mention(item.start(), item.end(), name, kind, None, None, role)
+            return Mention(start, end, name, kind, self.province_level, None, role)
+        return Mention(start, end, name, kind, None, None, role)
+
+    def party_list(self, text: str) -> UnitList | None:
+        """The parties of signing minutes, one per line: "BÊN A: CÔNG TY CỔ PHẦN CẤP THOÁT NƯỚC LÂM ĐỒNG (Khối
+        trưởng)", "Bên B: …"; a name written in capitals is read in title case."""
+        run = UnitList()
+        for m in self.party_line.finditer(text):
+            written = m.group("name").strip()
+            if written.isupper():  # "CÔNG TY TNHH …" → "Công Ty TNHH …": a word with no vowel is an abbreviation
+                written = " ".join(w.title() if _has_vowel(w) else w for w in written.split())
+            head = next((t for t in self.kinds if written.lower().startswith(t)), None)
+            if not run.items:
+                run.start = m.start()
+            run.items.append(self._named(m.start("name"), m.end(), written, self.kinds[head] if head else "other",
+                                         (m.group("role") or "").strip() or None))
+            run.end = m.end()
+        return run if len(run.items) >= 2 else None
 
 
 def _named_branch(types: list[str], count_words: Iterable[str]) -> str:
@@ -567,4 +589,9 @@ def _line_list(text: str, runs: list[UnitList]) -> UnitList | None:
             found = None
         last_line = line_start
     return found if found is not None and len(found.items) >= 2 else None
+
+
+def _has_vowel(word: str) -> bool:
+    """Any letter of ``word`` is a vowel, whatever its marks ("Ổ" is an "O")."""
+    return any(unicodedata.normalize("NFD", c)[0] in "AEIOUYaeiouy" for c in word)
 

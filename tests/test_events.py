@@ -612,3 +612,16 @@ def test_units_named_by_number_carry_their_kind_along_a_list(extract_text):
     assert [u.name for u in event.units] == ["Đội Quản lý thị trường số 1", "Đội Quản lý thị trường số 2",
                                              "Đội Quản lý thị trường số 3", "Đội Quản lý thị trường cơ động"]
     assert event.host == "Đội Quản lý thị trường số 1"
+
+
+def test_signing_minutes_list_their_parties(extract_text):
+    text = ("BIÊN BẢN\nKÝ KẾT GIAO ƯỚC THI ĐUA NĂM 2021\nKhối thi đua các doanh nghiệp cấp nước, môi trường đô thị\n\n"
+            "Hôm nay, ngày 05 tháng 02 năm 2021, tại Đà Lạt, tỉnh Lâm Đồng, chúng tôi gồm:\n"
+            "BÊN A: CÔNG TY CỔ PHẦN CẤP THOÁT NƯỚC LÂM ĐỒNG (Khối trưởng)\n- Đại diện: Ông Trần Quang Vinh\n"
+            "BÊN B: CÔNG TY TNHH MỘT THÀNH VIÊN CÔNG TRÌNH ĐÔ THỊ BẢO LỘC\n- Đại diện: Bà Hoàng Thị Minh Nguyệt\n\n"
+            "Hai bên thống nhất ký kết giao ước thi đua năm 2021.")
+    (event,) = extract_text(text).events
+    assert event.groups == ["Khối thi đua các doanh nghiệp cấp nước, môi trường đô thị"]
+    assert [(u.name, u.kind, u.province) for u in event.units] == [
+        ("Công Ty Cổ Phần Cấp Thoát Nước Lâm Đồng", "other", "Lâm Đồng"),
+        ("Công Ty TNHH Một Thành Viên Công Trình Đô Thị Bảo Lộc", "other", "Lâm Đồng")]
