@@ -84,6 +84,9 @@ class EventReader:
         self.recalled_re = re.compile(rf"(?<!\w)(?:{recalled})(?:\s+\w+)?\s*$")
         signed = alternation(data["recalled_after"])  # type: ignore[union-attr]
         self.signed_re = re.compile(rf"(?:\s+\w+){{0,{FUTURE_WINDOW}}}?\s+(?:{signed})(?!\w)")
+        reviews = alternation(data["review_markers"])  # type: ignore[union-attr]
+        self.review_re = re.compile(rf"(?<!\w)(?:{reviews})(?!\w)(?:[^.!?\n]|(?<=\d)\.(?=\d))*$")
+        self.signing_cue = re.compile(rf"(?:{alternation(data['signing_cue_openers'])})(?!\w)")
         planned = alternation(data["planned_after"])  # type: ignore[union-attr]
         self.planned_re = re.compile(rf"(?:[^.!?;\n]|(?<=\d)\.(?=\d))*?(?<!\w)(?:{planned})(?!\w)")
         lead = alternation(data["date_lead"])  # type: ignore[union-attr]
@@ -126,7 +129,9 @@ class EventReader:
         """``cue`` names an event that takes place: not only one to come ("sẽ tổ chức ký kết giao ước"), one
         asked for ("đề nghị … phối hợp tổ chức ký kết giao ước"), a pledge made before and now carried out
         ("thực hiện giao ước thi đua đã ký kết từ đầu năm", "Ngay từ đầu năm, 12 bản đã ký giao ước"), one
-        planned later in its clause ("Hội nghị ký kết giao ước thi đua năm 2025 … dự kiến tổ chức vào ngày …") or a
+        planned later in its clause ("Hội nghị ký kết giao ước thi đua năm 2025 … dự kiến tổ chức vào ngày …"), a
+        pledge reviewed ("sơ kết 6 tháng thực hiện phong trào thi đua và giao ước thi đua"; but "tổng kết năm 2018
+        và ký kết giao ước thi đua năm 2019" names a signing by its verb) or a
         pledge document cited as a legal basis ("Căn cứ Giao ước thi đua năm 2024 …")."""
         at = low.find(cue)
         while at >= 0:
@@ -134,7 +139,8 @@ class EventReader:
             if not (self.future_re.search(low, max(0, at - 40), at) or self.directive_re.search(low, max(0, at - DIRECTIVE_REACH), at)
                     or self.citation_re.match(low, low.rfind("\n", 0, at) + 1)
                     or self.recalled_re.search(low, max(0, at - 40), at) or self.signed_re.match(low, end)
-                    or self.planned_re.match(low, end, end + DIRECTIVE_REACH)):
+                    or self.planned_re.match(low, end, end + DIRECTIVE_REACH)
+                    or (not self.signing_cue.match(cue) and self.review_re.search(low, max(0, at - DIRECTIVE_REACH), at))):
                 return True
             at = low.find(cue, at + 1)
         return False

@@ -247,6 +247,9 @@ def test_slogan_and_campaign_launch(extract_text):
     # a signing planned, named before the plan
     "Hội nghị ký kết giao ước thi đua năm 2025 của các Khối, Cụm thi đua dự kiến tổ chức vào ngày 14/02/2025 tại "
     "Trung tâm Hội nghị tỉnh.",
+    # a pledge reviewed, or said to have been signed on a day
+    "Ngày 12/7/2018, Cụm thi đua số 1 tổ chức hội nghị sơ kết 6 tháng thực hiện phong trào thi đua và giao ước thi đua "
+    "năm 2018. Giao ước thi đua năm 2018 của Cụm được ký kết ngày 27/2/2018 tại Điện Biên Phủ.",
     # a pledge document cited as the basis of another
     "HƯỚNG DẪN chấm điểm thi đua năm 2024\nCăn cứ Giao ước thi đua năm 2024 của Cụm thi đua số 7 ký ngày 06/3/2024,\n"
     "Công an tỉnh Bình Định hướng dẫn việc tự chấm điểm như sau: giảm từ 5% trở lên được 10 điểm.",
@@ -625,3 +628,11 @@ def test_signing_minutes_list_their_parties(extract_text):
     assert [(u.name, u.kind, u.province) for u in event.units] == [
         ("Công Ty Cổ Phần Cấp Thoát Nước Lâm Đồng", "other", "Lâm Đồng"),
         ("Công Ty TNHH Một Thành Viên Công Trình Đô Thị Bảo Lộc", "other", "Lâm Đồng")]
+
+
+def test_a_review_that_signs_next_years_pledge_is_a_signing(extract_text):
+    text = ("Ngày 20/12/2018, Cụm thi đua số 1 tổ chức hội nghị tổng kết công tác năm 2018 và ký kết giao ước thi đua "
+            "năm 2019.")
+    (event,) = extract_text(text).events
+    assert (event.kind, event.period_year) == ("pledge_signing", 2019)
+
