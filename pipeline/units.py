@@ -273,7 +273,11 @@ class UnitReader:
         pos = head.end()
         while True:
             switch = self.level_item.match(text, pos) if run.items else None
-            if switch and self._wider(switch.group("level"), self._level_of(run.items[-1], level)):
+            before = self._level_of(run.items[-1], level) if switch else ""
+            if switch and before and self.level_scope.get(self._single_level(before)) == "province" \
+                    and self.level_scope.get(self._single_level(switch.group("level"))) in {"district", "commune"}:
+                break  # "Sở X tỉnh Điện Biên, phường Mường Thanh, …": an address, not another member
+            if switch and self._wider(switch.group("level"), before):
                 end = self._qualify(text, switch, run)  # "Công an huyện A, tỉnh B": where A is, not a member
             else:
                 switched = switch.group("level") if switch else None
@@ -458,7 +462,8 @@ class UnitReader:
         lined = _line_list(text, runs) or self.party_list(text)
         if lined is not None and (cued is None or len(lined.items) > len(cued.items)):
             return lined
-        return cued or (lists[0] if lists else None)
+        counted = next((run for run in lists if run.announced == len(run.items)), None)  # "… 6 tỉnh: A, B, …"
+        return cued or counted or (lists[0] if lists else None)
 
     def named_list(self, text: str) -> UnitList | None:
         """The first list after a member cue whose every item opens with an organisation's head word.

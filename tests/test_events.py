@@ -115,6 +115,17 @@ def test_member_lists_of_further_sectors(extract_text, members, first):
      "ven biển là Tiền Hải, Thái Thụy và Đồng Châu.", ["Ủy ban Mặt trận Tổ quốc Việt Nam xã Tiền Hải",
                                                       "Ủy ban Mặt trận Tổ quốc Việt Nam xã Thái Thụy",
                                                       "Ủy ban Mặt trận Tổ quốc Việt Nam xã Đồng Châu"]),
+    # bodies named with a bare province; a venue's address is no member; a list whose count it names is the members
+    ("Ngày 18/3/2022, Cụm thi đua số 9 ký kết giao ước thi đua năm 2022. Cụm gồm 3 đơn vị: Viễn thông Cần Thơ (Cụm "
+     "trưởng), Viễn thông Hậu Giang và Viễn thông Cà Mau.", ["Viễn thông Cần Thơ", "Viễn thông Hậu Giang",
+                                                           "Viễn thông Cà Mau"]),
+    ("Ngày 20/12/2018, Cụm thi đua số 1 gồm Cảng vụ Hàng hải Hải Phòng (Cụm trưởng), Quảng Ninh và Thanh Hóa ký kết "
+     "giao ước thi đua năm 2019.", ["Cảng vụ Hàng hải Hải Phòng", "Cảng vụ Hàng hải Quảng Ninh",
+                                   "Cảng vụ Hàng hải Thanh Hóa"]),
+    ("Hội nghị ký kết giao ước thi đua năm 2016, ngày 15/3/2016, tại Hội trường Sở Thông tin và Truyền thông tỉnh Điện "
+     "Biên, phường Mường Thanh. Thành phần: lãnh đạo Sở Thông tin và Truyền thông 3 tỉnh: Điện Biên, Lai Châu và Sơn La.",
+     ["Sở Thông tin và Truyền thông tỉnh Điện Biên", "Sở Thông tin và Truyền thông tỉnh Lai Châu",
+      "Sở Thông tin và Truyền thông tỉnh Sơn La"]),
     # one member per line, each line going on about it
     ("Ngày 20/1/2026, Khối thi đua số 9 ký kết giao ước thi đua năm 2026. Khối gồm 3 đơn vị ở vùng biên giới:\n"
      "- Công an xã Đồng Văn (Khối trưởng), hình thành từ thị trấn Đồng Văn và các xã Tả Lủng, Tả Phìn;\n"
