@@ -28,7 +28,10 @@ JOINER = re.compile(r"[ \t,]*(?:thuộc[ \t]*|của[ \t]*)?")  # between a group
 # Ends a venue's name: a stop, or a comma before a capital (a comma inside an expanded
 # abbreviation, "phòng cháy, chữa cháy", is followed by a lower-case word).
 VENUE_BREAK = re.compile(rf"[.;:\n]|,\s*[{UPPER}]")
-HEADER_DATE = re.compile(r"^(?:[^\n\d]{0,20}?)(\d{1,2})/(\d{1,2})/(\d{4})(?:\s*[|,-]?\s*\d{1,2}:\d{2})?\s*$", re.M)
+HEADER_DATE = re.compile(r"^(?:[^\n\d]{0,20}?)(\d{1,2})/(\d{1,2})/(\d{4})(?:\s*[|,-]?\s*\d{1,2}:\d{2})?"
+                         r"(?:\s*\(?GMT[+-]\d{1,2}\)?)?\s*$", re.M)  # "09/03/2018 16:22 GMT+7"
+# a wire story's dateline: "Đà Nẵng, 9/3 (TTXVN) - Chiều nay, …"
+DATELINE = re.compile(rf"^[ \t]*[{UPPER}][^\n,(]{{1,30}},[ \t]*{DM.format(p='a')}[ \t]*\([^()\n]{{2,20}}\)[ \t]*[-–]", re.M)
 HEADER_YEAR = re.compile(r"(?i:năm)\s+((?:19|20)\d\d)\b|\d/((?:19|20)\d\d)\b")  # "Quý I năm 2026", "Số 3/2026"
 HEADER_LINES = 6
 
@@ -172,7 +175,7 @@ class EventReader:
                 continue
             out.append(DateMention(m.start(), int(m["ad"]), int(m["am"]), _int(m["ay"]), int(m["bd"]), int(m["bm"]), _int(m["by"])))
             taken.append(m.span())
-        for m in self.date_re.finditer(text, lo, hi):
+        for m in itertools.chain(DATELINE.finditer(text, lo, hi), self.date_re.finditer(text, lo, hi)):
             if any(s <= m.start() < e for s, e in taken) or self._cited(text, m.start()):
                 continue
             d, mo, y = (m["ad"], m["am"], m["ay"]) if m["ad"] else (m["wd"], m["wm"], m["wy"])

@@ -106,9 +106,13 @@ class TargetFinder:
         if first_cell_end is not None and any(first_cell_end <= f.start for f in figures):
             # a table row with figures in its value cells: one in its label is part of the label ("… dưới 3 tháng")
             figures = [f for f in figures if f.start >= first_cell_end]
+        share: Figure | None = None  # the last percent figure: "100% cơ sở lưu trú từ 3 sao trở lên được kiểm tra"
         for fig in figures:
             if any(start <= fig.number_start < end for start, end in things):
                 continue
+            if share is not None and _qualifies(m, share, fig):
+                continue
+            share = fig if fig.unit == "percent" else None
             if fig.unit != "percent" and not self._governed(m, fig) and not _opens_cell(doc, fig.start):
                 continue
             if m.ending_at("restating_markers", fig.start):  # "giảm 5% (tương đương 20 vụ)": the same target again
@@ -137,7 +141,7 @@ class TargetFinder:
         after = m.starting_at("comparator_after:>=", a.end, limit) or m.starting_at("comparator_after:<=", a.end, limit)
         nxt = after[1] if after else a.end  # "95% trở lên số đơn thư …": the noun phrase follows "trở lên"
         if nxt >= limit or not doc.words[nxt][:1].isalpha() or m.starting_at("right_np_stops", nxt) \
-                or m.starting_at("prepositions", nxt):
+                or m.starting_at("prepositions", nxt) or m.starting_at("delimiters", nxt):
             return "left"
         if m.ending_at("linking_verbs", fig.start):
             return "left"
@@ -297,7 +301,8 @@ class TargetFinder:
             if is_pictograph(doc.words[i]):  # "… thoát nghèo 🏡 mỗi tỉnh trao tặng …": a post's emoji ends a phrase
                 return i
             stop = m.starting_at("right_np_stops", i, hi)
-            if stop and not (m.starting_at("comparator_after:>=", i, hi) and m.ending_at("qualifiers_before_tro_len", i, lo)):
+            if stop and not (m.starting_at("comparator_after:>=", i, hi)
+                             and (m.ending_at("qualifiers_before_tro_len", i, lo) or _bounded_from(doc, m, lo, i))):
                 return i
             if i in delimiters:  # a verb with its object: "… lộng hành và gia tăng" names one thing
                 piece_end = next((d for d in delimiters if d > i), hi)
@@ -635,6 +640,7 @@ RIGHT_TRAILING = ("delimiters", "punct")
 COMPARATOR_LABELS = tuple(f"comparator_before:{c}" for c in (">=", ">", "<=", "<"))
 ZERO_LEADING = ("zero_fillers",)
 QUOTE = '"'  # every quotation mark, as the matching view writes it
+QUALIFIER_WORDS = 4  # words a qualifying count may name before its "trở lên": "từ 10 lao động trở lên"
 MEASURE_WORDS = ("rate_words", "measure_nouns")
 DIRECTION_VERBS = ("decrease_verbs", "increase_verbs")
 OWN_VERBS = (*DIRECTION_VERBS, "action_verbs", "linking_verbs", "level_markers", "lead_ins")  # a commitment of its own
@@ -760,4 +766,19 @@ def _in_slogan(doc: ViewDoc, m: Matches, i: int) -> bool:
     if words[start:k].count(QUOTE) % 2:  # the mark at k closes a quotation
         return False
     return any(m.ending_at("slogan_cues", j) for j in range(max(start, k - 2), k + 1))
+
+
+def _qualifies(m: Matches, share: Figure, fig: Figure) -> bool:
+    """A count bounded "từ … trở lên" inside the phrase a percent figure is of qualifies that phrase's noun:
+    "100% doanh nghiệp có từ 10 lao động trở lên", "100% cơ sở lưu trú từ 3 sao trở lên"."""
+    if fig.unit == "percent" or fig.comparator != ">=" or m.within("delimiters", share.end, fig.start):
+        return False
+    closing = m.within("comparator_after:>=", fig.end, fig.end + QUALIFIER_WORDS + 1)
+    return bool(closing) and not m.within("delimiters", fig.end, closing[0][0])
+
+
+def _bounded_from(doc: ViewDoc, m: Matches, lo: int, i: int) -> bool:
+    """A "từ <number>" a few words before the "trở lên" at ``i`` bounds a qualifier inside the phrase."""
+    return any(m.ending_at("comparator_before:>=", k, lo) and doc.words[k][:1].isdigit()
+               for k in range(max(lo, i - QUALIFIER_WORDS - 1), i))
 

@@ -647,3 +647,12 @@ def test_a_review_that_signs_next_years_pledge_is_a_signing(extract_text):
     (event,) = extract_text(text).events
     assert (event.kind, event.period_year) == ("pledge_signing", 2019)
 
+
+
+def test_a_wire_storys_dateline_dates_the_event(extract_text):
+    text = ("Cụm thi đua các Sở Du lịch miền Trung ký giao ước năm 2018\n\n09/03/2018 16:22 GMT+7\n\n"
+            "Đà Nẵng, 9/3 (TTXVN) - Chiều nay, tại trụ sở Sở Du lịch thành phố Đà Nẵng, Cụm thi đua các Sở Du lịch khu "
+            "vực miền Trung đã ký kết giao ước thi đua năm 2018.")
+    result = extract_text(text)
+    assert str(result.document.published) == "2018-03-09"
+    assert str(result.events[0].date) == "2018-03-09"

@@ -574,3 +574,19 @@ def test_a_quoted_slogan_is_no_zero_target(pledge_targets, sentence):
 ])
 def test_wordings_of_further_sectors(pledge_targets, sentence, expected):
     assert [(t.indicator, t.value) for t in pledge_targets(sentence)] == expected
+
+
+def test_a_figure_before_a_conjunction_reads_its_subject(pledge_targets):
+    targets = pledge_targets("Các sở phấn đấu tổng lượt khách lưu trú tăng từ 12% trở lên và tổng thu từ khách du lịch "
+                             "tăng ít nhất 15% so với năm 2017.")
+    assert [(t.indicator, t.value) for t in targets] == [("tổng lượt khách lưu trú", 12), ("tổng thu từ khách du lịch", 15)]
+
+
+@pytest.mark.parametrize(("sentence", "indicator"), [
+    ("100% doanh nghiệp có từ 10 lao động trở lên tổ chức đối thoại định kỳ.",
+     "doanh nghiệp có từ 10 lao động trở lên tổ chức đối thoại định kỳ"),
+    ("100% cơ sở lưu trú du lịch từ 3 sao trở lên được thanh tra, kiểm tra.",
+     "cơ sở lưu trú du lịch từ 3 sao trở lên được thanh tra, kiểm tra"),
+])
+def test_a_bounded_count_inside_a_shares_phrase_qualifies_it(pledge_targets, sentence, indicator):
+    assert [(t.indicator, t.value) for t in pledge_targets(sentence)] == [(indicator, 100)]
