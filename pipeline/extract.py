@@ -245,6 +245,9 @@ class Extractor:
                 target = self._target(doc, d, event, own_period, doc_id, drafts, ids, source)
                 if d.sub_marked and target.parent_id is None and target.direction != "zero" and general:
                     _narrow(target, general)  # "… đạt trên 80%. Trong đó, án rất nghiêm trọng …": the sentence before
+                    if target.indicator_key is None and general.indicator_key is not None:  # … is a part of its measure
+                        key = self.taxonomy.key(f"{target.indicator} {general.indicator}")
+                        target.indicator_key = key if key != general.indicator_key else None
                 ids[id(d)] = target.id
                 before.append(target)
             out.extend(before)

@@ -590,3 +590,10 @@ def test_a_figure_before_a_conjunction_reads_its_subject(pledge_targets):
 ])
 def test_a_bounded_count_inside_a_shares_phrase_qualifies_it(pledge_targets, sentence, indicator):
     assert [(t.indicator, t.value) for t in pledge_targets(sentence)] == [(indicator, 100)]
+
+
+def test_a_part_named_in_the_next_sentence_takes_its_key_within_its_wholes_measure(extract_text):
+    result = extract_text("Cụm thi đua ký kết giao ước thi đua năm 2017.\nTỷ lệ điều tra, khám phá án hình sự\tTrên 72%\n"
+                          "Trong đó: án rất nghiêm trọng, đặc biệt nghiêm trọng\tTrên 90%\n")
+    assert [(t.indicator_key, t.parent_id is not None) for t in result.targets] == [
+        ("crime.clearance", False), ("crime.clearance.serious", True)]
