@@ -180,7 +180,7 @@ class UnitReader:
             rf"(?:[ \t]+(?i:{regions})[ \t][^:\n]{{1,60}}(?=:))?"  # "Cục Thống kê 6 tỉnh vùng Đông Bắc: Bắc Kạn, …"
             rf"|(?P<of_province>(?=[ \t]+(?i:{provinces})(?!\w))))"  # "KBNN Kon Tum, Gia Lai": no level word
             rf"{_named_branch([t['phrase'] for t in types if t.get('named')], self.count_words)})"
-            rf"[ \t]*:?[ \t]*(?=[{UPPER}0-9]|(?i:{heads})[ \t]"
+            rf"[ \t]*:?[ \t]*(?=[{UPPER}0-9]|(?i:{heads})[ \t]|(?:(?<=:)|(?<=: ))(?i:{level_alt})[ \t]"  # "5 địa phương: thành phố A, tỉnh B"
             rf"|(?P<implied>(?:{implied_before})(?:[ \t](?i:và)[ \t]|[,;.(\n])))")  # "Hội Nông dân tỉnh, …"
         bare = data["bare_list_kinds"]  # type: ignore[index]
         self.bare_kinds = {k.lower(): v for k, v in bare.items()}  # type: ignore[union-attr]
@@ -190,8 +190,9 @@ class UnitReader:
             opening(self.member_cues) + rf"(?i:{cue_alt})[ \t]+(?:(?P<count>(?i:{count_alt}))[ \t]+)?(?P<level>(?i:{bare_alt}))[ \t]*:?[ \t]*(?=[{UPPER}])")
         self.level_item = re.compile(rf"(?P<level>(?i:{level_alt}))[ \t]+(?=[{UPPER}0-9])")  # "…, Quận 3"
         self.item = re.compile(rf"(?P<name>(?:(?i:{heads})[ \t]+)?{NAME})(?:{_NOTE})?")
-        # between members: ", ", " và ", or the end of a numbered or bulleted line ("1. Công an tỉnh A;\n2. …")
-        self.sep = re.compile(rf"(?:\s*(?:,\s*và|,|và)\s+|[ \t]*;[ \t]*\n\s*)(?:{LIST_MARK}[ \t]+)?"
+        # between members: ", ", " và ", " cùng ", or the end of a numbered or bulleted line ("1. Công an tỉnh A;\n2. …")
+        joiners = alternation(data["list_joiners"])  # type: ignore[arg-type]
+        self.sep = re.compile(rf"(?:\s*(?:,\s*và|,|{joiners})\s+|[ \t]*;[ \t]*\n\s*)(?:{LIST_MARK}[ \t]+)?"
                               rf"|[ \t]*\n\s*{LIST_MARK}[ \t]+")
         self.province_mention = re.compile(opening(["tỉnh", "thành phố"]) + rf"(?<!\w)(?i:tỉnh|thành phố)[ \t]+(?P<name>{NAME})")
         below = "".join(rf"(?<!(?i:{re.escape(k)})[ \t])" for k, v in levels.items() if v in {"district", "commune"})
@@ -272,12 +273,12 @@ class UnitReader:
         org_type, level = _type_and_level(head)
         pos = head.end()
         while True:
-            switch = self.level_item.match(text, pos) if run.items else None
-            before = self._level_of(run.items[-1], level) if switch else ""
+            switch = self.level_item.match(text, pos)
+            before = self._level_of(run.items[-1], level) if switch and run.items else ""
             if switch and before and self.level_scope.get(self._single_level(before)) == "province" \
                     and self.level_scope.get(self._single_level(switch.group("level"))) in {"district", "commune"}:
                 break  # "Sở X tỉnh Điện Biên, phường Mường Thanh, …": an address, not another member
-            if switch and self._wider(switch.group("level"), before):
+            if switch and run.items and self._wider(switch.group("level"), before):
                 end = self._qualify(text, switch, run)  # "Công an huyện A, tỉnh B": where A is, not a member
             else:
                 switched = switch.group("level") if switch else None

@@ -126,6 +126,12 @@ def test_member_lists_of_further_sectors(extract_text, members, first):
      "Biên, phường Mường Thanh. Thành phần: lãnh đạo Sở Thông tin và Truyền thông 3 tỉnh: Điện Biên, Lai Châu và Sơn La.",
      ["Sở Thông tin và Truyền thông tỉnh Điện Biên", "Sở Thông tin và Truyền thông tỉnh Lai Châu",
       "Sở Thông tin và Truyền thông tỉnh Sơn La"]),
+    # the host named first, "cùng" the others; places that each bring their own level word
+    ("Chiều 12-3-2019, Công an tỉnh Bình Phước (đơn vị Cụm trưởng) cùng Công an các tỉnh Đồng Nai và Tây Ninh đã ký kết "
+     "giao ước thi đua năm 2019.", ["Công an tỉnh Bình Phước", "Công an tỉnh Đồng Nai", "Công an tỉnh Tây Ninh"]),
+    ("Ngày 7/3/2024, Cụm thi đua số 3 ký kết giao ước thi đua năm 2024. Cụm gồm Công an 3 địa phương: thành phố Đà Nẵng "
+     "(Cụm trưởng), tỉnh Quảng Nam và tỉnh Khánh Hòa.", ["Công an thành phố Đà Nẵng", "Công an tỉnh Quảng Nam",
+                                                       "Công an tỉnh Khánh Hòa"]),
     # one member per line, each line going on about it
     ("Ngày 20/1/2026, Khối thi đua số 9 ký kết giao ước thi đua năm 2026. Khối gồm 3 đơn vị ở vùng biên giới:\n"
      "- Công an xã Đồng Văn (Khối trưởng), hình thành từ thị trấn Đồng Văn và các xã Tả Lủng, Tả Phìn;\n"
