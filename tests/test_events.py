@@ -662,3 +662,11 @@ def test_a_wire_storys_dateline_dates_the_event(extract_text):
     result = extract_text(text)
     assert str(result.document.published) == "2018-03-09"
     assert str(result.events[0].date) == "2018-03-09"
+
+
+def test_an_undated_signing_is_not_dated_after_its_page(extract_text):
+    text = ("TRỰC TIẾP: Cụm thi đua số 3 ký kết giao ước thi đua năm 2025\n\nThứ Sáu, 21/02/2025 | Cập nhật liên tục\n\n"
+            "10h05: Lễ ký kết. Giám đốc Công an 3 tỉnh Lạng Sơn, Cao Bằng và Bắc Kạn ký giao ước thi đua năm 2025.\n"
+            "09h40: Lưu ý từ ngày 1/3/2025, các chỉ tiêu phải được phân bổ xuống Công an cấp xã.\n")
+    (event,) = extract_text(text).events
+    assert str(event.date) == "2025-02-21"
