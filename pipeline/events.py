@@ -122,11 +122,14 @@ class EventReader:
 
     # -- kind and sentence ----------------------------------------------------------------------------------
     def kind(self, text: str) -> str | None:
+        """The kind of event the text names; one its headline names comes first ("Phát động phong trào thi đua …"
+        over the signings in the clusters it asks for)."""
         low = text.lower()
-        for kind, cues in self.kinds:
-            if any(self._names(low, c) for c in cues):
-                return kind
-        return None
+        stripped = low.lstrip()
+        headline = stripped.split("\n", 1)[0]
+        named = [kind for kind, cues in self.kinds if any(self._names(low, c) for c in cues)]
+        return next((k for k, cues in self.kinds if k in named and any(self._names(headline, c) for c in cues)),
+                    named[0] if named else None)
 
     def _names(self, low: str, cue: str) -> bool:
         """``cue`` names an event that takes place: not only one to come ("sẽ tổ chức ký kết giao ước"), one
@@ -420,8 +423,8 @@ class EventReader:
             if inside and len(line) < 60:
                 return inside[0]
             offset += len(line) + 1
-        if kind == "campaign_launch":
-            inside = [o for s, o in orgs if lo <= s < hi and not isinstance(o, str)]
+        if kind == "campaign_launch":  # the force launching it, else a ministry ("Bộ Công an tổ chức Lễ phát động")
+            inside = sorted((o for s, o in orgs if lo <= s < hi), key=lambda o: isinstance(o, str))
             return inside[0] if inside else None
         return None
 

@@ -182,8 +182,9 @@ class Extractor:
         region = None if home and home.province else self.units.region(text, on)
         members = self.units.member_list(text, runs)
         warnings: list[str] = []
-        if kind == "campaign_launch" and home is not None:
-            units = [home]  # a force launching its own campaign: other bodies it names are history or guests
+        if kind == "campaign_launch" and organizer is not None:  # a force launching its own campaign: other
+            # bodies it names are history or guests
+            units = [home if home is not None else self.units.national_unit(str(organizer))]
         elif members is not None:
             units = _unique([self.units.unit(i, on, home, region) for i in members.items])
             if members.announced is not None and members.announced != len(units):

@@ -393,6 +393,12 @@ class UnitReader:
         return [(m.start(), m.end(), m.group(0)) for m in self.national_re.finditer(text)]
 
     # -- units --------------------------------------------------------------------------------------
+    def national_unit(self, name: str) -> Unit:
+        """A national body as a unit: of no province, of the kind of the type its name holds ("Bộ Công an")."""
+        low = name.lower()
+        kind = next((k for phrase, k in self.kinds.items() if phrase in low), "agency")
+        return Unit(name=name, kind=kind)  # type: ignore[arg-type]
+
     def unit(self, mention: Mention, on: dt.date | None, home: Unit | None = None, region: str | None = None) -> Unit:
         """The contract's Unit for a mention; ``home``, else ``region``, gives the province of district-level units.
 

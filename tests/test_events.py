@@ -670,3 +670,14 @@ def test_an_undated_signing_is_not_dated_after_its_page(extract_text):
             "09h40: Lưu ý từ ngày 1/3/2025, các chỉ tiêu phải được phân bổ xuống Công an cấp xã.\n")
     (event,) = extract_text(text).events
     assert str(event.date) == "2025-02-21"
+
+
+def test_a_ministrys_campaign_launch_asking_for_signings_is_a_launch_by_the_ministry(extract_text):
+    text = ("Phát động phong trào thi đua “Vì an ninh Tổ quốc” năm 2017 trong toàn lực lượng Công an nhân dân\n\n"
+            "Sáng 6/1/2017, tại Hội trường Bộ Công an, Bộ Công an tổ chức Lễ phát động phong trào thi đua “Vì an ninh Tổ "
+            "quốc” năm 2017. Bộ trưởng giao Tổng cục Chính trị hướng dẫn Công an các đơn vị, địa phương tổ chức ký kết "
+            "giao ước thi đua trong các Cụm, Khối thi đua trước ngày 15/3/2017. Đại diện Công an thành phố Hà Nội và Công "
+            "an tỉnh Nghệ An phát biểu hưởng ứng.")
+    (event,) = extract_text(text).events
+    assert (event.kind, event.organizer) == ("campaign_launch", "Bộ Công an")
+    assert [(u.name, u.kind, u.province) for u in event.units] == [("Bộ Công an", "police", None)]
