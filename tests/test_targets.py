@@ -597,3 +597,13 @@ def test_a_part_named_in_the_next_sentence_takes_its_key_within_its_wholes_measu
                           "Trong đó: án rất nghiêm trọng, đặc biệt nghiêm trọng\tTrên 90%\n")
     assert [(t.indicator_key, t.parent_id is not None) for t in result.targets] == [
         ("crime.clearance", False), ("crime.clearance.serious", True)]
+
+
+@pytest.mark.parametrize(("sentence", "key"), [
+    ("Kéo giảm ít nhất 10% số vụ lừa đảo chiếm đoạt tài sản trên không gian mạng so với năm 2023.", "crime.cases"),
+    ("Bắt, vận động đầu thú ít nhất 20 đối tượng truy nã lẩn trốn qua biên giới.", "wanted.arrests"),  # not an escape
+    ("Không để xảy ra mất an toàn vũ khí, vật liệu nổ, công cụ hỗ trợ.", None),  # explosives are no fire
+    ("Không để xảy ra cháy, nổ gây thiệt hại nghiêm trọng.", "fire.incidents"),
+])
+def test_taxonomy_keys_of_further_wordings(pledge_targets, sentence, key):
+    assert [t.indicator_key for t in pledge_targets(sentence)] == [key]
