@@ -607,3 +607,9 @@ def test_a_part_named_in_the_next_sentence_takes_its_key_within_its_wholes_measu
 ])
 def test_taxonomy_keys_of_further_wordings(pledge_targets, sentence, key):
     assert [t.indicator_key for t in pledge_targets(sentence)] == [key]
+
+
+def test_a_capital_plan_is_no_pledge_cue(extract_text):
+    result = extract_text("Cụm thi đua số 1 ký kết giao ước thi đua năm 2017.\nNăm 2016 là năm đầu của giai đoạn mới. "
+                          "Các Ban Dân tộc đã tham mưu giải ngân 96,8% kế hoạch vốn; cấp phát báo cho 100% người có uy tín.")
+    assert result.targets == []
