@@ -90,6 +90,8 @@ class EventReader:
         reviews = alternation(data["review_markers"])  # type: ignore[union-attr]
         self.review_re = re.compile(rf"(?<!\w)(?:{reviews})(?!\w)(?:[^.!?\n]|(?<=\d)\.(?=\d))*$")
         self.signing_cue = re.compile(rf"(?:{alternation(data['signing_cue_openers'])})(?!\w)")
+        labels = alternation(data["time_labels"], fold_case=True)  # type: ignore[arg-type]
+        self.time_field = re.compile(rf"^[ \t]*(?:[-–•+*]|[a-zđ]\)|\d{{1,2}}\.)?[ \t]*(?i:{labels})[ \t]*:[^\n]*", re.M)
         planned = alternation(data["planned_after"])  # type: ignore[union-attr]
         self.planned_re = re.compile(rf"(?:[^.!?;\n]|(?<=\d)\.(?=\d))*?(?<!\w)(?:{planned})(?!\w)")
         lead = alternation(data["date_lead"])  # type: ignore[union-attr]
@@ -184,6 +186,13 @@ class EventReader:
             d, mo, y = (m["ad"], m["am"], m["ay"]) if m["ad"] else (m["wd"], m["wm"], m["wy"])
             out.append(DateMention(m.start(), int(d), int(mo), _int(y)))
         return sorted((d for d in out if 1 <= d.day <= 31 and 1 <= d.month <= 12), key=lambda d: d.start)
+
+    def field_date(self, text: str) -> DateMention | None:
+        """The date of a "Thời gian: 08 giờ 00 ngày 24/02/2022" field, the time an official report gives its event."""
+        for m in self.time_field.finditer(text):
+            if found := self.dates(text, m.start(), m.end()):
+                return found[0]
+        return None
 
     def _cited(self, text: str, at: int) -> bool:
         """A date right after a document's number ("Kế hoạch số 15/KH-CAT ngày 10/01/2023") dates that document;

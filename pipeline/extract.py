@@ -168,7 +168,7 @@ class Extractor:
         own = self.events.dates(text, *sentence)
         date, date_end = self.events.resolve_dates(own[0] if own else None, published, year, school)
         if not own:  # the first date elsewhere, unless it is after the page's own: then the page's date
-            first = next((d for s in char_sentences for d in self.events.dates(text, *s)), None)
+            first = self.events.field_date(text) or next((d for s in char_sentences for d in self.events.dates(text, *s)), None)
             date, date_end = self.events.resolve_dates(first, published, year, school)
             if published is not None and (date is None or date > published):
                 date, date_end = published, None

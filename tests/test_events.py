@@ -681,3 +681,11 @@ def test_a_ministrys_campaign_launch_asking_for_signings_is_a_launch_by_the_mini
     (event,) = extract_text(text).events
     assert (event.kind, event.organizer) == ("campaign_launch", "Bộ Công an")
     assert [(u.name, u.kind, u.province) for u in event.units] == [("Bộ Công an", "police", None)]
+
+
+def test_a_reports_time_field_dates_its_event(extract_text):
+    text = ("CÔNG AN TỈNH ĐỒNG THÁP\nKHỐI THI ĐUA SỐ 4\n\nTháp Mười, ngày 25 tháng 02 năm 2022\n\nBÁO CÁO NHANH\n"
+            "Kết quả tổ chức ký kết giao ước thi đua năm 2022\n\n1. Thời gian, địa điểm, thành phần\n"
+            "- Thời gian: 08 giờ 00 ngày 24/02/2022.\n- Địa điểm: Hội trường Công an huyện Tháp Mười.\n")
+    (event,) = extract_text(text).events
+    assert str(event.date) == "2022-02-24"
