@@ -127,11 +127,12 @@ class EventReader:
         """The kind of event the text names; one its headline names comes first ("Phát động phong trào thi đua …"
         over the signings in the clusters it asks for)."""
         low = text.lower()
-        stripped = low.lstrip()
-        headline = stripped.split("\n", 1)[0]
-        named = [kind for kind, cues in self.kinds if any(self._names(low, c) for c in cues)]
-        return next((k for k, cues in self.kinds if k in named and any(self._names(headline, c) for c in cues)),
-                    named[0] if named else None)
+        headline = low.lstrip().split("\n", 1)[0]
+        for where in (headline, low):
+            for kind, cues in self.kinds:
+                if any(self._names(where, c) for c in cues):
+                    return kind
+        return None
 
     def _names(self, low: str, cue: str) -> bool:
         """``cue`` names an event that takes place: not only one to come ("sẽ tổ chức ký kết giao ước"), one

@@ -40,6 +40,7 @@ _ITEM_START = re.compile(rf"[ \t]*(?:{LIST_MARK}|\*|[a-zđ]\))[ \t]")  # … or 
 # A two-column table copied one cell per line: an indicator line, then its figure's line, again and again.
 STACKED_MIN_ROWS = 3  # label and value line pairs in a row, before lines are read as such a table
 VALUE_CELL_WORDS = 10  # a value cell is short: "Giảm từ 5 - 7% trên cả 3 tiêu chí"
+VALUE_CELL_CHARS = 80
 HEADER_CELL_WORDS = 6  # "CHỈ TIÊU" / "MỨC GIAO ƯỚC NĂM 2017"
 LABEL_CELL_CHARS = 200
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
@@ -125,6 +126,8 @@ class Layout:
         header when they look like one.
         """
         lines = [m.span() for m in _LINE.finditer(text) if m.group().strip()]
+        if sum(b - a <= VALUE_CELL_CHARS and self._cell_kind(text[a:b].strip()) == "value" for a, b in lines) < STACKED_MIN_ROWS:
+            return text  # the usual text: too few lines that can be a value cell
         kinds = [self._cell_kind(text[a:b].strip()) for a, b in lines]
         rows: list[tuple[int, int]] = []  # (label line, value line) indices
         k = 0
@@ -150,7 +153,7 @@ class Layout:
         words = len(line.split())
         if line.endswith((".", ":", ";")):
             return None
-        if words <= VALUE_CELL_WORDS and (_DIGIT.search(_YEAR.sub("", line)) or line.lower().startswith(self.word_cells)):
+        if words <= VALUE_CELL_WORDS and len(line) <= VALUE_CELL_CHARS and (_DIGIT.search(_YEAR.sub("", line)) or line.lower().startswith(self.word_cells)):
             return "value"
         if words <= HEADER_CELL_WORDS:
             return "header"

@@ -89,8 +89,9 @@ class TargetFinder:
     def anchors(self, doc: ViewDoc, m: Matches, lo: int, hi: int) -> list[Anchor]:
         """Figures that can carry a target and zero triggers, in reading order."""
         zeros: list[Anchor] = []
+        slogans = bool(m.within("slogan_cues", lo, hi))
         for s, e in m.within("zero_triggers", lo, hi):
-            if _in_slogan(doc, m, s):
+            if slogans and _in_slogan(doc, m, s):
                 continue
             if zeros and s < zeros[-1].end:  # "tuyệt đối không để" + "không để xảy ra"
                 zeros[-1].end = max(zeros[-1].end, e)
