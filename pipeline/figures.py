@@ -22,6 +22,7 @@ RowUnit = tuple[int, int, str, float]  # (first token, end token, unit, scale)
 _CLOCK_HOUR = re.compile(r"[01]?\d|2[0-4]")
 _CLOCK_MINUTE = re.compile(r"[0-5]\d")
 COMPARATORS = (">=", ">", "<=", "<")
+DEADLINE_UNITS = frozenset({"minute", "hour", "day", "month"})
 _COMPARATOR_LABELS = tuple((comp, f"comparator_before:{comp}") for comp in COMPARATORS)
 
 
@@ -44,6 +45,7 @@ class Figure:
     unit: str
     comparator: str | None  # as written before the figure, or None
     count_noun: tuple[int, int] | None = None
+    deadline: bool = False  # "trong vòng 24 giờ": a limit only where the clause pledges nothing else
 
     @property
     def is_percent(self) -> bool:
@@ -138,7 +140,10 @@ class FigureFinder:
         if unit is None:
             return None
         name, scale, end, noun = unit
-        return Figure(start, i, end, first * scale, None, name, comp, noun)
+        deadline = comp is None and name in DEADLINE_UNITS and m.ending_at("deadline_openers", i) is not None
+        if deadline:
+            comp, start = "<=", m.ending_at("deadline_openers", i)[0]  # type: ignore[index]
+        return Figure(start, i, end, first * scale, None, name, comp, noun, deadline)
 
     def _unit_at(self, m: Matches, k: int, hi: int, fractional: bool = False) -> tuple[str, float, int, tuple[int, int] | None] | None:
         """(unit, scale, end of the unit word, count-noun span) for the unit starting at token ``k``;

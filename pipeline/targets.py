@@ -104,6 +104,8 @@ class TargetFinder:
         things += _dated_asides(doc, m, lo, hi)
         first_cell_end = _first_cell_end(doc, lo, hi)
         figures = self.figures.find(doc, m, lo, hi)
+        if any(not f.deadline for f in figures):  # "100% hồ sơ được trả trong thời hạn 10 ngày": a deadline qualifies
+            figures = [f for f in figures if not f.deadline]
         if first_cell_end is not None and any(first_cell_end <= f.start for f in figures):
             # a table row with figures in its value cells: one in its label is part of the label ("… dưới 3 tháng")
             figures = [f for f in figures if f.start >= first_cell_end]

@@ -613,3 +613,16 @@ def test_a_capital_plan_is_no_pledge_cue(extract_text):
     result = extract_text("Cụm thi đua số 1 ký kết giao ước thi đua năm 2017.\nNăm 2016 là năm đầu của giai đoạn mới. "
                           "Các Ban Dân tộc đã tham mưu giải ngân 96,8% kế hoạch vốn; cấp phát báo cho 100% người có uy tín.")
     assert result.targets == []
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Phản ánh của công dân qua đường dây nóng được trả lời trong vòng 24 giờ.",
+     [("phản ánh của công dân qua đường dây nóng được trả lời", "<=", 24, "hour")]),
+    # a deadline inside another pledge qualifies it
+    ("100% trường hợp vi phạm được gửi thông báo đến chủ phương tiện trong thời hạn 10 ngày.",
+     [("trường hợp vi phạm được gửi thông báo đến chủ phương tiện trong thời hạn 10 ngày", ">=", 100, "percent")]),
+    ("Tỷ lệ sinh viên tốt nghiệp có việc làm trong vòng 12 tháng đạt trên 80%.",
+     [("tỷ lệ sinh viên tốt nghiệp có việc làm trong vòng 12 tháng", ">", 80, "percent")]),
+])
+def test_a_deadline_is_a_limit_only_where_nothing_else_is_pledged(pledge_targets, sentence, expected):
+    assert [(t.indicator, t.comparator, t.value, t.unit) for t in pledge_targets(sentence)] == expected
