@@ -323,12 +323,15 @@ class Extractor:
 
 
 QUOTE_MARKS = "\"“”"
+_QUOTE_MARK = re.compile(f"[{QUOTE_MARKS}]")
 
 
 def _unquoted(text: str) -> str:
     """Quote marks off the ends of an indicator, unless they close a quoted term inside it (kiểu “xã hội đen”)."""
     def count() -> int:
         return sum(text.count(q) for q in QUOTE_MARKS)
+    if not _QUOTE_MARK.search(text):  # most indicators
+        return text
     if len(text) > 1 and text[0] in QUOTE_MARKS and text[-1] in QUOTE_MARKS and count() == 2:
         return text[1:-1].strip()
     while text and text[0] in QUOTE_MARKS and count() % 2:
@@ -336,7 +339,7 @@ def _unquoted(text: str) -> str:
     while text and text[-1] in QUOTE_MARKS and count() % 2:
         text = text[:-1].rstrip()
     if count() == 1:  # its pair was cut off with the words after it: trao tặng “Mái ấm tình thương
-        text = re.sub(f"[{QUOTE_MARKS}]", "", text, count=1).replace("  ", " ")
+        text = _QUOTE_MARK.sub("", text, count=1).replace("  ", " ")
     return text
 
 

@@ -737,7 +737,7 @@ def _after_cell(doc: ViewDoc, at: int, lo: int) -> bool:
 
 def _first_cell_end(doc: ViewDoc, lo: int, hi: int) -> int | None:
     """The first token after a table row's first cell (its label), or None outside tables."""
-    if lo >= hi:
+    if lo >= hi or "\t" not in doc.text_original:  # most texts hold no table
         return None
     start, end = doc.doc_offsets(lo, hi)
     tab = doc.text_original.find("\t", start, end)
