@@ -568,6 +568,9 @@ def test_a_quoted_slogan_is_no_zero_target(pledge_targets, sentence):
     # a lead-in's words after a preposition name whose; words before "cho" name what is given
     ("Doanh thu của mỗi đơn vị tăng tối thiểu 6%.", [("doanh thu của mỗi đơn vị", 6)]),
     ("Bảo đảm việc làm ổn định cho 100% người lao động.", [("việc làm ổn định cho người lao động", 100)]),
+    # "kết quả" heads a rate as "tỷ lệ" does: the rest comes from its neighbour's object
+    ("Tiếp nhận, phân loại 100% tố giác, tin báo về tội phạm, kết quả giải quyết đạt 90% trở lên.",
+     [("tiếp nhận, phân loại tố giác, tin báo về tội phạm", 100), ("kết quả giải quyết tố giác, tin báo về tội phạm", 90)]),
     # trafficking opens a thing of its own in a "không để" list
     ("Không để xảy ra bạo lực gia đình nghiêm trọng, mua bán phụ nữ, trẻ em.",
      [("bạo lực gia đình nghiêm trọng", 0), ("mua bán phụ nữ, trẻ em", 0)]),
