@@ -363,16 +363,19 @@ class EventReader:
         return list(seen.values())
 
     def host(self, text: str, units: list[Unit], runs: list[UnitList], on: dt.date | None, home: Unit | None,
-             region: str | None = None) -> str | None:
-        """The unit named just before "Cụm trưởng" / "Khối trưởng" in its sentence (``region``: see ``UnitReader.unit``)."""
+             region: str | None = None, period: int | None = None) -> str | None:
+        """The unit named just before "Cụm trưởng" / "Khối trưởng" in its sentence (``region``: see ``UnitReader.unit``),
+        unless the role is for a year after the pledge's ("được bầu làm Cụm trưởng năm 2026")."""
         names = {u.name for u in units}
         for run in runs:
             for item in run.items:
-                if item.role and any(r.group("host") for r in self.role_re.finditer(item.role)):
+                if item.role and any(r.group("host") and not _other_year(item.role, r.end(), period)
+                                     for r in self.role_re.finditer(item.role)):
                     return self.units.unit(item, on, home, region).name
         items = [item for run in runs for item in run.items]
+        found: list[tuple[int, str]] = []  # (rank, name): the pledge year's leader first, else the first named
         for m in self.role_re.finditer(text):
-            if not m.group("host"):
+            if not m.group("host") or _other_year(text, m.end(), period):
                 continue
             if text[max(0, m.start() - 12):m.start()].lower().endswith("các đơn vị "):
                 continue  # "đại diện các đơn vị Cụm trưởng": several leaders, not this event's host
@@ -380,8 +383,9 @@ class EventReader:
             before = [self.units.unit(i, on, home, region).name for i in items if sentence_start <= i.start < m.start()]
             members = [n for n in before if n in names]
             if members or before:
-                return (members or before)[-1]
-        return None
+                year = _ROLE_YEAR.match(text, m.end())
+                found.append((0 if year and int(year.group(1)) == period else 1, (members or before)[-1]))
+        return min(found, key=lambda f: f[0])[1] if found else None
 
     def place(self, text: str, sentence: tuple[int, int], runs: list[UnitList], on: dt.date | None, home: Unit | None) -> str | None:
         lo, hi = sentence
@@ -441,6 +445,16 @@ class EventReader:
     def slogan(self, text: str) -> str | None:
         m = self.slogan_re.search(text)
         return m.group(1).strip() if m else None
+
+
+_ROLE_YEAR = re.compile(r"[ \t]+(?i:năm)[ \t]+((?:19|20)\d\d)")
+
+
+def _other_year(text: str, at: int, period: int | None) -> bool:
+    """A role written for a year after the pledge's: "được bầu làm Cụm trưởng năm 2026" names next year's leader
+    (last year's, "Cụm trưởng năm 2018", still hosts the meeting that signs 2019's pledge)."""
+    m = _ROLE_YEAR.match(text, at)
+    return m is not None and period is not None and int(m.group(1)) > period
 
 
 def _header(text: str) -> str:

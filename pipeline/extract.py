@@ -205,7 +205,7 @@ class Extractor:
             place=self.events.place(text, sentence, runs, on, home),
             organizer=organizer_name, groups=groups,
             host=self.events.host(text, units, runs if members is None or members in runs else [members, *runs], on, home,
-                                  region) if groups or members else None,
+                                  region, period) if groups or members else None,
             period_year=period, slogan=self.events.slogan(text), units=units, warnings=warnings)
 
     def _signers(self, runs, sentence: tuple[int, int], on: dt.date | None, home: Unit | None,

@@ -688,3 +688,13 @@ def test_a_ministrys_campaign_launch_asking_for_signings_is_a_launch_by_the_mini
 def test_an_event_sentence_without_a_date_takes_the_right_one(extract_text, text, date):
     (event,) = extract_text(text).events
     assert str(event.date) == date
+
+
+def test_the_host_is_the_leader_of_the_pledges_year_not_the_next_one(extract_text):
+    text = ("Cụm thi đua số 3 ký kết giao ước thi đua năm 2025\n\n"
+            "11h10: Hội nghị bế mạc. Công an tỉnh Cao Bằng được bầu làm Cụm trưởng năm 2026.\n"
+            "08h50: Công an tỉnh Thái Nguyên, Cụm trưởng năm 2024, báo cáo tổng kết.\n"
+            "08h30: Khai mạc. Giám đốc Công an tỉnh Lạng Sơn, Cụm trưởng năm 2025, phát biểu. Cụm gồm Công an 3 tỉnh "
+            "Lạng Sơn, Cao Bằng và Thái Nguyên.\n")
+    (event,) = extract_text(text).events
+    assert event.host == "Công an tỉnh Lạng Sơn"
