@@ -81,19 +81,17 @@ class EventReader:
         self.kinds = [(k["kind"], [c.lower() for c in k["cues"]]) for k in data["kinds"]]  # type: ignore[index]
         future = alternation(data["future_markers"])  # type: ignore[union-attr]
         self.future_re = re.compile(rf"(?<!\w)(?:{future})(?:\s+\w+){{0,{FUTURE_WINDOW}}}\s*$")
-        directives = alternation([*data["directive_markers"], *data["recalled_frames"]])  # type: ignore[misc]
-        self.directive_re = re.compile(rf"(?<!\w)(?:{directives})(?!\w)(?:[^.!?\n]|(?<=\d)\.(?=\d))*$")  # "1.146 hộ"
+        self.directive_re = _earlier_in_sentence([*data["directive_markers"], *data["recalled_frames"]])  # type: ignore[misc]
         recalled = alternation(data["recalled_before"])  # type: ignore[union-attr]
         self.recalled_re = re.compile(rf"(?<!\w)(?:{recalled})(?:\s+\w+)?\s*$")
         signed = alternation(data["recalled_after"])  # type: ignore[union-attr]
         self.signed_re = re.compile(rf"(?:\s+\w+){{0,{FUTURE_WINDOW}}}?\s+(?:{signed})(?!\w)")
-        reviews = alternation(data["review_markers"])  # type: ignore[union-attr]
-        self.review_re = re.compile(rf"(?<!\w)(?:{reviews})(?!\w)(?:[^.!?\n]|(?<=\d)\.(?=\d))*$")
+        self.review_re = _earlier_in_sentence(data["review_markers"])  # type: ignore[arg-type]
         self.signing_cue = re.compile(rf"(?:{alternation(data['signing_cue_openers'])})(?!\w)")
         labels = alternation(data["time_labels"], fold_case=True)  # type: ignore[arg-type]
         self.time_field = re.compile(rf"^[ \t]*(?:[-–•+*]|[a-zđ]\)|\d{{1,2}}\.)?[ \t]*(?i:{labels})[ \t]*:[^\n]*", re.M)
         planned = alternation(data["planned_after"])  # type: ignore[union-attr]
-        self.planned_re = re.compile(rf"(?:[^.!?;\n]|(?<=\d)\.(?=\d))*?(?<!\w)(?:{planned})(?!\w)")
+        self.planned_re = re.compile(rf"(?:[^.!?;\n]|{NUMBER_STOP})*?(?<!\w)(?:{planned})(?!\w)")
         lead = alternation(data["date_lead"])  # type: ignore[union-attr]
         self.range_re = re.compile(r"(?i:từ)\s+(?:ngày\s+)?" + DM.format(p="a") + r"\s*(?:đến|tới|-)\s*(?:ngày\s+)?" + DM.format(p="b"))
         self.date_re = re.compile(rf"(?:{lead})\s*,?\s*\(?\s*(?:ngày\s+)?(?:{DM.format(p='a')}|{WORDY.format(p='w')})")
@@ -146,7 +144,7 @@ class EventReader:
         while at >= 0:
             end = at + len(cue)
             if not (self.future_re.search(low, max(0, at - 40), at) or self.directive_re.search(low, max(0, at - DIRECTIVE_REACH), at)
-                    or self.citation_re.match(low, low.rfind("\n", 0, at) + 1)
+                    or self._on_citation_line(low, at)
                     or self.recalled_re.search(low, max(0, at - 40), at) or self.signed_re.match(low, end)
                     or self.planned_re.match(low, end, end + DIRECTIVE_REACH)
                     or (not self.signing_cue.match(cue) and self.review_re.search(low, max(0, at - DIRECTIVE_REACH), at))):
@@ -198,9 +196,11 @@ class EventReader:
     def _cited(self, text: str, at: int) -> bool:
         """A date right after a document's number ("Kế hoạch số 15/KH-CAT ngày 10/01/2023") dates that document;
         so does one on a line citing a legal basis ("Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022")."""
-        line_start = text.rfind("\n", 0, at) + 1
-        return self.cited_re.search(text, max(0, at - 60), at) is not None \
-            or self.citation_re.match(text, line_start) is not None
+        return self.cited_re.search(text, max(0, at - 60), at) is not None or self._on_citation_line(text, at)
+
+    def _on_citation_line(self, text: str, at: int) -> bool:
+        """``at`` is on a line citing a legal basis ("Căn cứ …")."""
+        return self.citation_re.match(text, text.rfind("\n", 0, at) + 1) is not None
 
     @staticmethod
     def published(text: str) -> dt.date | None:
@@ -445,6 +445,14 @@ class EventReader:
     def slogan(self, text: str) -> str | None:
         m = self.slogan_re.search(text)
         return m.group(1).strip() if m else None
+
+
+NUMBER_STOP = r"(?<=\d)\.(?=\d)"  # the full stop inside a number ("1.146 hộ") ends no sentence
+
+
+def _earlier_in_sentence(words: Iterable[str]) -> re.Pattern[str]:
+    """A search for one of ``words`` earlier in the sentence that ends where the search ends."""
+    return re.compile(rf"(?<!\w)(?:{alternation(words)})(?!\w)(?:[^.!?\n]|{NUMBER_STOP})*$")
 
 
 _ROLE_YEAR = re.compile(r"[ \t]+(?i:năm)[ \t]+((?:19|20)\d\d)")

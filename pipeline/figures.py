@@ -140,10 +140,10 @@ class FigureFinder:
         if unit is None:
             return None
         name, scale, end, noun = unit
-        deadline = comp is None and name in DEADLINE_UNITS and m.ending_at("deadline_openers", i) is not None
-        if deadline:
-            comp, start = "<=", m.ending_at("deadline_openers", i)[0]  # type: ignore[index]
-        return Figure(start, i, end, first * scale, None, name, comp, noun, deadline)
+        opener = m.ending_at("deadline_openers", i) if comp is None and name in DEADLINE_UNITS else None
+        if opener is not None:  # "trong vòng 24 giờ"
+            comp, start = "<=", opener[0]
+        return Figure(start, i, end, first * scale, None, name, comp, noun, opener is not None)
 
     def _unit_at(self, m: Matches, k: int, hi: int, fractional: bool = False) -> tuple[str, float, int, tuple[int, int] | None] | None:
         """(unit, scale, end of the unit word, count-noun span) for the unit starting at token ``k``;

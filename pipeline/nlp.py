@@ -287,6 +287,18 @@ def is_pictograph(word: str) -> bool:
     return len(word) == 1 and unicodedata.category(word) == "So"
 
 
+_PICTOGRAPHS = "nlp.pictographs"  # its key in Doc.user_data
+
+
+def pictographs(doc: ViewDoc) -> frozenset[int]:
+    """Indices of the Doc's pictograph tokens, found once per Doc: the target rules ask about every token of a
+    phrase, and a post's emoji parts its phrases."""
+    found = doc.user_data.get(_PICTOGRAPHS)
+    if found is None:
+        found = doc.user_data[_PICTOGRAPHS] = frozenset(i for i, w in enumerate(doc.words) if is_pictograph(w))
+    return found
+
+
 def is_year(word: str) -> bool:
     return word.isdigit() and len(word) == 4
 

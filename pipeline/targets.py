@@ -19,7 +19,7 @@ from typing import Any, Literal
 
 
 from .figures import Figure, FigureFinder, as_number
-from .nlp import Matches, ViewDoc, WordTagger, clauses, is_pictograph, item_marker_end, year_frame
+from .nlp import Matches, ViewDoc, WordTagger, clauses, item_marker_end, pictographs, year_frame
 from .normalise import norm_phrase
 from .taxonomy import Taxonomy
 
@@ -168,7 +168,7 @@ class TargetFinder:
 
     def _split(self, doc: ViewDoc, m: Matches, a: Anchor, lo: int, hi: int) -> int:
         delims = sorted([s for s, _ in m.within("delimiters", lo, hi)]
-                        + [i for i in range(lo, hi) if is_pictograph(doc.words[i])])  # a post's emoji parts phrases
+                        + [i for i in pictographs(doc) if lo <= i < hi])  # a post's emoji parts phrases
         if not delims:
             return lo if a.orientation == "left" else hi
         if a.orientation == "left":
@@ -300,8 +300,9 @@ class TargetFinder:
         cơ sở …, phối hợp với lực lượng Cảnh sát giao thông kéo giảm …".
         """
         delimiters = [s for s, _ in m.within("delimiters", lo, hi)]
+        emoji = pictographs(doc)
         for i in range(lo, hi):
-            if is_pictograph(doc.words[i]):  # "… thoát nghèo 🏡 mỗi tỉnh trao tặng …": a post's emoji ends a phrase
+            if i in emoji:  # "… thoát nghèo 🏡 mỗi tỉnh trao tặng …": a post's emoji ends a phrase
                 return i
             stop = m.starting_at("right_np_stops", i, hi)
             if stop and not (m.starting_at("comparator_after:>=", i, hi)
@@ -687,10 +688,14 @@ def _closes_quotation(doc: ViewDoc, lo: int, at: int) -> bool:
     """The quote mark at ``at`` ends a quotation opened before ``lo`` ("… không để hình thành X", ông nói),
     rather than opening a quoted term inside the words from ``lo`` (băng nhóm "tín dụng đen" hoạt động …)."""
     words = doc.words
-    start = lo
-    while start > 0 and "\n" not in words[start - 1]:
-        start -= 1
-    return words[start:lo].count(QUOTE) % 2 == 1 and QUOTE not in words[lo:at]
+    return words[_line_start(words, lo):lo].count(QUOTE) % 2 == 1 and QUOTE not in words[lo:at]
+
+
+def _line_start(words: list[str], i: int) -> int:
+    """The first token of the line token ``i`` is on."""
+    while i > 0 and "\n" not in words[i - 1]:
+        i -= 1
+    return i
 
 
 def _inside_longer(span: TokenRange, others: list[TokenRange]) -> bool:
@@ -763,9 +768,7 @@ def _in_slogan(doc: ViewDoc, m: Matches, i: int) -> bool:
         k -= 1
     if k < 0 or words[k] != QUOTE:
         return False
-    start = k
-    while start > 0 and "\n" not in words[start - 1]:
-        start -= 1
+    start = _line_start(words, k)
     if words[start:k].count(QUOTE) % 2:  # the mark at k closes a quotation
         return False
     return any(m.ending_at("slogan_cues", j) for j in range(max(start, k - 2), k + 1))

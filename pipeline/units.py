@@ -463,12 +463,11 @@ class UnitReader:
         lowered = text.lower()
         cued = next((run for run in lists if any(cue in lowered[max(0, run.start - 40):run.start]
                                                   for cue in self.member_cues)), None)
-        named = self.named_list(text)
-        if named is not None and (cued is None or len(named.items) > len(cued.items)):
-            return named
-        lined = _line_list(text, runs) or self.party_list(text)
-        if lined is not None and (cued is None or len(lined.items) > len(cued.items)):
-            return lined
+        # lists read their own way: by the bodies' names, one per line, the parties of minutes
+        for read in (lambda: self.named_list(text), lambda: _line_list(text, runs) or self.party_list(text)):
+            found = read()
+            if found is not None and (cued is None or len(found.items) > len(cued.items)):
+                return found
         counted = next((run for run in lists if run.announced == len(run.items)), None)  # "… 6 tỉnh: A, B, …"
         return cued or counted or (lists[0] if lists else None)
 
@@ -595,12 +594,20 @@ def _line_list(text: str, runs: list[UnitList]) -> UnitList | None:
             found.end = run.end
         elif found is not None and len(found.items) >= 2:
             return found
-        elif text[:max(0, line_start - 1)].rstrip().endswith(":"):
+        elif _after_colon(text, line_start):
             found = UnitList(items=[run.items[0]], start=run.start, end=run.end)
         else:
             found = None
         last_line = line_start
     return found if found is not None and len(found.items) >= 2 else None
+
+
+def _after_colon(text: str, at: int) -> bool:
+    """The last character before ``at`` other than blanks is a colon: a list's cue line ends there."""
+    k = at - 1
+    while k >= 0 and text[k].isspace():
+        k -= 1
+    return k >= 0 and text[k] == ":"
 
 
 def _has_vowel(word: str) -> bool:
