@@ -166,12 +166,12 @@ class Extractor:
         school = self.events.school_year(text, period)
         year = period or self.events.header_year(text)
         own = self.events.dates(text, *sentence)
-        date, date_end = self.events.resolve_dates(own[0] if own else None, published, year, school)
-        if not own:  # the first date elsewhere, unless it is after the page's own: then the page's date
-            first = self.events.field_date(text) or next((d for s in char_sentences for d in self.events.dates(text, *s)), None)
-            date, date_end = self.events.resolve_dates(first, published, year, school)
-            if published is not None and (date is None or date > published):
-                date, date_end = published, None
+        # else a report's "Thời gian:" field, else the first date elsewhere, unless it is after the page's own
+        mention = own[0] if own else (self.events.field_date(text)
+                                      or next((d for s in char_sentences for d in self.events.dates(text, *s)), None))
+        date, date_end = self.events.resolve_dates(mention, published, year, school)
+        if not own and published is not None and (date is None or date > published):
+            date, date_end = published, None
         if kind == "pledge_signing" and period is not None and date is not None and period + (1 if school else 0) < date.year:
             return None  # a pledge for a year already over when the text was written: recalled, not signed here
         on = date or on_guess
