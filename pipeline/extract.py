@@ -22,7 +22,7 @@ from .figures import ROW_UNITS, FigureFinder, RowUnit, UnitWord
 from .gazetteer import Gazetteer
 from .models import Document, DocumentResult, Event, Issue, SourceDocument, Span, Target, Unit
 from .nlp import NLP, Lexicon, Matches, ViewDoc, WordTagger, flatten_lexicon
-from .normalise import norm_phrase
+from .normalise import norm_phrase, whole_words
 from .pattern_files import Patterns
 from .prefilter import Prefilter
 from .segment import Layout, sentences
@@ -288,23 +288,23 @@ class Extractor:
         return text[:1].lower() + text[1:] if text[1:2].islower() else text
 
     def _expand(self, text: str) -> str:
-        for short, pattern, full in self._expansions:
-            if short in text:  # the pattern holds ``short`` literally: no match without it
-                text = pattern.sub(full, text)
-        return text
+        return self._abbreviation.sub(self._written_out, text)
 
     @cached_property
-    def _expansions(self) -> list[tuple[str, re.Pattern[str], str]]:
-        """The abbreviation patterns of ``_expand``, longest first, compiled once.
+    def _abbreviation(self) -> re.Pattern[str]:
+        """The abbreviations of ``_expand``, longest first.
 
         An abbreviation joined by "/" or "-" belongs to a document number
         ("số 05/2024/QĐ-UBND") and is left as written.  One ending in a full
-        stop may run into the name it abbreviates the level of ("TP.Hải Phòng"):
-        the written-out words are followed by a space.
+        stop may run into the name it abbreviates the level of ("TP.Hải Phòng").
         """
-        return [(short, re.compile(rf"(?<![\w/-]){re.escape(short)}" + ("" if short.endswith(".") else r"(?![\w/-])")),
-                 full if not short.endswith(".") else lambda m, full=full: full + (" " if _glued(m) else ""))
-                for short, full in sorted(self.abbreviations.items(), key=lambda kv: -len(kv[0]))]
+        return re.compile(whole_words(sorted(self.abbreviations, key=len, reverse=True), r"[\w/-]",
+                                      open_end=lambda short: short.endswith(".")))
+
+    def _written_out(self, m: re.Match[str]) -> str:
+        """An abbreviation's words; after one glued to the next word by its full stop, a space."""
+        short = m.group()
+        return self.abbreviations[short] + (" " if short.endswith(".") and _glued(m) else "")
 
     def _key(self, doc: ViewDoc, d: Draft, indicator: str, drafts: list[Draft]) -> str | None:
         """Taxonomy key of the indicator, else with its framing, else with a listed neighbour."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
@@ -160,7 +160,6 @@ def build_view(text: str, abbreviations: Mapping[str, str]) -> MatchView:
 
 _BLANK_RUN = re.compile(r"[^\S\n]{2,}")
 _ODD_BLANK = re.compile(r"[^\S\n ]")  # a blank other than " " (tab, no-break space …)
-_WORD_CHAR = re.compile(r"\w")
 _MARKS = _DASHES | _QUOTES  # disjoint, and no replacement is itself replaced: one pass does both
 _MARK = re.compile("[" + "".join(re.escape(chr(c)) for c in _MARKS) + "]")
 
@@ -219,43 +218,27 @@ def _lower_chars(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
     return [(c.lower() if len(c.lower()) == 1 else c, start + i, start + i + 1) for i, c in enumerate(chunk)]
 
 
-def _abbreviations_in(text: str, keys: tuple[str, ...]) -> Iterator[re.Match[str]]:
-    """``_abbreviation_regex(keys).finditer(text)``, found faster.
+def whole_words(words: Iterable[str], boundary: str = r"\w", open_end: Callable[[str], bool] = lambda w: False) -> str:
+    """A regex of literal ``words`` (in the order given: first match wins), none after or before a ``boundary``
+    character ("TP" in "TP.HCM" but not in "CTP"); a word for which ``open_end`` is true may run into the next.
 
-    The look-behind that opens that regex is tried at every position and makes
-    the search slow; here the regex without it finds candidates and the
-    character before each is checked, moving on by one character when it is a
-    letter or digit, as the regex engine does.
+    Each branch opens with its first letter and looks back past it for the
+    character before, so the regex opens with a character class and the engine
+    jumps from one possible first letter to the next at C speed.  A look-behind
+    first would be tried at every position of the text, many times slower.
     """
-    if not keys:
-        return
-    if not all(keys):  # an empty key matches the empty string: leave that to the plain regex
-        yield from _abbreviation_regex(keys).finditer(text)  # type: ignore[union-attr]
-        return
-    bare = _bare_abbreviation_regex(keys)
-    pos = 0
-    while m := bare.search(text, pos):
-        at = m.start()
-        if at and _WORD_CHAR.match(text, at - 1):
-            pos = at + 1
-            continue
-        yield m
-        pos = m.end()
+    def branch(word: str) -> str:
+        end = "" if open_end(word) else f"(?!{boundary})"
+        return f"{re.escape(word[0])}(?<!{boundary}.){re.escape(word[1:])}{end}"
+    return "|".join(branch(w) for w in words if w) or "(?!)"
 
 
-_REGEX_CACHE: dict[tuple[str, ...], re.Pattern[str] | None] = {}
-_BARE_CACHE: dict[tuple[str, ...], re.Pattern[str]] = {}
+def _abbreviations_in(text: str, keys: tuple[str, ...]) -> Iterator[re.Match[str]]:
+    """Whole-word matches of ``keys`` in ``text``, in the order keys are tried."""
+    pattern = _REGEX_CACHE.get(keys)
+    if pattern is None:
+        pattern = _REGEX_CACHE[keys] = re.compile(whole_words(fold_tone_marks(k) for k in keys))
+    return pattern.finditer(text)
 
 
-def _bare_abbreviation_regex(keys: tuple[str, ...]) -> re.Pattern[str]:
-    if keys not in _BARE_CACHE:
-        alternation = "|".join(re.escape(fold_tone_marks(k)) for k in keys)
-        _BARE_CACHE[keys] = re.compile(rf"(?:{alternation})(?!\w)")
-    return _BARE_CACHE[keys]
-
-
-def _abbreviation_regex(keys: tuple[str, ...]) -> re.Pattern[str] | None:
-    if keys not in _REGEX_CACHE:
-        alternation = "|".join(re.escape(fold_tone_marks(k)) for k in keys)
-        _REGEX_CACHE[keys] = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)") if keys else None
-    return _REGEX_CACHE[keys]
+_REGEX_CACHE: dict[tuple[str, ...], re.Pattern[str]] = {}

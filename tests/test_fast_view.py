@@ -17,8 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.normalise import (_DASHES, _QUOTES, _WORD, MatchView, _abbreviation_regex, _fold_syllable, _plain,
-                                build_view, fold_tone_marks)
+from pipeline.normalise import _DASHES, _QUOTES, _WORD, MatchView, _fold_syllable, _plain, build_view, fold_tone_marks
 
 DEV = Path(__file__).resolve().parent.parent / "corpus" / "dev"
 ABBREVIATIONS = {"TNGT": "tai nạn giao thông", "ANTT": "an ninh trật tự", "TP.HCM": "Thành phố Hồ Chí Minh",
@@ -32,9 +31,10 @@ def reference_fold(text: str) -> str:
 def reference_view(text: str, abbreviations: dict[str, str]) -> MatchView:
     folded = reference_fold(text).translate(_DASHES).translate(_QUOTES)
     pieces: list[tuple[str, int, int]] = []
-    pattern = _abbreviation_regex(tuple(sorted(abbreviations, key=len, reverse=True)))
+    keys = sorted(abbreviations, key=len, reverse=True)
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, keys)) + r")(?!\w)")
     pos = 0
-    for m in pattern.finditer(folded) if pattern else ():
+    for m in pattern.finditer(folded) if keys else ():
         pieces.extend(_plain(folded, pos, m.start()))
         pieces.append((abbreviations[m.group(0)].lower(), m.start(), m.end()))
         pos = m.end()
@@ -302,3 +302,17 @@ def test_a_trie_alternation_matches_what_the_longest_first_alternation_does(word
     for after in ("", "x"):  # "x" makes the engine backtrack into shorter words
         fast, slow = re.compile(wrap.format(trie) + after), re.compile(wrap.format(plain) + after)
         assert [m.span() for m in fast.finditer(text)] == [m.span() for m in slow.finditer(text)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(WORDLIST, st.text(alphabet="aăbcđAĂBCĐ .x/-\n", max_size=40), st.sampled_from([r"\w", r"[\w/-]"]))
+def test_whole_words_match_what_a_look_behind_first_does(words, text, boundary):
+    """``whole_words`` (issue 5) looks back past a word's first letter; the matches are those of the plain
+    regex that opens with the look-behind, a word ending in "." left open at its end."""
+    from pipeline.normalise import whole_words
+
+    words = [w for w in words if w]
+    branches = "|".join(re.escape(w) + ("" if w.endswith(".") else f"(?!{boundary})") for w in words) or "(?!)"
+    slow = re.compile(f"(?<!{boundary})(?:{branches})")
+    fast = re.compile(whole_words(words, boundary, open_end=lambda w: w.endswith(".")))
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in slow.finditer(text)]
