@@ -94,7 +94,10 @@ class EventReader:
         self.planned_re = re.compile(rf"(?:[^.!?;\n]|{NUMBER_STOP})*?(?<!\w)(?:{planned})(?!\w)")
         lead = alternation(data["date_lead"])  # type: ignore[union-attr]
         self.range_re = re.compile(r"(?i:từ)\s+(?:ngày\s+)?" + DM.format(p="a") + r"\s*(?:đến|tới|-)\s*(?:ngày\s+)?" + DM.format(p="b"))
-        self.date_re = re.compile(rf"(?:{lead})\s*,?\s*\(?\s*(?:ngày\s+)?(?:{DM.format(p='a')}|{WORDY.format(p='w')})")
+        weekday = alternation(data["date_weekdays"], fold_case=True)  # type: ignore[arg-type]
+        relative = alternation(data["date_weekday_relatives"])  # type: ignore[arg-type]
+        lead = rf"(?:{lead})(?:\s+(?i:{weekday})(?:\s+(?:{relative}))?)?"  # "Chiều thứ Bảy vừa qua (16/1)"
+        self.date_re = re.compile(rf"{lead}\s*,?\s*\(?\s*(?:ngày\s+)?(?:{DM.format(p='a')}|{WORDY.format(p='w')})")
         self.citation_re = re.compile(rf"[ \t]*(?i:{alternation(data['citation_openers'], fold_case=True)})(?!\w)")  # type: ignore[arg-type]
         self.cited_re = re.compile(rf"(?:{data['reference_number']})[ \t]*,?[ \t]*$")  # type: ignore[index]
         heads = "|".join(re.escape(h) for h in data["group_heads"] if " " not in h)  # type: ignore[union-attr]
@@ -311,9 +314,12 @@ class EventReader:
         def pair(k: int) -> str:
             return " ".join(words[k:k + 2]).lower().rstrip(",")
 
+        inside = 0  # words left of an organisation type the name holds ("Sở Nông nghiệp và Phát triển nông thôn")
         for k, w in enumerate(words):
             bare = w.rstrip(",")
-            if kept and (bare.lower() in self.group_stops or pair(k) in self.group_stops or bare[:1] in {"“", '"'}):
+            inside = max(inside - 1, self.units.type_words(words[k:]) - 1, 0)
+            if kept and not inside and (bare.lower() in self.group_stops or pair(k) in self.group_stops
+                                        or bare[:1] in {"“", '"'} or _clause_dash(words, k)):
                 break
             if w in {"Khối", "Cụm"} and kept:
                 break
@@ -488,3 +494,9 @@ def _date(year: int, month: int | None, day: int | None) -> dt.date | None:
         return dt.date(year, month or 1, day or 1)
     except ValueError:
         return None
+
+
+def _clause_dash(words: list[str], k: int) -> bool:
+    """A dash between words, then a lower-case word, opens a clause: "… khu vực Bắc Trung Bộ – cụm thi đua hoạt
+    động …" (a dash between two names belongs to the name: "Duyên hải miền Trung - Tây Nguyên")."""
+    return words[k] in {"-", "–", "—"} and k + 1 < len(words) and words[k + 1][:1].islower()

@@ -86,8 +86,11 @@ def number_tokens(doc: ViewDoc) -> list[int]:
 class FigureFinder:
     """Finds figures in a token range using the lexicon matches of the ViewDoc."""
 
-    def __init__(self, units: dict[str, UnitWord]) -> None:
+    def __init__(self, units: dict[str, UnitWord], magnitudes: dict[str, float] | None = None,
+                 per_units: dict[str, str] | None = None) -> None:
         self.units = units  # label "unit:<phrase>" → UnitWord
+        self.magnitudes = magnitudes or {}  # "triệu" → 1000000
+        self.per_units = per_units or {}  # label "per:<phrase>" → the unit a rate is per ("per:ha" → "hectare")
 
     def find(self, doc: ViewDoc, matches: Matches, lo: int, hi: int) -> list[Figure]:
         words = doc.words
@@ -123,7 +126,7 @@ class FigureFinder:
         if joiner and joiner[1] < hi and NUMBER.match(words[joiner[1]]):
             second = parse_number(words[joiner[1]])
             k = joiner[1] + 1
-            unit = self._unit_at(m, k, hi, "," in words[i] + words[joiner[1]]) or ((*row, k, None) if row else None) \
+            unit = self._unit_at(words, m, k, hi, "," in words[i] + words[joiner[1]]) or ((*row, k, None) if row else None) \
                 or (None if _years(first, second) else self._any_noun(words, m, k, hi))  # "từ 30 đến 40 hợp tác xã"
             # counts what it names; "năm học 2023 - 2024 với …" is a span of years
             if second is not None and unit is not None and second > first:
@@ -133,7 +136,7 @@ class FigureFinder:
         if unit_after_first:
             comp, start = self._comparator_before(m, i)
             return Figure(start, i, unit_after_first[1], first, None, "percent", comp)
-        unit = self._unit_at(m, i + 1, hi, "," in words[i]) or ((*row, i + 1, None) if row else None)
+        unit = self._unit_at(words, m, i + 1, hi, "," in words[i]) or ((*row, i + 1, None) if row else None)
         comp, start = self._comparator_before(m, i)
         if unit is None and comp == ">=":  # "ít nhất 30 học sinh": a floor makes any noun a count
             unit = self._any_noun(words, m, i + 1, hi)
@@ -145,7 +148,7 @@ class FigureFinder:
             comp, start = "<=", opener[0]
         return Figure(start, i, end, first * scale, None, name, comp, noun, opener is not None)
 
-    def _unit_at(self, m: Matches, k: int, hi: int, fractional: bool = False) -> tuple[str, float, int, tuple[int, int] | None] | None:
+    def _unit_at(self, words: list[str], m: Matches, k: int, hi: int, fractional: bool = False) -> tuple[str, float, int, tuple[int, int] | None] | None:
         """(unit, scale, end of the unit word, count-noun span) for the unit starting at token ``k``;
         ``fractional``: the number before it has a decimal part."""
         pct = m.starting_at("percent_signs", k, hi)
@@ -157,11 +160,27 @@ class FigureFinder:
             if span and (best is None or span[1] > best[0]) and (fractional or not self.units[label].after_fraction):  # the longest; of equals, the first label
                 best = (span[1], self.units[label])
         if best:
-            return best[1].unit, best[1].scale, best[0], None
+            unit, end = self._per(words, m, best[1].unit, best[0], hi)
+            return unit, best[1].scale, end, None
         noun = m.starting_at("count_nouns", k, hi)
         if noun:
             return "count", 1, k, noun
+        magnitude = m.starting_at("magnitudes", k, hi)  # "8,2 triệu tấn", "50 triệu lượt"
+        if magnitude and (after := self._unit_at(words, m, magnitude[1], hi, fractional)) is not None:
+            name, scale, end, noun = after
+            factor = self.magnitudes.get(" ".join(words[magnitude[0]:magnitude[1]]), 1)
+            return name, scale * factor, max(end, magnitude[1]), noun
         return None
+
+    def _per(self, words: list[str], m: Matches, unit: str, end: int, hi: int) -> tuple[str, int]:
+        """A rate's unit and where it ends: "tấn/ha" → "tonne/hectare", "đồng/người/tháng" → "vnd/person/month"."""
+        while end + 1 < hi and words[end] == "/":
+            per = next(((label, span) for label in m.labels_starting_with("per:")
+                        if (span := m.starting_at(label, end + 1, hi))), None)
+            if per is None:
+                break
+            unit, end = f"{unit}/{self.per_units[per[0]]}", per[1][1]
+        return unit, end
 
     @staticmethod
     def _any_noun(words: list[str], m: Matches, k: int, hi: int) -> tuple[str, float, int, tuple[int, int]] | None:
@@ -190,10 +209,12 @@ class FigureFinder:
 
     @staticmethod
     def _is_date_part(words: list[str], i: int, hi: int) -> bool:
-        """Numbers of "25/2/2023", "23-3", "12/03/2026 15:40" are not figures ("… công dân: 100%" is)."""
+        """Numbers of "25/2/2023", "23-3", "12/03/2026 15:40", "11-QĐ/HVCTQG" are not figures ("… công dân: 100%" is)."""
         nxt = words[i + 1] if i + 1 < hi else ""
         prev = words[i - 1] if i > 0 else ""
         if "/" in (nxt, prev):
+            return True
+        if nxt == "-" and i + 2 < len(words) and words[i + 2].isalpha():  # a document's code: "Quy định số 11-QĐ/…"
             return True
         if nxt == ":" or prev == ":":
             hour, minute = (i, i + 2) if nxt == ":" else (i - 2, i)

@@ -35,6 +35,8 @@ ANCHOR_LABELS = ("zero_triggers", "decrease_verbs", "increase_verbs")
 # … and those that make a number a figure when they follow it (FigureFinder._figure_at, FigureFinder._unit_at).
 FIGURE_FOLLOWER_LABELS = ("percent_signs", "range_joiners", "count_nouns")
 FIGURE_FOLLOWER_PREFIXES = ("unit:",)
+# … and those that may come between a number and such a follower ("24 triệu tấn": FigureFinder._unit_at).
+MAGNITUDE_LABELS = ("magnitudes",)
 # … and those that make a number a figure when they come before it (a floor: FigureFinder._figure_at).
 FIGURE_LEADER_LABELS = ("comparator_before:>=",)
 
@@ -78,7 +80,8 @@ class Prefilter:
             return "|".join(sorted(regexes, key=lambda r: (-len(r), r))) or "(?!)"
 
         followers = [*FIGURE_FOLLOWER_LABELS, *(k for k in phrases if k.startswith(FIGURE_FOLLOWER_PREFIXES))]
-        self.figure = re.compile(rf"\d\s*(?:{alternation(followers)})|(?:{alternation(FIGURE_LEADER_LABELS)})\s*\d")
+        magnitude = rf"(?:(?:{alternation(MAGNITUDE_LABELS)})\s*)?"  # "24 triệu tấn"
+        self.figure = re.compile(rf"\d\s*{magnitude}(?:{alternation(followers)})|(?:{alternation(FIGURE_LEADER_LABELS)})\s*\d")
         self.anchor = re.compile(alternation(ANCHOR_LABELS))
 
     def can_hold_target(self, view_text: str) -> bool:

@@ -106,8 +106,9 @@ class Layout:
                    tuple(c.lower() for c in data.get("word_value_cells", ())))
 
     def flowing(self, text: str) -> str:
-        """``text`` read as prose: tables without their number and result columns, hard wraps undone."""
-        text = self.tabbed(text)
+        """``text`` read as prose: Markdown marks blank, tables without their number and result columns, hard
+        wraps undone."""
+        text = self.tabbed(unmarked(text))
         return unwrap(self.tables(text) if "\t" in text else text)
 
     def tabbed(self, text: str) -> str:
@@ -197,13 +198,25 @@ class Layout:
         return out
 
 
-_PIPE_ROW = re.compile(r"[ \t]*\|[^\n]*\|[ \t]*")
+_PIPE_ROW = re.compile(r"[ \t]*\|[^\n]*\|[ \t]*|[^\n|]+(?:\|[^\n|]*){2,}")  # "| A | B |", or "A | B | C" with no outer pipes
 _RULE_ROW = re.compile(r"[ \t|:+-]*")  # "|---|:---:|"
 
 
+_MARKDOWN = re.compile(r"^[ \t]*#{1,6}(?=[ \t])|\*\*|__|^\*(?=[^*\s][^*\n]*\*[ \t]*$)|(?<=[^*\s])\*(?=[ \t]*$)", re.M)
+
+
+def unmarked(text: str) -> str:
+    """Markdown's heading hashes, bold marks and a caption's italic stars blank, same length: a page converted
+    to Markdown ("## Năm 2025", "**(BTQ) - Sáng 5/2, …**", "*Ảnh: …*") reads as its words."""
+    if "#" not in text and "*" not in text and "__" not in text:
+        return text
+    return _MARKDOWN.sub(lambda m: " " * len(m.group()), text)
+
+
 def piped(text: str) -> str:
-    """Pipe tables ("| STT | Chỉ tiêu | Kết quả |", copied from a web page or written in Markdown) as tab-separated
-    rows, same length: the pipes between cells become tabs, the outer ones and any rule line ("|---|") blanks."""
+    """Pipe tables ("| STT | Chỉ tiêu | Kết quả |", copied from a web page or written in Markdown; or
+    "TT | Nội dung | Đơn vị tính" with no outer pipes) as tab-separated rows, same length: the pipes between
+    cells become tabs, the outer ones and any rule line ("|---|") blanks."""
     rows = [m.span() for m in _LINE.finditer(text) if _PIPE_ROW.fullmatch(m.group())]
     runs = [(a, b) for k, (a, b) in enumerate(rows)
             if (k and text.count("\n", rows[k - 1][1], a) == 1) or (k + 1 < len(rows) and text.count("\n", b, rows[k + 1][0]) == 1)]
@@ -215,8 +228,9 @@ def piped(text: str) -> str:
             chars[a:b] = " " * (b - a)
             continue
         pipes = [k for k in range(a, b) if text[k] == "|"]
+        outer = not text[a:pipes[0]].strip()  # a row opening with a pipe closes with one: both are borders
         for k in pipes:
-            chars[k] = "\t" if pipes[0] < k < pipes[-1] else " "
+            chars[k] = "\t" if not outer or pipes[0] < k < pipes[-1] else " "
     return "".join(chars)
 
 

@@ -365,6 +365,8 @@ class TargetFinder:
         (d.direction, d.rule), verb = self._direction(m, a)
         if leader is not None and d.direction == "reach":
             d.direction = leader.direction
+        if d.direction == "reach" and d.value == 0 and d.value_max is None and d.unit == "count" and not fig.comparator:
+            d.direction, d.comparator, d.rule = "zero", "=", "zero"  # "Vụ việc | 0": a pledged count of none
         baseline = self._baseline(doc, m, a)
         if baseline is None and d.sub_marked and d.direction in CHANGES:
             # "Kéo giảm tai nạn giao thông trên cả 3 tiêu chí so với năm 2020, trong đó số người chết giảm 5%"

@@ -140,6 +140,9 @@ class UnitList:
     end: int = 0
 
 
+MAX_TYPE_WORDS = 12  # words of the longest organisation type
+
+
 class UnitReader:
     """Organisation mentions and member lists of a document; built once per process."""
 
@@ -159,9 +162,11 @@ class UnitReader:
         self.name_stop = re.compile(rf"(?:{stops})(?!\w)")
         self.national = sorted(data["national_bodies"], key=len, reverse=True)  # type: ignore[arg-type]
         generic = "|".join(re.escape(h) for h in data["generic_type_heads"])  # type: ignore[union-attr]
-        type_alt = alternation((t["phrase"] for t in types if not t.get("named")), fold_case=True) + rf"|(?:{generic})[ \t]+[{UPPER}][\w]*(?:[ \t]+[\w]+){{0,8}}?(?=[ \t]+(?i:tỉnh|thành phố|huyện|quận|thị xã)[ \t])"
-        level_alt = alternation(levels, fold_case=True)
         count_alt = r"\d+|các|" + "|".join(self.count_words)
+        # a generic head, written with its capital, names up to a level word or a count of them ("Trung tâm Công tác
+        # xã hội 5 tỉnh: …"; not "hội trường Công an tỉnh")
+        type_alt = alternation((t["phrase"] for t in types if not t.get("named")), fold_case=True) + rf"|(?-i:{generic})[ \t]+[{UPPER}][\w]*(?:[ \t]+[\w]+){{0,8}}?(?=[ \t]+(?:(?:{count_alt})[ \t]+)?(?i:tỉnh|thành phố|huyện|quận|thị xã)[ \t:])"
+        level_alt = alternation(levels, fold_case=True)
         heads = alternation(data["name_heads"], fold_case=True)  # type: ignore[arg-type]
         forms = [form for form, _ in gazetteer.surface_forms()]
         provinces = alternation(forms, fold_case=True)
@@ -216,6 +221,16 @@ class UnitReader:
         self.party_line = re.compile(rf"^[ \t]*(?i:{labels})[ \t]+[A-ZĐ][ \t]*:[ \t]*(?P<name>[^\n():]{{3,150}}?)"
                                      rf"(?:[ \t]*\((?P<role>[^()\n]{{1,40}})\))?[ \t]*$", re.MULTILINE)
         self.list_sep = re.compile(rf"[ \t]*(?:,[ \t]*(?:và[ \t]+)?|[ \t]+và[ \t]+)(?=(?:{head_alt})(?!\w)|{_NUMBERED.pattern})")
+
+    def type_words(self, words: list[str]) -> int:
+        """How many of ``words`` the longest organisation type they open spans ("Sở Văn hóa, Thể thao và Du
+        lịch …" → 7); 0 when they open none."""
+        lowered = " ".join(words[:MAX_TYPE_WORDS]).lower()
+        best = 0
+        for phrase in self.kinds:
+            if lowered.startswith(phrase) and (len(lowered) == len(phrase) or not lowered[len(phrase)].isalnum()):
+                best = max(best, phrase.count(" ") + 1)
+        return best
 
     # -- mentions ---------------------------------------------------------------------------------
     def lists(self, text: str) -> list[UnitList]:

@@ -698,3 +698,30 @@ def test_the_host_is_the_leader_of_the_pledges_year_not_the_next_one(extract_tex
             "Lạng Sơn, Cao Bằng và Thái Nguyên.\n")
     (event,) = extract_text(text).events
     assert event.host == "Công an tỉnh Lạng Sơn"
+
+
+@pytest.mark.parametrize(("text", "units", "groups"), [
+    ("Ngày 14/3, Cụm thi đua các Sở Nông nghiệp và Phát triển nông thôn vùng Đồng bằng sông Cửu Long tổ chức hội "
+     "nghị ký kết giao ước thi đua năm 2019. Cụm gồm Sở NN&PTNT 3 tỉnh: Đồng Tháp (Cụm trưởng), Long An và Cà Mau.",
+     ["Sở Nông nghiệp và Phát triển nông thôn tỉnh Đồng Tháp", "Sở Nông nghiệp và Phát triển nông thôn tỉnh Long An",
+      "Sở Nông nghiệp và Phát triển nông thôn tỉnh Cà Mau"],
+     ["Cụm thi đua các Sở Nông nghiệp và Phát triển nông thôn vùng Đồng bằng sông Cửu Long"]),
+    ("Ngày 18/3, Cụm thi đua số 4 ký kết giao ước thi đua năm 2022. Cụm gồm Trung tâm Công tác xã hội 2 tỉnh: "
+     "Đắk Lắk (Cụm trưởng) và Gia Lai.",
+     ["Trung tâm Công tác xã hội tỉnh Đắk Lắk", "Trung tâm Công tác xã hội tỉnh Gia Lai"], ["Cụm thi đua số 4"]),
+    ("Chiều thứ Bảy vừa qua (16/1), sáu tờ báo gồm Báo Thanh Hóa, Báo Nghệ An và Báo Quảng Trị đã ký kết giao ước "
+     "thi đua năm 2021. Báo Quảng Trị làm Cụm trưởng Cụm thi đua các báo Đảng khu vực Bắc Trung Bộ – cụm thi đua "
+     "hoạt động theo hướng dẫn của Ban Tuyên giáo Trung ương.",
+     ["Báo Thanh Hóa", "Báo Nghệ An", "Báo Quảng Trị"], ["Cụm thi đua các báo Đảng khu vực Bắc Trung Bộ"]),
+])
+def test_bodies_outside_the_police_and_their_groups(extract_text, text, units, groups):
+    """An abbreviated type ("Sở NN&PTNT"), a generic head before a count of provinces, newspapers named by their
+    province; a group's name holds a type's "và" and ends at a dash opening a clause."""
+    (event,) = extract_text(text).events
+    assert [u.name for u in event.units] == units
+    assert event.groups == groups
+
+
+def test_a_weekday_between_a_date_lead_and_the_date(extract_text):
+    text = "Chiều thứ Bảy vừa qua (16/1), Công an tỉnh A ký kết giao ước thi đua năm 2021 với Công an tỉnh B."
+    assert extract_text(text).events[0].date.isoformat() == "2021-01-16"

@@ -145,3 +145,34 @@ def test_a_pipe_table_is_read_as_a_table(extractor, extract_text):
         ("tỷ lệ lao động qua đào tạo", 70, "percent", False), ("có bằng cấp, chứng chỉ", 28, "percent", True),
         ("số người được đào tạo nghề dưới 3 tháng", 5_500, "count", False),  # a bare figure opening a value cell
         ("vận động Quỹ “Đền ơn đáp nghĩa”", 1_500_000_000, "vnd", False)]
+
+
+INNER_PIPE_TABLE = ("Hội nghị ký kết giao ước thi đua năm 2025 của Cụm thi đua các trường.\n\n"
+                    "TT | Nội dung | Đơn vị tính | Chỉ tiêu 2025 | Ghi chú\n"
+                    "1 | Học viên tốt nghiệp loại khá, giỏi | % | Từ 80 trở lên |\n"
+                    "2 | Đề tài khoa học được nghiệm thu | Đề tài | Tối thiểu 3 | Theo Quy định số 11-QĐ/HV\n"
+                    "3 | Học viên vi phạm quy chế phải xử lý kỷ luật | Trường hợp | 0 |\n")
+
+
+def test_a_pipe_table_without_outer_pipes_is_read_as_a_table(extractor, extract_text):
+    """"TT | Nội dung | Đơn vị tính | …": every pipe parts two cells; a document's code in a note is no figure,
+    and a pledged count of 0 is a zero target."""
+    flowing = extractor.layout.flowing(INNER_PIPE_TABLE)
+    assert len(flowing) == len(INNER_PIPE_TABLE) and "|" not in flowing
+    assert [(t.indicator, t.direction, t.comparator, t.value, t.unit) for t in extract_text(INNER_PIPE_TABLE).targets] == [
+        ("học viên tốt nghiệp loại khá, giỏi", "reach", ">=", 80, "percent"),
+        ("đề tài khoa học được nghiệm thu", "reach", ">=", 3, "count"),
+        ("học viên vi phạm quy chế phải xử lý kỷ luật", "zero", "=", 0, "count")]
+
+
+@pytest.mark.parametrize(("text", "plain"), [
+    ("## Năm 2025: doanh thu", "   Năm 2025: doanh thu"),
+    ("**(BTQ) - Sáng 5/2, tại hội trường.**", "  (BTQ) - Sáng 5/2, tại hội trường.  "),
+    ("*Lãnh đạo 5 doanh nghiệp ký giao ước. Ảnh: Đức Anh*", " Lãnh đạo 5 doanh nghiệp ký giao ước. Ảnh: Đức Anh "),
+    ("* Mục một", "* Mục một"),  # a bullet stays
+    ("Số #1 trong tỉnh, a * b", "Số #1 trong tỉnh, a * b"),
+])
+def test_markdown_marks_are_read_blank(text, plain):
+    from pipeline.segment import unmarked
+
+    assert unmarked(text) == plain

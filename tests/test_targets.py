@@ -629,3 +629,13 @@ def test_a_capital_plan_is_no_pledge_cue(extract_text):
 ])
 def test_a_deadline_is_a_limit_only_where_nothing_else_is_pledged(pledge_targets, sentence, expected):
     assert [(t.indicator, t.comparator, t.value, t.unit) for t in pledge_targets(sentence)] == expected
+
+
+@pytest.mark.parametrize(("sentence", "value", "unit"), [
+    ("Sản lượng lúa toàn vùng đạt trên 24 triệu tấn.", 24_000_000, "tonne"),  # a magnitude word scales its unit
+    ("Năng suất lúa bình quân đạt từ 6 tấn/ha trở lên.", 6, "tonne/hectare"),  # a rate
+    ("Thu nhập bình quân của người lao động đạt từ 9,5 triệu đồng/người/tháng trở lên.", 9_500_000, "vnd/person/month"),
+])
+def test_magnitudes_and_rates_make_the_unit(pledge_targets, sentence, value, unit):
+    (target,) = pledge_targets(sentence)
+    assert (target.value, target.unit) == (value, unit)
