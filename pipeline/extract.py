@@ -59,8 +59,9 @@ class Extractor:
         unit_words = {f"unit:{u['phrase']}": UnitWord(u["unit"], u.get("scale", 1), u.get("after_fraction", False)) for u in measures["units"]}
         entries.update({label: [label.split(":", 1)[1]] for label in unit_words})
         entries["count_nouns"] = measures["count_nouns"]
-        entries["magnitudes"] = list(measures["magnitudes"])
-        entries.update({f"per:{word}": [word] for word in measures["per_units"]})
+        magnitudes = {f"magnitude:{word}": scale for word, scale in measures["magnitudes"].items()}
+        per_units = {f"per:{word}": unit for word, unit in measures["per_units"].items()}
+        entries.update({label: [label.split(":", 1)[1]] for label in [*magnitudes, *per_units]})
         entries["not_count_nouns"] = measures["not_count_nouns"]
         entries["punct"] = [",", ".", ";", ":", "!", "?", "(", ")", '"', "-"]
         events = self.patterns.load("events.json")
@@ -71,8 +72,7 @@ class Extractor:
         self.tagger = WordTagger() if use_tagger else None
         self.unit_words = unit_words
         self.count_nouns = {n.lower() for n in measures["count_nouns"]}
-        figures = FigureFinder(unit_words, measures["magnitudes"], {f"per:{w}": u for w, u in measures["per_units"].items()})
-        self.targets = TargetFinder(figures, self.taxonomy, self.tagger,
+        self.targets = TargetFinder(FigureFinder(unit_words, magnitudes, per_units), self.taxonomy, self.tagger,
                                     self.patterns.load("criteria.json")["topics"])
         self.gazetteer = Gazetteer.load(self.patterns)
         self.units = UnitReader(self.patterns.load("units.json"), self.gazetteer)

@@ -89,7 +89,7 @@ class FigureFinder:
     def __init__(self, units: dict[str, UnitWord], magnitudes: dict[str, float] | None = None,
                  per_units: dict[str, str] | None = None) -> None:
         self.units = units  # label "unit:<phrase>" → UnitWord
-        self.magnitudes = magnitudes or {}  # "triệu" → 1000000
+        self.magnitudes = magnitudes or {}  # label "magnitude:<word>" → its factor ("magnitude:triệu" → 1000000)
         self.per_units = per_units or {}  # label "per:<phrase>" → the unit a rate is per ("per:ha" → "hectare")
 
     def find(self, doc: ViewDoc, matches: Matches, lo: int, hi: int) -> list[Figure]:
@@ -165,21 +165,16 @@ class FigureFinder:
         noun = m.starting_at("count_nouns", k, hi)
         if noun:
             return "count", 1, k, noun
-        magnitude = m.starting_at("magnitudes", k, hi)  # "8,2 triệu tấn", "50 triệu lượt"
+        magnitude = _labelled(m, "magnitude:", k, hi)  # "8,2 triệu tấn", "50 triệu lượt"
         if magnitude and (after := self._unit_at(words, m, magnitude[1], hi, fractional)) is not None:
             name, scale, end, noun = after
-            factor = self.magnitudes.get(" ".join(words[magnitude[0]:magnitude[1]]), 1)
-            return name, scale * factor, max(end, magnitude[1]), noun
+            return name, scale * self.magnitudes[magnitude[0]], max(end, magnitude[1]), noun
         return None
 
     def _per(self, words: list[str], m: Matches, unit: str, end: int, hi: int) -> tuple[str, int]:
         """A rate's unit and where it ends: "tấn/ha" → "tonne/hectare", "đồng/người/tháng" → "vnd/person/month"."""
-        while end + 1 < hi and words[end] == "/":
-            per = next(((label, span) for label in m.labels_starting_with("per:")
-                        if (span := m.starting_at(label, end + 1, hi))), None)
-            if per is None:
-                break
-            unit, end = f"{unit}/{self.per_units[per[0]]}", per[1][1]
+        while end + 1 < hi and words[end] == "/" and (per := _labelled(m, "per:", end + 1, hi)) is not None:
+            unit, end = f"{unit}/{self.per_units[per[0]]}", per[1]
         return unit, end
 
     @staticmethod
@@ -224,3 +219,11 @@ class FigureFinder:
             after = words[i + 3] if i + 3 < len(words) else ""
             return after not in {"%"} and not after.isalpha()
         return prev == "-" and i >= 2 and NUMBER.match(words[i - 2]) is not None and (i + 1 >= hi or not words[i + 1].isalpha())
+
+
+def _labelled(m: Matches, prefix: str, k: int, hi: int) -> tuple[str, int] | None:
+    """(label, end) of the first label with ``prefix`` matching at token ``k`` ("per:ha" in "tấn/ha")."""
+    for label in m.labels_starting_with(prefix):
+        if span := m.starting_at(label, k, hi):
+            return label, span[1]
+    return None

@@ -233,12 +233,12 @@ def whole_words(words: Iterable[str], boundary: str = r"\w", open_end: Callable[
     return "|".join(branch(w) for w in words if w) or "(?!)"
 
 
+_REGEX_CACHE: dict[tuple[str, ...], re.Pattern[str]] = {}
+
+
 def _abbreviations_in(text: str, keys: tuple[str, ...]) -> Iterator[re.Match[str]]:
     """Whole-word matches of ``keys`` in ``text``, in the order keys are tried."""
     pattern = _REGEX_CACHE.get(keys)
     if pattern is None:
         pattern = _REGEX_CACHE[keys] = re.compile(whole_words(fold_tone_marks(k) for k in keys))
     return pattern.finditer(text)
-
-
-_REGEX_CACHE: dict[tuple[str, ...], re.Pattern[str]] = {}

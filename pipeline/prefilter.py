@@ -36,7 +36,7 @@ ANCHOR_LABELS = ("zero_triggers", "decrease_verbs", "increase_verbs")
 FIGURE_FOLLOWER_LABELS = ("percent_signs", "range_joiners", "count_nouns")
 FIGURE_FOLLOWER_PREFIXES = ("unit:",)
 # … and those that may come between a number and such a follower ("24 triệu tấn": FigureFinder._unit_at).
-MAGNITUDE_LABELS = ("magnitudes",)
+MAGNITUDE_PREFIX = "magnitude:"
 # … and those that make a number a figure when they come before it (a floor: FigureFinder._figure_at).
 FIGURE_LEADER_LABELS = ("comparator_before:>=",)
 
@@ -80,7 +80,7 @@ class Prefilter:
             return "|".join(sorted(regexes, key=lambda r: (-len(r), r))) or "(?!)"
 
         followers = [*FIGURE_FOLLOWER_LABELS, *(k for k in phrases if k.startswith(FIGURE_FOLLOWER_PREFIXES))]
-        magnitude = rf"(?:(?:{alternation(MAGNITUDE_LABELS)})\s*)?"  # "24 triệu tấn"
+        magnitude = rf"(?:(?:{alternation(k for k in phrases if k.startswith(MAGNITUDE_PREFIX))})\s*)?"  # "24 triệu tấn"
         self.figure = re.compile(rf"\d\s*{magnitude}(?:{alternation(followers)})|(?:{alternation(FIGURE_LEADER_LABELS)})\s*\d")
         self.anchor = re.compile(alternation(ANCHOR_LABELS))
 

@@ -140,9 +140,6 @@ class UnitList:
     end: int = 0
 
 
-MAX_TYPE_WORDS = 12  # words of the longest organisation type
-
-
 class UnitReader:
     """Organisation mentions and member lists of a document; built once per process."""
 
@@ -150,6 +147,7 @@ class UnitReader:
         self.gazetteer = gazetteer
         types = sorted(data["org_types"], key=lambda t: -len(t["phrase"]))  # type: ignore[index]
         self.kinds = {t["phrase"].lower(): t["kind"] for t in types}
+        self.type_length = max(p.count(" ") + 1 for p in self.kinds)  # words of the longest type
         self.canonical_type = {t["phrase"].lower(): t.get("canonical", t["phrase"]) for t in types}
         self.bare_province_types = {t["phrase"].lower() for t in types if t.get("bare_province")}
         levels: Mapping[str, str] = data["levels"]  # type: ignore[assignment]
@@ -225,7 +223,7 @@ class UnitReader:
     def type_words(self, words: list[str]) -> int:
         """How many of ``words`` the longest organisation type they open spans ("Sở Văn hóa, Thể thao và Du
         lịch …" → 7); 0 when they open none."""
-        lowered = " ".join(words[:MAX_TYPE_WORDS]).lower()
+        lowered = " ".join(words[:self.type_length]).lower()
         best = 0
         for phrase in self.kinds:
             if lowered.startswith(phrase) and (len(lowered) == len(phrase) or not lowered[len(phrase)].isalnum()):
