@@ -19,6 +19,8 @@ import multiprocessing
 import os
 import resource
 import sys
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -34,6 +36,8 @@ from .models import Document, DocumentResult, Issue, SourceDocument
 
 if TYPE_CHECKING:
     from .registry import IngestSummary, Registry
+
+PARENT_CHECK_SECONDS = 1.0  # how often a worker looks whether the process that started it is still there
 
 
 @dataclass(frozen=True)
@@ -107,7 +111,15 @@ def _extractor_for(config: ExtractorConfig) -> Extractor:
 
 
 def _init_worker(config: ExtractorConfig) -> None:
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
     _extractor_for(config)
+
+
+def _exit_with_parent(parent: int) -> None:
+    """A worker whose parent was killed (kill -9) would wait for work forever, holding its memory: it leaves."""
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_SECONDS)
+    os._exit(1)
 
 
 Finish = Callable[[DocumentResult], Any]  # what a worker makes of a result before sending it back; picklable

@@ -47,14 +47,31 @@ def _stored(registry: Path) -> int:
         return 0
 
 
+def _children(pid: int) -> list[int]:
+    return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+
+
+def _alive(pid: int) -> bool:
+    """Running, not a zombie waiting for an init that may never reap it (in a container)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
 def _interrupt_midway(archive: Path, registry: Path, sig: int) -> int:
     proc = _ingest(archive, registry)
     deadline = time.monotonic() + 120
     while _stored(registry) < 5 and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.05)
     assert proc.poll() is None, "the ingest finished before it could be interrupted"
+    workers = _children(proc.pid) if Path("/proc").is_dir() else []
     proc.send_signal(sig)
     proc.wait(timeout=60)
+    deadline = time.monotonic() + 20
+    while any(map(_alive, workers)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(map(_alive, workers)), "worker processes outlived the ingest"
     return _stored(registry)
 
 
