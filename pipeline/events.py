@@ -29,7 +29,7 @@ JOINER = re.compile(r"[ \t,]*(?:thuộc[ \t]*|của[ \t]*)?")  # between a group
 # abbreviation, "phòng cháy, chữa cháy", is followed by a lower-case word).
 VENUE_BREAK = re.compile(rf"[.;:\n]|,\s*[{UPPER}]")
 HEADER_DATE = re.compile(r"^(?:[^\n\d]{0,20}?)(\d{1,2})/(\d{1,2})/(\d{4})(?:\s*[|,-]?\s*\d{1,2}:\d{2})?"
-                         r"(?:\s*\(?GMT[+-]\d{1,2}\)?)?(?:\s*\|[^\n\d]*)?\s*$", re.M)  # "09/03/2018 16:22 GMT+7", "… | Cập nhật"
+                         r"(?:\s*\(?GMT[+-]\d{1,2}\)?)?(?:\s*\|[^\n]*)?\s*$", re.M)  # "09/03/2018 16:22 GMT+7", "… | Lượt xem: 412"
 # a wire story's dateline: "Đà Nẵng, 9/3 (TTXVN) - Chiều nay, …"
 DATELINE = re.compile(rf"^[ \t]*[{UPPER}][^\n,(]{{1,30}},[ \t]*{DM.format(p='a')}[ \t]*\([^()\n]{{2,20}}\)[ \t]*[-–]", re.M)
 HEADER_YEAR = re.compile(r"(?i:năm)\s+((?:19|20)\d\d)\b|\d/((?:19|20)\d\d)\b")  # "Quý I năm 2026", "Số 3/2026"
@@ -67,7 +67,8 @@ class EventFacts:
 
 FUTURE_WINDOW = 4  # words between a future marker and the event it announces ("sẽ tổ chức ký kết giao ước")
 GROUP_NAME_LOWER_WORDS = 10  # "Khối thi đua các doanh nghiệp cấp nước, môi trường đô thị"
-BLOC_NAME_LOWER_WORDS = 3  # "Khối Cảnh sát tập trung kéo giảm …" names no bloc
+GROUP_KIND_WORDS = 2  # "các cơ quan, đơn vị": one kind of body is a word of one or two syllables
+BLOC_NAME_LOWER_WORDS = 4  # "Khối Cảnh sát tập trung kéo giảm …" names no bloc; "Khối Xây dựng lực lượng - Hậu cần" does
 DIRECTIVE_REACH = 400  # characters back to a request or a time since in the same sentence ("đề nghị …; đồng thời … tổ chức ký kết")
 
 
@@ -84,6 +85,9 @@ class EventReader:
         self.directive_re = _earlier_in_sentence([*data["directive_markers"], *data["recalled_frames"]])  # type: ignore[misc]
         recalled = alternation(data["recalled_before"])  # type: ignore[union-attr]
         self.recalled_re = re.compile(rf"(?<!\w)(?:{recalled})(?:\s+\w+)?\s*$")
+        self.negated_re = re.compile(rf"(?<!\w)(?:{alternation(data['negations'])})\s+$")  # type: ignore[arg-type]
+        self.to_come_re = re.compile(rf"(?:\s+(?:{frame})\s+\d{{4}}(?:\s*[-–]\s*\d{{4}})?)?\s+"
+                                     rf"(?:{alternation(data['future_after'])})(?!\w)")  # type: ignore[arg-type]
         signed = alternation(data["recalled_after"])  # type: ignore[union-attr]
         self.signed_re = re.compile(rf"(?:\s+\w+){{0,{FUTURE_WINDOW}}}?\s+(?:{signed})(?!\w)")
         self.review_re = _earlier_in_sentence(data["review_markers"])  # type: ignore[arg-type]
@@ -124,36 +128,45 @@ class EventReader:
         self._group_mentions = lru_cache(maxsize=8)(self._find_group_mentions)
 
     # -- kind and sentence ----------------------------------------------------------------------------------
-    def kind(self, text: str) -> str | None:
+    def kind(self, text: str, published: dt.date | None = None) -> str | None:
         """The kind of event the text names; one its headline names comes first ("Phát động phong trào thi đua …"
         over the signings in the clusters it asks for)."""
         low = text.lower()
         headline = low.lstrip().split("\n", 1)[0]
         for where in (headline, low):
             for kind, cues in self.kinds:
-                if any(self._names(where, c) for c in cues):
+                if any(self._names(where, c, published) for c in cues):
                     return kind
         return None
 
-    def _names(self, low: str, cue: str) -> bool:
-        """``cue`` names an event that takes place: not only one to come ("sẽ tổ chức ký kết giao ước"), one
+    def _names(self, low: str, cue: str, published: dt.date | None = None) -> bool:
+        """``cue`` names an event that takes place: not one denied ("không ký giao ước mới"), not only one to come
+        ("sẽ tổ chức ký kết giao ước", "giao ước thi đua năm 2026 sẽ được xây dựng"), one
         asked for ("đề nghị … phối hợp tổ chức ký kết giao ước"), a pledge made before and now carried out
         ("thực hiện giao ước thi đua đã ký kết từ đầu năm", "Ngay từ đầu năm, 12 bản đã ký giao ước"), one
         planned later in its clause ("Hội nghị ký kết giao ước thi đua năm 2025 … dự kiến tổ chức vào ngày …"), a
         pledge reviewed ("sơ kết 6 tháng thực hiện phong trào thi đua và giao ước thi đua"; but "tổng kết năm 2018
         và ký kết giao ước thi đua năm 2019" names a signing by its verb) or a
-        pledge document cited as a legal basis ("Căn cứ Giao ước thi đua năm 2024 …")."""
+        pledge document cited as a legal basis ("Căn cứ Giao ước thi đua năm 2024 …") or, in a text ``published``
+        later, one in a sentence set in an earlier year ("Năm 2024, 100% cụm, khối đã ký kết giao ước …")."""
         at = low.find(cue)
         while at >= 0:
             end = at + len(cue)
             if not (self.future_re.search(low, max(0, at - 40), at) or self.directive_re.search(low, max(0, at - DIRECTIVE_REACH), at)
                     or self._on_citation_line(low, at)
                     or self.recalled_re.search(low, max(0, at - 40), at) or self.signed_re.match(low, end)
+                    or self.negated_re.search(low, max(0, at - 10), at) or self.to_come_re.match(low, end)
+                    or self._set_before(low, at, published)
                     or self.planned_re.match(low, end, end + DIRECTIVE_REACH)
                     or (not self.signing_cue.match(cue) and self.review_re.search(low, max(0, at - DIRECTIVE_REACH), at))):
                 return True
             at = low.find(cue, at + 1)
         return False
+
+    def _set_before(self, low: str, at: int, published: dt.date | None) -> bool:
+        """The sentence holding ``at`` opens with a year ("Năm 2024, …") before the year of ``published``."""
+        frame = _YEAR_FRAME.search(low, max(0, at - DIRECTIVE_REACH), at) if published else None
+        return frame is not None and int(frame.group(1)) < published.year  # type: ignore[union-attr]
 
     def event_sentence(self, text: str, sentences: list[tuple[int, int]], kind: str) -> tuple[int, int]:
         """The first sentence naming the event with a date; else the first naming it at all.
@@ -319,14 +332,15 @@ class EventReader:
             bare = w.rstrip(",")
             inside = max(inside - 1, self.units.type_words(words[k:]) - 1, 0)
             if kept and not inside and (bare.lower() in self.group_stops or pair(k) in self.group_stops
-                                        or bare[:1] in {"“", '"'} or _clause_dash(words, k)):
+                                        or bare[:1] in {"“", '"'} or _clause_dash(words, k)
+                                        or self._province_of(words[k:])):
                 break
             if w in {"Khối", "Cụm"} and kept:
                 break
             kept.append(bare)
             level_word = bare.lower() in self.units.level_scope or pair(k) in self.units.level_scope \
                 or (k > 0 and pair(k - 1) in self.units.level_scope)
-            lower += not bare[:1].isupper() and not level_word
+            lower += bare[:1].islower() and not level_word  # a dash is no word: "Khối Xây dựng lực lượng - Hậu cần"
             if lower > (GROUP_NAME_LOWER_WORDS if explicit else BLOC_NAME_LOWER_WORDS):
                 return ""
             if w.endswith(","):
@@ -334,13 +348,19 @@ class EventReader:
                     break  # "Khối thi đua Cảnh sát, Công an tỉnh X": the force the bloc belongs to
                 following = " ".join(words[k + 1:k + 3]).lower()
                 if not (any(following.startswith(level) for level in self.units.level_scope)
-                        or (explicit and self._ends_soon(words[k + 1:]))):
+                        or _kinds_listed(words, k) or (explicit and self._ends_soon(words[k + 1:]))):
                     break
                 kept[-1] = w
         name = " ".join(kept).strip(" ,")
         ended_cleanly = len(kept) < len(words) or raw.rstrip() == name
         opens = name[:1].isupper() or (explicit and name.startswith("các "))
         return name if name and opens and (explicit or ended_cleanly) else ""
+
+    def _province_of(self, words: list[str]) -> bool:
+        """"Khối thi đua các doanh nghiệp nhà nước tỉnh Tuyên Quang": the province a bloc belongs to follows its
+        name as "Bộ Công an" follows "Cụm thi đua số 6"; a town's name may be part of it ("… khu vực thành phố Vinh")."""
+        m = self.units.province_mention.match(" ".join(words))
+        return m is not None and self.units.gazetteer.canonical(m["name"]) is not None
 
     def _ends_soon(self, words: list[str], within: int = 5) -> bool:
         """"Cụm thi đua các tỉnh miền núi, biên giới phía Bắc đã …": the comma is inside the name."""
@@ -461,6 +481,7 @@ def _earlier_in_sentence(words: Iterable[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{alternation(words)})(?!\w)(?:[^.!?\n]|{NUMBER_STOP})*$")
 
 
+_YEAR_FRAME = re.compile(rf"(?:^|[.!?\n])\s*năm\s+((?:19|20)\d\d)\s*,(?:[^.!?\n]|{NUMBER_STOP})*$")  # lower-cased text
 _ROLE_YEAR = re.compile(r"[ \t]+(?i:năm)[ \t]+((?:19|20)\d\d)")
 
 
@@ -497,6 +518,20 @@ def _date(year: int, month: int | None, day: int | None) -> dt.date | None:
 
 
 def _clause_dash(words: list[str], k: int) -> bool:
-    """A dash between words, then a lower-case word, opens a clause: "… khu vực Bắc Trung Bộ – cụm thi đua hoạt
-    động …" (a dash between two names belongs to the name: "Duyên hải miền Trung - Tây Nguyên")."""
-    return words[k] in {"-", "–", "—"} and k + 1 < len(words) and words[k + 1][:1].islower()
+    """A dash after a name, then a lower-case word, opens a clause: "… khu vực Bắc Trung Bộ – cụm thi đua hoạt
+    động …"; one between two names or two lower-case words belongs to the name ("Duyên hải miền Trung - Tây
+    Nguyên", "các sở, ban, ngành văn hóa - xã hội")."""
+    return words[k] in {"-", "–", "—"} and 0 < k < len(words) - 1 and words[k + 1][:1].islower() \
+        and not words[k - 1][:1].islower()
+
+
+def _kinds_listed(words: list[str], k: int) -> bool:
+    """"các sở, ban, ngành …", "các cơ quan, đơn vị …": the comma after word ``k`` lists kinds of body, short
+    lower-case items after "các" or a comma, inside the name."""
+    item = 0
+    while k - item >= 0 and words[k - item][:1].islower() and item < GROUP_KIND_WORDS:
+        before = words[k - item - 1] if k - item > 0 else ""
+        if before.lower() == "các" or before.endswith(","):
+            return k + 1 < len(words) and words[k + 1][:1].islower()
+        item += 1
+    return False

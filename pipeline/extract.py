@@ -160,7 +160,7 @@ class Extractor:
 
     # -- events --------------------------------------------------------------------------------------------------
     def _event(self, text: str, char_sentences: list[tuple[int, int]], published: dt.date | None) -> EventFacts | None:
-        kind = self.events.kind(text)
+        kind = self.events.kind(text, published)
         if kind is None:
             return None
         sentence = self.events.event_sentence(text, char_sentences, kind)
@@ -173,7 +173,11 @@ class Extractor:
         mention = own[0] if own else (self.events.field_date(text)
                                       or next((d for s in char_sentences for d in self.events.dates(text, *s)), None))
         date, date_end = self.events.resolve_dates(mention, published, year, school)
-        if not own and published is not None and (date is None or date > published):
+        if published is not None and date is not None and date > published:
+            if own:  # "Sắp diễn ra Hội nghị … vào ngày 08/3" on a page of 04/3: announced, not held
+                return None
+            date, date_end = published, None
+        elif not own and published is not None and date is None:
             date, date_end = published, None
         if kind == "pledge_signing" and period is not None and date is not None and period + (1 if school else 0) < date.year:
             return None  # a pledge for a year already over when the text was written: recalled, not signed here

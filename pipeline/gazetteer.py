@@ -142,6 +142,17 @@ class Gazetteer:
         new = self._current[canonical]
         return self._only_member(canonical) or new
 
+    def in_force(self, name: str, on: datetime.date | None = None) -> ProvinceRef | None:
+        """The province of the list in force at ``on`` that the place ``name`` lies in.
+
+        A body named after its place keeps the name through a reform while its
+        province changes: "Trường Cao đẳng Vĩnh Phúc" signing in 2026 is in Phú Thọ.
+        """
+        ref = self.resolve(name, on)
+        if ref is None or on is None or on < REFORM_DATE:
+            return ref
+        return self._current.get(ref.province_now or "", ref)
+
     def _only_member(self, current_name: str) -> ProvinceRef | None:
         """The legacy province that alone became ``current_name``, if exactly one did."""
         members = [r for r in self._legacy.values() if r.province_now == current_name]

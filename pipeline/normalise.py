@@ -160,13 +160,18 @@ def build_view(text: str, abbreviations: Mapping[str, str]) -> MatchView:
 
 _BLANK_RUN = re.compile(r"[^\S\n]{2,}")
 _ODD_BLANK = re.compile(r"[^\S\n ]")  # a blank other than " " (tab, no-break space …)
-_MARKS = _DASHES | _QUOTES  # disjoint, and no replacement is itself replaced: one pass does both
+_WIDE = {c: chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}  # full-width forms: "95％" is "95%"
+_MARKS = _DASHES | _QUOTES | _WIDE  # disjoint, and no replacement is itself replaced: one pass does all
 _MARK = re.compile("[" + "".join(re.escape(chr(c)) for c in _MARKS) + "]")
+_GROUP_BLANKS = "\u00a0\u202f\u2009"  # no-break, narrow no-break and thin spaces
+_GROUP_BLANK = re.compile(f"(?<=\\d)[{_GROUP_BLANKS}](?=\\d{{3}}(?!\\d))")  # "1 500 vụ": a thousands separator
 
 
 def _unify_marks(text: str) -> str:
-    """``text.translate(_DASHES).translate(_QUOTES)``; ``str.translate`` goes through a dict per character."""
-    return _MARK.sub(lambda m: _MARKS[ord(m.group())], text)
+    """``text.translate(_DASHES | _QUOTES | _WIDE)`` (``str.translate`` goes through a dict per character), and
+    a blank between digit groups that no line break may split written as the full stop that separates them."""
+    text = _MARK.sub(lambda m: _MARKS[ord(m.group())], text)
+    return _GROUP_BLANK.sub(".", text) if any(c in text for c in _GROUP_BLANKS) else text
 
 
 def _piece(piece: str, s: int, e: int, parts: list[str], starts: list[int], ends: list[int]) -> None:

@@ -128,7 +128,7 @@ class TargetFinder:
         """A count, time or money figure is a target only with a comparator, a range or a verb on it."""
         if fig.comparator or fig.value_max is not None:
             return True
-        for label in ("action_verbs", "decrease_verbs", "increase_verbs", "linking_verbs"):
+        for label in (*ACTING_VERBS, "linking_verbs"):
             if m.ending_at(label, fig.start):
                 return True
         return False
@@ -140,15 +140,18 @@ class TargetFinder:
         if fig is None or fig.count_noun:  # "không để xảy ra oan sai", "40 đối tượng truy nã"; but a table's value
             # cell ("Oan, sai⇥Không để xảy ra", "… truy nã⇥Không dưới 40 đối tượng") names nothing: its label does
             own_end = a.end if fig is None else fig.count_noun[1]  # type: ignore[index]
-            return "left" if _cell_ends(doc, own_end, limit) and _after_cell(doc, a.start, sentence[0]) else "right"
-        after = m.starting_at("comparator_after:>=", a.end, limit) or m.starting_at("comparator_after:<=", a.end, limit)
-        nxt = after[1] if after else a.end  # "95% trở lên số đơn thư …": the noun phrase follows "trở lên"
-        if nxt >= limit or not doc.words[nxt][:1].isalpha() or m.starting_at("right_np_stops", nxt) \
-                or m.starting_at("prepositions", nxt) or m.starting_at("delimiters", nxt):
+            if _cell_ends(doc, own_end, limit) and _after_cell(doc, a.start, sentence[0]):
+                return "left"
+            # a bare count ("tuyển sinh toàn Cụm đạt 9.500 lượt người") counts what is named before it, unless a
+            # verb acting on it comes right before ("bắt 40 đối tượng")
+            while (more := m.starting_at("count_nouns", own_end, limit)) and fig is not None:
+                own_end = more[1]  # "9.500 lượt người"
+            bare = fig is not None and _ends_phrase(doc, m, own_end, limit) and not _listed_on(doc, m, own_end, limit)
+            return "left" if bare and not m.first_ending_at(ACTING_VERBS, fig.start) else "right"
+        if _ends_phrase(doc, m, a.end, limit) or m.ending_at("linking_verbs", fig.start):
             return "left"
-        if m.ending_at("linking_verbs", fig.start):
-            return "left"
-        if m.first_ending_at(("action_verbs", "decrease_verbs", "increase_verbs"), fig.start) \
+        nxt = _after_tro_len(m, a.end, limit)
+        if m.first_ending_at(ACTING_VERBS, fig.start) \
                 or m.first_starting_at(("measure_nouns", "count_nouns", "rate_words"), nxt):
             return "right"  # "giảm 5% số vụ …", "tiếp nhận 100% tin báo …": the lexicon decides
         if self.tagger is not None and self.tagger.pos(doc, nxt, *sentence) in NOUNISH_EXCLUDED:
@@ -232,11 +235,16 @@ class TargetFinder:
             named = min((spans[0][0] for label in MEASURE_WORDS if (spans := m.within(label, lo, hi))), default=hi)
             leads = [lead for lead in m.within("lead_ins", lo, hi) if not _inside_longer(lead, verbs)
                      and not m.ending_at("prepositions", lead[0], lo)  # "doanh thu của mỗi đơn vị" names whose
-                     and (lead[0] < named or _pledges(m, lead[0], hi) or _opens_figure(m, lead, lo, hi))]
+                     and ((lead[0] < named and not self._closes_words(m, lead, lo, hi))
+                          or _pledges(m, lead[0], hi) or _opens_figure(m, lead, lo, hi))]
             if leads:
                 lo = max(lo, leads[-1][1])
             if lo == start:
                 return lo, hi
+
+    def _closes_words(self, m: Matches, lead: TokenRange, lo: int, hi: int) -> bool:
+        """A lead-in after words of its own, right before the figure, is theirs: "tuyển sinh toàn Cụm đạt 9.500 …"."""
+        return lead[0] > lo and not _nonempty(self._strip(m, (lead[1], hi), (), LEFT_TRAILING))
 
     def indicator_pieces(self, doc: ViewDoc, m: Matches, a: Anchor, draft: Draft) -> list[TokenRange]:
         if a.orientation == "left":  # its closing note first: "… truy nã (mỗi đơn vị)" is not a lead-in's subject
@@ -649,6 +657,7 @@ QUOTE = '"'  # every quotation mark, as the matching view writes it
 QUALIFIER_WORDS = 4  # words a qualifying count may name before its "trở lên": "từ 10 lao động trở lên"
 MEASURE_WORDS = ("rate_words", "measure_nouns")
 DIRECTION_VERBS = ("decrease_verbs", "increase_verbs")
+ACTING_VERBS = ("action_verbs", *DIRECTION_VERBS)  # a verb acting on the figure after it: "giảm 5% số vụ …"
 OWN_VERBS = (*DIRECTION_VERBS, "action_verbs", "linking_verbs", "level_markers", "lead_ins")  # a commitment of its own
 WHOLE_WORDINGS = ("comparator_after:>=", "comparator_after:<=", "direction_compounds")  # never cut apart by ``_strip``
 
@@ -679,6 +688,10 @@ def _without_note(doc: ViewDoc, rng: TokenRange) -> TokenRange:
 def _pledges(m: Matches, i: int, hi: int) -> bool:
     """A lead-in at ``i`` that always opens the commitment: a pledge cue ("phấn đấu") or a colon."""
     return bool(m.starting_at("commitment_cues", i, hi) or m.starting_at("punct", i, hi))
+
+
+def _nonempty(rng: TokenRange) -> bool:
+    return rng[0] < rng[1]
 
 
 def _opens_figure(m: Matches, lead: TokenRange, lo: int, hi: int) -> bool:
@@ -730,6 +743,27 @@ def _words(doc: ViewDoc, pieces: list[TokenRange]) -> str:
 def value_of(d: Draft) -> tuple[int | float | None, int | float | None]:
     return (as_number(d.value) if d.value is not None else None,
             as_number(d.value_max) if d.value_max is not None else None)
+
+
+def _after_tro_len(m: Matches, at: int, limit: int) -> int:
+    """Past a "trở lên" / "trở xuống" at ``at``: "95% trở lên số đơn thư …" names its thing after it."""
+    after = m.starting_at("comparator_after:>=", at, limit) or m.starting_at("comparator_after:<=", at, limit)
+    return after[1] if after else at
+
+
+def _ends_phrase(doc: ViewDoc, m: Matches, at: int, limit: int) -> bool:
+    """No noun follows a figure's own words at ``at``: the clause ends, or a preposition or stop word comes."""
+    nxt = _after_tro_len(m, at, limit)
+    return nxt >= limit or not doc.words[nxt][:1].isalpha() or bool(
+        m.starting_at("right_np_stops", nxt) or m.starting_at("prepositions", nxt) or m.starting_at("delimiters", nxt))
+
+
+def _listed_on(doc: ViewDoc, m: Matches, at: int, limit: int) -> bool:
+    """A comma at ``at`` lists another noun with the one before it ("150 doanh nghiệp, hợp tác xã đưa …"),
+    rather than ending its phrase ("9.500 lượt người, trong đó …")."""
+    nxt = at + 1
+    return at < limit and doc.words[at] == "," and nxt < limit and doc.words[nxt][:1].isalpha() \
+        and not m.first_starting_at(("sub_markers", "right_np_stops", "lead_ins", *ACTING_VERBS), nxt, limit)
 
 
 def _cell_ends(doc: ViewDoc, i: int, hi: int) -> bool:

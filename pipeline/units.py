@@ -428,7 +428,9 @@ class UnitReader:
         if mention.name is None and not mention.whole and (level == self.province_level
                                                             or mention.org_type.lower() in self.implied_types):
             mention = replace(mention, name=home.province if home and home.province else region)
-        ref = self.gazetteer.resolve(mention.name or "", on) if mention.name else None
+        # a body named after its place ("Trường Cao đẳng Vĩnh Phúc") is where that place is now
+        find = self.gazetteer.resolve if level else self.gazetteer.in_force
+        ref = find(mention.name, on) if mention.name else None
         scope = self.level_scope.get(level, "any")
         department = f"{mention.department} " if mention.department else ""
         if ref is not None and level and scope in {"province", "any"} and (scope == "province" or ref.level == "thành phố"):

@@ -35,6 +35,15 @@ def test_a_pledge_naming_no_year_is_for_the_year_after_a_late_signing(extract_te
     assert extract_text(sentence).events[0].period_year == period
 
 
+@pytest.mark.parametrize(("line", "published"), [
+    ("27/12/2024 | 19:05", "2024-12-27"),
+    ("Thứ Ba, 23/09/2025 - 14:05 | Lượt xem: 412", "2025-09-23"),
+    ("09/03/2018 16:22 GMT+7", "2018-03-09"),
+])
+def test_page_date_lines(extract_text, line, published):
+    assert str(extract_text(f"Cụm thi đua số 9 ký kết giao ước thi đua\n\n{line}\n\nNội dung.").document.published) == published
+
+
 def test_page_date_line_gives_the_year(extract_text):
     text = "Cụm 9 ký kết giao ước thi đua năm 2025\n\n27/12/2024 | 19:05\n\nChiều 27/12, tại Công an tỉnh Kiên Giang, Cụm thi đua số 9 tổ chức hội nghị."
     result = extract_text(text)
@@ -49,6 +58,9 @@ def test_page_date_line_gives_the_year(extract_text):
     ("Ba khối thi đua thuộc Công an tỉnh Bắc Giang gồm Khối An ninh, Khối Cảnh sát và Khối Công an các huyện, "
      "thành phố lần lượt ký kết giao ước thi đua năm 2024.",
      ["Khối An ninh", "Khối Cảnh sát", "Khối Công an các huyện, thành phố"]),
+    ("Bốn khối thi đua của Công an tỉnh Sơn La gồm Khối An ninh, Khối Xây dựng lực lượng - Hậu cần và Khối Công an các "
+     "huyện, thành phố ký kết giao ước thi đua năm 2017.",
+     ["Khối An ninh", "Khối Xây dựng lực lượng - Hậu cần", "Khối Công an các huyện, thành phố"]),
     ("KHỐI THI ĐUA SỐ 3\nGIAO ƯỚC THI ĐUA năm 2022", ["Khối thi đua số 3"]),
 ])
 def test_groups(extract_text, text, groups):
@@ -270,6 +282,15 @@ def test_slogan_and_campaign_launch(extract_text):
     # a pledge document cited as the basis of another
     "HƯỚNG DẪN chấm điểm thi đua năm 2024\nCăn cứ Giao ước thi đua năm 2024 của Cụm thi đua số 7 ký ngày 06/3/2024,\n"
     "Công an tỉnh Bình Định hướng dẫn việc tự chấm điểm như sau: giảm từ 5% trở lên được 10 điểm.",
+    # a signing denied, or one the pledge is the subject of something to come
+    "Những tháng cuối năm, các cụm, khối không ký giao ước mới mà tổng hợp kết quả thực hiện.",
+    "Quy chế hoạt động và giao ước thi đua năm 2026 sẽ được xây dựng, ký kết trong quý I/2026.",
+    # a signing dated after the page that announces it
+    "Hội nghị ký kết giao ước thi đua Cụm thi đua số 1 năm 2019\n\nThứ Hai, 04/03/2019 - 09:30\n\nTheo kế hoạch, "
+    "ngày 08/3/2019, tại Hội trường Công an tỉnh Điện Biên, Cụm thi đua số 1 tổ chức hội nghị ký kết giao ước thi đua.",
+    # a signing in a year before the page's date line
+    "Sở Nội vụ sắp xếp lại các khối thi đua\n\nThứ Ba, 23/09/2025 - 14:05 | Lượt xem: 412\n\nNgày 22/9/2025, "
+    "UBND tỉnh thành lập các cụm, khối thi đua. Năm 2024, 100% cụm, khối đã ký kết giao ước thi đua.",
 ])
 def test_text_without_a_pledge_has_no_event(extract_text, text):
     assert extract_text(text).events == []
@@ -713,10 +734,20 @@ def test_the_host_is_the_leader_of_the_pledges_year_not_the_next_one(extract_tex
      "thi đua năm 2021. Báo Quảng Trị làm Cụm trưởng Cụm thi đua các báo Đảng khu vực Bắc Trung Bộ – cụm thi đua "
      "hoạt động theo hướng dẫn của Ban Tuyên giáo Trung ương.",
      ["Báo Thanh Hóa", "Báo Nghệ An", "Báo Quảng Trị"], ["Cụm thi đua các báo Đảng khu vực Bắc Trung Bộ"]),
+    ("Sáng 21/2/2020, tại Hội trường Sở Y tế, Khối thi đua các sở, ban, ngành văn hóa - xã hội tỉnh Gia Lai tổ "
+     "chức hội nghị ký kết giao ước thi đua năm 2020. Dự hội nghị có lãnh đạo 3 đơn vị thành viên: Sở Y tế (Khối "
+     "trưởng), Sở Văn hóa, Thể thao và Du lịch và Ban Dân tộc tỉnh.",
+     ["Sở Y tế tỉnh Gia Lai", "Sở Văn hóa, Thể thao và Du lịch tỉnh Gia Lai", "Ban Dân tộc tỉnh Gia Lai"],
+     ["Khối thi đua các sở, ban, ngành văn hóa - xã hội"]),
+    ("Ngày 9/3/2023, Khối thi đua các cơ quan, đơn vị khu vực thành phố Vinh ký kết giao ước thi đua năm 2023. "
+     "Khối gồm Sở Tư pháp và Sở Y tế tỉnh Nghệ An.",
+     ["Sở Tư pháp tỉnh Nghệ An", "Sở Y tế tỉnh Nghệ An"], ["Khối thi đua các cơ quan, đơn vị khu vực thành phố Vinh"]),
 ])
 def test_bodies_outside_the_police_and_their_groups(extract_text, text, units, groups):
     """An abbreviated type ("Sở NN&PTNT"), a generic head before a count of provinces, newspapers named by their
-    province; a group's name holds a type's "và" and ends at a dash opening a clause."""
+    province, members after "thành viên:"; a group's name holds a type's "và", a list of kinds of body ("các sở,
+    ban, ngành") and a dash between lower-case words, and ends at a dash opening a clause or at the province it
+    belongs to (a town may be part of it)."""
     (event,) = extract_text(text).events
     assert [u.name for u in event.units] == units
     assert event.groups == groups

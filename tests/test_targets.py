@@ -39,6 +39,10 @@ MEANING_TABLE = [
 ]
 
 BEYOND_DEV = [
+    # full-width signs and digit groups split by a no-break space read as written the usual way
+    ("Tỷ lệ điều tra, khám phá án hình sự > 80％.", [("reach", ">", 80, None, "percent", "crime.clearance")]),
+    ("Toàn Cụm bắt, vận động đầu thú ≥ 1\u00a0500 đối tượng truy nã.", [("reach", ">=", 1500, None, "count", "wanted.arrests")]),
+    ("Bắt ít nhất 1\u202f200 đối tượng truy nã.", [("reach", ">=", 1200, None, "count", "wanted.arrests")]),
     # decimal comma, baseline before the figure, money in đồng
     ("Số người chết do TNGT giảm 7,5% so với năm 2022.", [("decrease", ">=", 7.5, None, "percent", "traffic.deaths")]),
     ("Số thu ngân sách cao hơn năm 2022 ít nhất 10%.", [("increase", ">=", 10, None, "percent", None)]),
@@ -184,6 +188,12 @@ BEYOND_DEV = [
     ("Tiếp nhận 100% tin báo về tội phạm (kể cả tin báo qua mạng).", "tiếp nhận tin báo về tội phạm"),
     ("- Tỷ lệ hộ nghèo (theo chuẩn nghèo đa chiều): giảm 1,5%.", "tỷ lệ hộ nghèo"),
     ("- Thời gian mất điện trung bình (SAIDI): không quá 300 phút.", "thời gian mất điện trung bình (SAIDI)"),
+    # a bare count counts what is named before it, a subject's own words kept ("toàn Cụm"), unless a verb acts on it
+    ("Các trường phấn đấu tuyển sinh toàn Cụm đạt ít nhất 9.500 lượt người.", "tuyển sinh toàn Cụm"),
+    ("Phấn đấu tuyển sinh toàn Cụm đạt trên 95%.", "tuyển sinh toàn Cụm"),
+    ("Các đơn vị phấn đấu bắt ít nhất 40 đối tượng.", "bắt đối tượng"),
+    ("Hỗ trợ ít nhất 150 doanh nghiệp, hợp tác xã đưa sản phẩm lên sàn thương mại điện tử.",
+     "doanh nghiệp, hợp tác xã đưa sản phẩm lên sàn thương mại điện tử"),
 ])
 def test_indicator_boundaries(pledge_targets, sentence, indicator):
     assert pledge_targets(sentence)[-1].indicator == indicator
