@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 
 from underthesea import sent_tokenize
 
@@ -97,19 +98,37 @@ class Layout:
     result_heads: tuple[str, ...]  # wordings that head a column of results, lower-case
     unit_heads: frozenset[str] = frozenset()  # headers of unit-of-measure columns ("ĐVT"), lower-case
     word_cells: tuple[str, ...] = ()  # value cells with no figure ("Không để xảy ra"), lower-case
+    box_heads: tuple[str, ...] = ()  # a web page's boxes around the article ("Tin liên quan")
 
     @classmethod
     def from_data(cls, data: Mapping[str, Iterable[str]]) -> "Layout":
         return cls(frozenset(h.lower() for h in data["number_column_heads"]),
                    tuple(h.lower() for h in data["result_column_heads"]),
                    frozenset(h.lower() for h in data.get("unit_column_heads", ())),
-                   tuple(c.lower() for c in data.get("word_value_cells", ())))
+                   tuple(c.lower() for c in data.get("word_value_cells", ())),
+                   tuple(data.get("page_box_heads", ())))
 
     def flowing(self, text: str) -> str:
-        """``text`` read as prose: Markdown marks blank, tables without their number and result columns, hard
-        wraps undone."""
-        text = self.tabbed(unmarked(text))
+        """``text`` read as prose: a web page's boxes and Markdown marks blank, tables without their number and
+        result columns, hard wraps undone."""
+        text = self.tabbed(unmarked(self.unboxed(text)))
         return unwrap(self.tables(text) if "\t" in text else text)
+
+    def unboxed(self, text: str) -> str:
+        """A web page's boxes around the article blank, same length: related headlines ("TIN LIÊN QUAN ⏎ • Công
+        an Nghệ An phấn đấu bắt 200 đối tượng …"), "Xem thêm: …" links, readers' comments, most-read lists."""
+        spans = [(m.start(), _box_end(text, m)) for m in self._box.finditer(text) if text[:m.start()].strip()]
+        if not spans:
+            return text
+        chars = list(text)
+        for a, b in spans:
+            chars[a:b] = [c if c == "\n" else " " for c in text[a:b]]
+        return "".join(chars)
+
+    @cached_property
+    def _box(self) -> re.Pattern[str]:
+        heads = "|".join(re.escape(h) for h in sorted(self.box_heads, key=len, reverse=True)) or "(?!)"
+        return re.compile(rf"^[ \t]*(?i:{heads})(?:(?P<box>[ \t]*(?:\(\d+\))?[ \t]*:?[ \t]*$)|[ \t]*:[^\n]*)", re.M)
 
     def tabbed(self, text: str) -> str:
         """``text`` with every table written as tab-separated rows: pipe tables and tables copied one cell per line."""
@@ -203,6 +222,14 @@ _RULE_ROW = re.compile(r"[ \t|:+-]*")  # "|---|:---:|"
 
 
 _MARKDOWN = re.compile(r"^[ \t]*#{1,6}(?=[ \t])|\*\*|__|^\*(?=[^*\s][^*\n]*\*[ \t]*$)|(?<=[^*\s])\*(?=[ \t]*$)", re.M)
+
+
+def _box_end(text: str, head: re.Match[str]) -> int:
+    """A box runs to the next blank line; a link is its own line."""
+    if head["box"] is None:
+        return head.end()
+    end = text.find("\n\n", head.end())
+    return len(text) if end < 0 else end
 
 
 def unmarked(text: str) -> str:

@@ -176,3 +176,27 @@ def test_markdown_marks_are_read_blank(text, plain):
     from pipeline.segment import unmarked
 
     assert unmarked(text) == plain
+
+
+WEB_PAGE = ("Trang chủ | Thời sự | Pháp luật\n\nCụm thi đua số 3 ký kết giao ước thi đua năm 2016\n\n"
+            "Chiều 24/2, Cụm thi đua số 3 tổ chức hội nghị ký kết giao ước thi đua năm 2016.\n\n"
+            "Xem thêm: Bắt đối tượng truy nã đặc biệt sau 12 năm lẩn trốn\n\n"
+            "TIN LIÊN QUAN\n• Công an Nghệ An phấn đấu bắt 200 đối tượng truy nã\n• Quảng Bình: TNGT dịp Tết giảm 3 vụ\n\n"
+            "Theo giao ước, các đơn vị phấn đấu kéo giảm 5% số vụ phạm pháp hình sự.\n\n"
+            "Bình luận (2)\nHoa: Mong giảm được ít nhất 10% trộm cắp. – 25/02/2016\nNam: Đồng tình!\n\n"
+            "ĐỌC NHIỀU NHẤT\n1. Hà Tĩnh: 98% học sinh trở lại trường sau Tết\n")
+
+
+def test_a_web_pages_boxes_read_blank(extractor, extract_text):
+    """Related headlines, "Xem thêm" links, comments and most-read lists are not the article: blank, same length."""
+    plain = extractor.layout.unboxed(WEB_PAGE)
+    assert len(plain) == len(WEB_PAGE) and plain.count("\n") == WEB_PAGE.count("\n")
+    for gone in ("Xem thêm", "TIN LIÊN QUAN", "200 đối tượng", "giảm 3 vụ", "Bình luận", "10% trộm cắp", "98% học sinh"):
+        assert gone not in plain
+    assert "Theo giao ước, các đơn vị phấn đấu kéo giảm 5%" in plain
+    assert [t.value for t in extract_text(WEB_PAGE).targets] == [5]
+
+
+def test_a_box_head_opening_the_text_is_its_title(extractor):
+    text = "Bình luận\nGiao ước thi đua: đừng chạy theo con số\n\nNội dung."
+    assert extractor.layout.unboxed(text) == text
