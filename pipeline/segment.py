@@ -34,6 +34,11 @@ FULL_WIDTH = 0.6  # a line this share of the usual width or longer runs on when 
 _CLOSES = tuple(".!?:;\"”)…")
 _PAGE_FURNITURE = re.compile(r"(?i)[ \t]*(?:trang[ \t]+\d+(?:[ \t]*/[ \t]*\d+)?|-[ \t]*\d+[ \t]*-|\d+[ \t]*/[ \t]*\d+"
                              r"|page[ \t]+\d+(?:[ \t]+of[ \t]+\d+)?)[ \t]*|.*\S[ \t]{3,}\S.*")  # page numbers, column headers
+_FOOTNOTE_RULE = re.compile(r"^[ \t]*_{5,}[ \t]*$", re.M)
+_SUPERSCRIPTS = "¹²³⁴-⁹⁰"
+_SUPERSCRIPT = re.compile(f"[{_SUPERSCRIPTS}]")
+_FOOTNOTE = re.compile(rf"\s*(?:[{_SUPERSCRIPTS}]+|\(\d{{1,2}}\)|\[\d{{1,2}}\])[^\n]*")  # a note, its mark to its line end
+_NOTE_MARK = re.compile(rf"(?<=\S)\[\d{{1,2}}\]|(?<=[\d%])[{_SUPERSCRIPTS}]+")  # glued to what it annotates ("m²" is a unit)
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 LIST_MARK = r"(?:\d{1,2}[.)]|[-+•])"  # a list item's number or bullet
 _ITEM_START = re.compile(rf"[ \t]*(?:{LIST_MARK}|\*|[a-zđ]\))[ \t]")  # … or a star, or a letter item
@@ -109,9 +114,9 @@ class Layout:
                    tuple(data.get("page_box_heads", ())))
 
     def flowing(self, text: str) -> str:
-        """``text`` read as prose: a web page's boxes and Markdown marks blank, tables without their number and
-        result columns, hard wraps undone."""
-        text = self.tabbed(unmarked(self.unboxed(text)))
+        """``text`` read as prose: a web page's boxes, footnotes and Markdown marks blank, tables without their
+        number and result columns, hard wraps undone."""
+        text = self.tabbed(unmarked(unnoted(self.unboxed(text))))
         return unwrap(self.tables(text) if "\t" in text else text)
 
     def unboxed(self, text: str) -> str:
@@ -222,6 +227,23 @@ _RULE_ROW = re.compile(r"[ \t|:+-]*")  # "|---|:---:|"
 
 
 _MARKDOWN = re.compile(r"^[ \t]*#{1,6}(?=[ \t])|\*\*|__|^\*(?=[^*\s][^*\n]*\*[ \t]*$)|(?<=[^*\s])\*(?=[ \t]*$)", re.M)
+
+
+def unnoted(text: str) -> str:
+    """Footnotes and their marks blank, same length: after a rule ("____"), lines opening with a note mark ("¹
+    Năm 2017, toàn Cụm đạt 82,4%", "(3) …", "[4] …") give sources and past figures, not the text's own
+    statements."""
+    if "[" in text or _SUPERSCRIPT.search(text):  # "… truy nã[4]", "đạt 85%¹": a mark, not a word or a figure
+        text = _NOTE_MARK.sub(lambda m: " " * len(m.group()), text)
+    rule = _FOOTNOTE_RULE.search(text)
+    if rule is None:
+        return text
+    end = rule.end()
+    while note := _FOOTNOTE.match(text, end):
+        end = note.end()
+    if end == rule.end():
+        return text
+    return text[:rule.start()] + "".join(c if c == "\n" else " " for c in text[rule.start():end]) + text[end:]
 
 
 def _box_end(text: str, head: re.Match[str]) -> int:

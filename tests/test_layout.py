@@ -200,3 +200,17 @@ def test_a_web_pages_boxes_read_blank(extractor, extract_text):
 def test_a_box_head_opening_the_text_is_its_title(extractor):
     text = "Bình luận\nGiao ước thi đua: đừng chạy theo con số\n\nNội dung."
     assert extractor.layout.unboxed(text) == text
+
+
+def test_footnotes_and_their_marks_read_blank(extract_text):
+    from pipeline.segment import unnoted
+
+    text = ("Cụm thi đua số 7 ký kết giao ước thi đua năm 2018\n\n1. Tỷ lệ điều tra, khám phá án đạt trên 75%².\n"
+            "2. Mỗi đơn vị bắt, vận động đầu thú không dưới 35 đối tượng truy nã[4].\n\n____________________\n"
+            "² Chỉ tiêu Bộ Công an giao là trên 70%; năm 2017 toàn Cụm đạt 82,4%.\n"
+            "[4] Năm 2017, 5 đơn vị bắt 186 đối tượng truy nã.\n")
+    plain = unnoted(text)
+    assert len(plain) == len(text) and plain.count("\n") == text.count("\n")
+    assert "82,4" not in plain and "186" not in plain and "[4]" not in plain and "²" not in plain
+    assert unnoted("Diện tích 500 m² mỗi trụ sở.") == "Diện tích 500 m² mỗi trụ sở."
+    assert [(t.value, t.indicator_key) for t in extract_text(text).targets] == [(75, "crime.clearance"), (35, "wanted.arrests")]
