@@ -44,10 +44,11 @@ def frame_year(doc: ViewDoc, m: Matches, lo: int, hi: int, span_end: bool = True
     """
     if not any(map(is_year, doc.words[lo:min(hi, lo + FRAME_WINDOW + FRAME_WIDTH)])):
         return None  # most sentences: no year where a frame could name one
+    first = item_marker_end(doc, m, lo, hi)  # "(4) Năm 2020, tỷ lệ này đạt 88,7%."
     for i in range(lo, min(hi - 1, lo + FRAME_WINDOW)):
         frame = year_frame(doc, m, i, hi, span_end)
         if frame is not None:
-            return frame[0] if i == lo or m.ending_at("frame_openers", i) else None
+            return frame[0] if i in (lo, first) or m.ending_at("frame_openers", i) else None
     return None
 
 

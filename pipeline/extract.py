@@ -30,6 +30,7 @@ from .targets import CHANGES, MEASURE_WORDS, Draft, TargetFinder, value_of
 from .taxonomy import Taxonomy
 from .units import UnitReader, names_text
 
+_LABEL_PARTS = re.compile(r"\s*(?:[,;]|\bvà\b)\s*")  # "Sở Xây dựng tỉnh Lạng Sơn, Cao Bằng"
 MAX_TEXT_CHARS = 2_000_000  # longer texts are not announcements; they are skipped with an error
 
 
@@ -235,6 +236,8 @@ class Extractor:
         modes = sentence_modes(doc, m, spans, period)
         out: list[Target] = []
         before: list[Target] = []  # the targets of the sentence before
+        head: Target | None = None  # the target that lines labelled with units break down ("+ Thái Nguyên: 1.500 căn")
+        figureless: set[str] = set()  # heads whose figures are all in such lines
         own_period, paragraph = period, None  # a paragraph framed in a later year ("Đến năm 2030, …") is for it
         for s, mode in zip(spans, modes):
             own_period = period if s.paragraph != paragraph else own_period
@@ -253,19 +256,50 @@ class Extractor:
                     and (pledged is None or any(lo <= d.anchor.start < hi for lo, hi in pledged))]
             ids: dict[int, str] = {}
             general = next((t for t in reversed(before) if t.direction != "zero"), None)
-            before = []
+            before, labelled = [], False
             for d in keep:
                 target = self._target(doc, d, event, own_period, doc_id, drafts, ids, source)
-                if d.sub_marked and target.parent_id is None and target.direction != "zero" and general:
+                names = self._unit_label(target.indicator, event) if (head or general) and target.direction != "zero" else None
+                if names is not None:
+                    head, labelled = head or general, True
+                    _break_down(target, head, names)  # type: ignore[arg-type]
+                elif d.sub_marked and target.parent_id is None and target.direction != "zero" and general:
                     _narrow(target, general)  # "… đạt trên 80%. Trong đó, án rất nghiêm trọng …": the sentence before
                     if target.indicator_key is None and general.indicator_key is not None:  # … is a part of its measure
                         key = self.taxonomy.key(f"{target.indicator} {general.indicator}")
                         target.indicator_key = key if key != general.indicator_key else None
                 ids[id(d)] = target.id
                 before.append(target)
+            if labelled and head is not None and head.value is None:
+                figureless.add(head.id)  # "Kéo giảm số vụ …, cụ thể:" has its figures in the lines that follow
+            head = head if labelled else None
             out.extend(before)
         title_end = text_first_line_end(source)
-        return _dedupe(out, title_end)
+        return _dedupe([t for t in out if t.id not in figureless], title_end)
+
+    def _unit_label(self, label: str, event: Event) -> list[str] | None:
+        """The units a figure's label names, when it names nothing but units: "Thái Nguyên", "Sở Xây dựng tỉnh
+        Lạng Sơn, Cao Bằng", "Viễn thông Hậu Giang" (a member); None for any other label.
+
+        A place gives the event's units in it, else the place as written.
+        """
+        parts = [p for p in _LABEL_PARTS.split(label.strip(" \t:-+")) if p]
+        if not parts:
+            return None
+        members = {u.name.casefold(): u for u in event.units}
+        names: list[str] = []
+        for part in parts:
+            part = part[:1].upper() + part[1:]
+            place = self.gazetteer.canonical(part)
+            if part.casefold() in members:
+                names.append(members[part.casefold()].name)
+            elif place is not None:
+                names.extend([u.name for u in event.units if place in (u.province, u.province_now)] or [part])
+            elif any(r.start == 0 and r.end == len(part) for r in self.units.lists(part)):
+                names.append(part)
+            else:
+                return None
+        return list(dict.fromkeys(names))
 
     def _target(self, doc: ViewDoc, d: Draft, event: Event | None, period: int | None, doc_id: str,
                 drafts: list[Draft], ids: dict[int, str], text: str) -> Target:
@@ -402,6 +436,16 @@ def text_first_line_end(text: str) -> int:
     """End of the headline: the first non-empty line."""
     m = re.search(r"\S[^\n]*", text)
     return m.end() if m else 0
+
+
+def _break_down(target: Target, head: Target, names: list[str]) -> None:
+    """Make ``target``, a figure for the units ``names``, a part of ``head``: its measure, its parent (when
+    ``head`` has a figure of its own) and its baseline."""
+    target.indicator, target.indicator_key, target.units = head.indicator, head.indicator_key, names
+    if head.value is not None:
+        target.parent_id = head.id
+    if target.direction in CHANGES and target.baseline_year is None and target.baseline is None:
+        target.baseline_year, target.baseline = head.baseline_year, head.baseline
 
 
 def _narrow(target: Target, general: Target) -> None:

@@ -319,6 +319,9 @@ def item_marker_end(doc: ViewDoc, m: Matches, lo: int, hi: int) -> int:
     return lo
 
 
+WORD_LOOKALIKES = "word_lookalikes"  # words holding a lexicon phrase's syllable that are other words
+
+
 class Lexicon:
     """Every phrase list of the lexicon files in one ``PhraseMatcher``.
 
@@ -344,7 +347,17 @@ class Lexicon:
         found: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for match_id, start, end in self.matcher(doc):
             found[self._labels[match_id]].append((start, end))
+        words = found.get(WORD_LOOKALIKES)
+        if words:
+            for label, spans in found.items():
+                if label != WORD_LOOKALIKES:
+                    found[label] = [s for s in spans if not any(_cuts(s, w) for w in words)]
         return Matches(found)
+
+
+def _cuts(span: tuple[int, int], word: tuple[int, int]) -> bool:
+    """``span`` takes a syllable of ``word`` without taking the whole word ("bằng" of "Cao Bằng", "bằng khen")."""
+    return span[0] < word[1] and word[0] < span[1] and not (span[0] <= word[0] and word[1] <= span[1])
 
 
 def flatten_lexicon(data: Mapping[str, object]) -> dict[str, list[str]]:

@@ -71,6 +71,7 @@ class Draft:
                 other.baseline, other.baseline_year, other.baseline_relative)
 
 
+CLAUSE_ENDS = frozenset({",", ";", ".", ":"})
 CHANGES = ("increase", "decrease")  # directions measured against a baseline
 
 
@@ -408,7 +409,7 @@ class TargetFinder:
                 if any(z0 <= s < z1 for z0, z1 in zero_spans):
                     continue
                 end = e
-                while end < hi and doc.words[end] not in {",", ";", ".", ":"} and not m.starting_at("right_np_stops", end, hi) \
+                while end < hi and doc.words[end] not in CLAUSE_ENDS and not m.starting_at("right_np_stops", end, hi) \
                         and not m.starting_at("delimiters", end, hi):
                     end += 1
                 np = self._strip(m, (e, end), ("modals",), RIGHT_TRAILING)
@@ -420,6 +421,10 @@ class TargetFinder:
                 anchor = Anchor("verb", s, e, left=(lo, s), right=(e, hi))
                 draft = Draft(anchor=anchor, pieces=[np], direction=direction, comparator=">=", value=None,
                               unit="percent", rule=f"{direction}/no-figure", span=(s, np[1]), confidence=0.6)
+                clause_end = next((k for k in range(np[1], hi) if doc.words[k] in CLAUSE_ENDS), hi)
+                # "Kéo giảm số vụ … so với năm 2026, cụ thể: …": the lines below give the figures
+                if baseline := self._baseline(doc, m, replace(anchor, right=(np[1], clause_end))):
+                    draft.baseline, draft.baseline_year, draft.baseline_relative, _ = baseline
                 out.extend(self._by_criteria(doc, m, draft))
         return out
 

@@ -331,6 +331,41 @@ def test_a_place_alone_shares_its_neighbours_stem(pledge_targets):
         "thời gian có mặt tại hiện trường ở khu vực nội thành", "thời gian có mặt tại hiện trường ở khu vực nông thôn"]
 
 
+BROKEN_DOWN = ("Chiều 12/3/2027, Cụm thi đua số 2 gồm Sở Xây dựng các tỉnh Thái Nguyên, Lạng Sơn, Cao Bằng ký kết "
+               "giao ước thi đua năm 2027.\n"
+               "- Hoàn thành ít nhất 3.200 căn nhà ở xã hội, trong đó:\n + Thái Nguyên: ít nhất 1.500 căn;\n"
+               " + Lạng Sơn, Cao Bằng: ít nhất 700 căn.\n"
+               "- Kéo giảm số vụ vi phạm trật tự xây dựng so với năm 2026, cụ thể:\n"
+               " + Sở Xây dựng tỉnh Thái Nguyên: giảm 10%;\n + Sở Xây dựng tỉnh Cao Bằng: giảm ít nhất 5%.\n")
+
+
+def test_lines_labelled_with_units_break_down_the_target_above(extract_text):
+    """"+ Thái Nguyên: ít nhất 1.500 căn" is the figure of the measure above for the units it names; a heading
+    with no figure of its own ("Kéo giảm …, cụ thể:") is not a target besides its lines."""
+    targets = extract_text(BROKEN_DOWN).targets
+    houses, thai_nguyen, two, *violations = targets
+    assert [(t.indicator, t.value) for t in targets] == [
+        ("hoàn thành căn nhà ở xã hội", 3200), ("hoàn thành căn nhà ở xã hội", 1500),
+        ("hoàn thành căn nhà ở xã hội", 700),
+        ("số vụ vi phạm trật tự xây dựng", 10), ("số vụ vi phạm trật tự xây dựng", 5)]
+    assert thai_nguyen.parent_id == two.parent_id == houses.id
+    assert thai_nguyen.units == ["Sở Xây dựng tỉnh Thái Nguyên"]
+    assert two.units == ["Sở Xây dựng tỉnh Lạng Sơn", "Sở Xây dựng tỉnh Cao Bằng"]
+    assert [(t.direction, t.baseline_year, t.parent_id, t.units) for t in violations] == [
+        ("decrease", 2026, None, ["Sở Xây dựng tỉnh Thái Nguyên"]), ("decrease", 2026, None, ["Sở Xây dựng tỉnh Cao Bằng"])]
+
+
+@pytest.mark.parametrize(("text", "inside"), [("- Cao Bằng: ít nhất 400 căn", "cao bằng"),
+                                             ("tặng bằng khen cho 5 tập thể", "bằng khen")])
+def test_a_word_holding_a_lexicon_syllable_is_that_word(extractor, text, inside):
+    """"bằng" links an indicator to its figure, but not inside "Cao Bằng" or "bằng khen" (``word_lookalikes``)."""
+    doc = extractor.nlp.make_doc(text)
+    matches = extractor.lexicon.match(doc)
+    word = next(s for s in matches.by_label["word_lookalikes"] if doc.view_text(*s) == inside)
+    assert not [s for label, spans in matches.by_label.items() if label != "word_lookalikes"
+                for s in spans if s[0] < word[1] and word[0] < s[1]]
+
+
 @pytest.mark.parametrize(("sentence", "indicators"), [
     ("Thời gian thông quan trung bình đối với tờ khai luồng vàng không quá 2 giờ, luồng đỏ không quá 8 giờ.",
      ["thời gian thông quan trung bình đối với tờ khai luồng vàng",
@@ -402,6 +437,9 @@ def test_period_year_follows_the_pledge_not_the_signing_date(extract_text):
     "Tại hội nghị ký kết giao ước năm trước, các đơn vị đã cam kết kéo giảm ít nhất 5% số vụ phạm pháp hình sự.",
     # nor is one in a later sentence of the report's paragraph
     "Năm 2022, các đơn vị đã bắt giữ 214 vụ. Tình hình cơ bản ổn định, không để xảy ra điểm nóng về an ninh, trật tự.",
+    # a frame after a list item's or a note's mark
+    "(4) Năm 2020, tỷ lệ này đạt 88,7%.",
+    "- Năm 2021, tỷ lệ điều tra, khám phá án đạt 84,2%.",
 ])
 def test_reported_results_are_not_targets(extract_text, text):
     assert extract_text("Hội nghị ký kết giao ước thi đua năm 2023.\n" + text).targets == []
