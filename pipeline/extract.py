@@ -18,7 +18,7 @@ from pathlib import Path
 from . import __version__
 from .commitments import SentenceSpan, frame_year, is_past, pledged_clauses, sentence_modes
 from .events import EventFacts, EventReader
-from .figures import ROW_UNITS, FigureFinder, RowUnit, UnitWord
+from .figures import FIGURE_SHAPE_LABELS, ROW_UNITS, FigureFinder, RowUnit, UnitWord
 from .gazetteer import Gazetteer
 from .models import Document, DocumentResult, Event, Issue, SourceDocument, Span, Target, Unit
 from .nlp import NLP, Lexicon, Matches, ViewDoc, WordTagger, flatten_lexicon
@@ -63,7 +63,8 @@ class Extractor:
         magnitudes = {f"magnitude:{word}": scale for word, scale in measures["magnitudes"].items()}
         per_units = {f"per:{word}": unit for word, unit in measures["per_units"].items()}
         entries.update({label: [label.split(":", 1)[1]] for label in [*magnitudes, *per_units]})
-        entries["not_count_nouns"] = measures["not_count_nouns"]
+        for label in ("not_count_nouns", *FIGURE_SHAPE_LABELS):
+            entries[label] = measures[label]
         entries["punct"] = [",", ".", ";", ":", "!", "?", "(", ")", '"', "-"]
         events = self.patterns.load("events.json")
         entries["slogan_cues"] = events["slogan_cues"]  # a quoted slogan ("Không để ai bị bỏ lại phía sau") pledges nothing

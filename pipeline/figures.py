@@ -23,6 +23,7 @@ _CLOCK_HOUR = re.compile(r"[01]?\d|2[0-4]")
 _CLOCK_MINUTE = re.compile(r"[0-5]\d")
 COMPARATORS = (">=", ">", "<=", "<")
 DEADLINE_UNITS = frozenset({"minute", "hour", "day", "month"})
+FIGURE_SHAPE_LABELS = ("multiple_markers", "multiple_nouns", "share_nouns")  # units_of_measure.json: "gấp 2 lần", "4/5 số"
 _COMPARATOR_LABELS = tuple((comp, f"comparator_before:{comp}") for comp in COMPARATORS)
 
 
@@ -111,11 +112,16 @@ class FigureFinder:
     def _figure_at(self, words: list[str], m: Matches, i: int, hi: int,
                    row: tuple[str, float] | None = None) -> Figure | None:
         """The figure at number token ``i``; ``row``: the unit its table row gives, if any."""
+        if (share := self._share_at(words, m, i, hi)) is not None:
+            return share
         if self._is_date_part(words, i, hi):
             return None
         first = parse_number(words[i])
         if first is None:
             return None
+        multiple = m.ending_at("multiple_markers", i)
+        if multiple and (times := m.starting_at("multiple_nouns", i + 1, hi)):  # "gấp 1,5 lần"
+            return Figure(multiple[0], i, times[1], first, None, "times", None)
         j = i + 1
         pct = m.starting_at("percent_signs", j, hi)
         unit_after_first = pct
@@ -147,6 +153,16 @@ class FigureFinder:
         if opener is not None:  # "trong vòng 24 giờ"
             comp, start = "<=", opener[0]
         return Figure(start, i, end, first * scale, None, name, comp, noun, opener is not None)
+
+    def _share_at(self, words: list[str], m: Matches, i: int, hi: int) -> Figure | None:
+        """"4/5 số ấp", "ít nhất 3/4 diện tích": a fraction of a whole, as a percentage."""
+        if i + 3 >= hi or words[i + 1] != "/" or (i and words[i - 1] == "/") or not m.starting_at("share_nouns", i + 3, hi):
+            return None
+        part, whole = words[i], words[i + 2]
+        if not (part.isdigit() and whole.isdigit() and 0 < int(part) <= int(whole)):
+            return None
+        comp, start = self._comparator_before(m, i)
+        return Figure(start, i, i + 3, round(100 * int(part) / int(whole), 2), None, "percent", comp)
 
     def _unit_at(self, words: list[str], m: Matches, k: int, hi: int, fractional: bool = False) -> tuple[str, float, int, tuple[int, int] | None] | None:
         """(unit, scale, end of the unit word, count-noun span) for the unit starting at token ``k``;

@@ -33,7 +33,7 @@ from .segment import Segment, sentences
 # Lexicon labels whose phrases anchor a target on their own (TargetFinder.anchors, TargetFinder._figureless) …
 ANCHOR_LABELS = ("zero_triggers", "decrease_verbs", "increase_verbs")
 # … and those that make a number a figure when they follow it (FigureFinder._figure_at, FigureFinder._unit_at).
-FIGURE_FOLLOWER_LABELS = ("percent_signs", "range_joiners", "count_nouns")
+FIGURE_FOLLOWER_LABELS = ("percent_signs", "range_joiners", "count_nouns", "multiple_nouns", "share_nouns")
 FIGURE_FOLLOWER_PREFIXES = ("unit:",)
 # … and those that may come between a number and such a follower ("24 triệu tấn": FigureFinder._unit_at).
 MAGNITUDE_PREFIX = "magnitude:"

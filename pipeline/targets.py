@@ -347,7 +347,7 @@ class TargetFinder:
                     group += 1
                 draft.group = group
                 if a.kind == "zero":
-                    drafts.extend(self._zero_drafts(doc, m, draft))
+                    drafts.extend(self._zero_drafts(doc, m, draft, lo))
                 else:
                     self._read_figure(doc, m, draft, previous if joins_group else None)
                     drafts.extend(self._by_criteria(doc, m, draft))
@@ -372,6 +372,8 @@ class TargetFinder:
             after = self._comparator_after(doc, m, a)
             d.comparator = after or (leader.comparator if leader and leader.comparator != "between" else ">=")
         (d.direction, d.rule), verb = self._direction(m, a)
+        if d.unit == "times" and d.direction == "reach":
+            d.direction, d.rule = "increase", "multiple"  # "đạt gấp 1,5 lần năm 2025": a change against it
         if leader is not None and d.direction == "reach":
             d.direction = leader.direction
         if d.direction == "reach" and d.value == 0 and d.value_max is None and d.unit == "count" and not fig.comparator:
@@ -507,8 +509,17 @@ class TargetFinder:
         return [d]
 
     # -- zero targets ----------------------------------------------------------------------------
-    def _zero_drafts(self, doc: ViewDoc, m: Matches, d: Draft) -> list[Draft]:
-        """One zero target per distinct thing: "oan, sai và bỏ lọt tội phạm" is two."""
+    def _zero_drafts(self, doc: ViewDoc, m: Matches, d: Draft, line_lo: int) -> list[Draft]:
+        """One zero target per distinct thing: "oan, sai và bỏ lọt tội phạm" is two.
+
+        With nothing after the trigger, the thing is the label of its line:
+        "- Oan, sai; bỏ lọt tội phạm: không để xảy ra." (from ``line_lo``, the sentence start).
+        """
+        if not d.pieces and d.anchor.start > line_lo and doc.words[d.anchor.start - 1] == ":":
+            label = (item_marker_end(doc, m, line_lo, d.anchor.start), d.anchor.start - 1)
+            cuts = [k for k in range(*label) if doc.words[k] == ";"]
+            return [z for lo, hi in zip([label[0], *(k + 1 for k in cuts)], [*cuts, label[1]]) if hi > lo
+                    for z in self._zero_drafts(doc, m, replace(d, pieces=[(lo, hi)]), line_lo)]
         if not d.pieces:
             return []
         lo, hi = d.pieces[-1]
@@ -678,8 +689,12 @@ def _past_year_frame(doc: ViewDoc, m: Matches, lo: int, hi: int) -> int:
 
 def _without_note(doc: ViewDoc, rng: TokenRange) -> TokenRange:
     """A noun phrase without the note in brackets closing it: "tỷ lệ hộ nghèo (theo chuẩn nghèo đa chiều)";
-    a single word in brackets is the phrase's own short name and stays: "thời gian mất điện (SAIDI)"."""
+    a single word in brackets is the phrase's own short name and stays: "thời gian mất điện (SAIDI)".
+    A label's colon after the note goes with it: "đối tượng truy nã (mỗi đơn vị): không dưới 150"."""
     lo, hi = rng
+    if hi - lo >= 4 and doc.words[hi - 1] == ":" and doc.words[hi - 2] == ")":
+        cut = _without_note(doc, (lo, hi - 1))
+        return cut if cut[1] < hi - 1 else rng
     if hi - lo < 3 or doc.words[hi - 1] != ")":
         return rng
     depth = 0

@@ -39,6 +39,18 @@ MEANING_TABLE = [
 ]
 
 BEYOND_DEV = [
+    # police sites' abbreviations; a label with a note before its colon; a label naming what is not to happen
+    ("Tỷ lệ ĐTKP án RNT, ĐBNT đạt trên 95%.", [("reach", ">", 95, None, "percent", "crime.clearance.serious")]),
+    ("- Bắt, vận động đầu thú đối tượng truy nã (mỗi đơn vị): không dưới 150 đối tượng.",
+     [("reach", ">=", 150, None, "count", "wanted.arrests")]),
+    ("- Oan, sai; bỏ lọt tội phạm: không để xảy ra.",
+     [("zero", "=", 0, None, "count", "justice.wrongful"), ("zero", "=", 0, None, "count", "justice.missed")]),
+    # a multiple of the baseline; a fraction of a whole is a share (a date is neither)
+    ("Số vận động viên đạt đẳng cấp kiện tướng tăng gấp 2 lần so với năm 2022.", [("increase", ">=", 2, None, "times", None)]),
+    ("Số doanh nghiệp thành lập mới đạt gấp 1,5 lần năm 2022.", [("increase", ">=", 1.5, None, "times", None)]),
+    ("Phấn đấu 4/5 số ấp, khóm đạt danh hiệu ấp, khóm văn hóa.", [("reach", ">=", 80, None, "percent", None)]),
+    ("Bảo đảm ít nhất 3/4 diện tích được tưới chủ động.", [("reach", ">=", 75, None, "percent", None)]),
+    ("Ngày 4/5, các đơn vị giảm 5% số vụ cháy.", [("decrease", ">=", 5, None, "percent", "fire.incidents")]),
     # full-width signs and digit groups split by a no-break space read as written the usual way
     ("Tỷ lệ điều tra, khám phá án hình sự > 80％.", [("reach", ">", 80, None, "percent", "crime.clearance")]),
     ("Toàn Cụm bắt, vận động đầu thú ≥ 1\u00a0500 đối tượng truy nã.", [("reach", ">=", 1500, None, "count", "wanted.arrests")]),
