@@ -445,15 +445,19 @@ def _break_down(target: Target, head: Target, names: list[str]) -> None:
     target.indicator, target.indicator_key, target.units = head.indicator, head.indicator_key, names
     if head.value is not None:
         target.parent_id = head.id
-    if target.direction in CHANGES and target.baseline_year is None and target.baseline is None:
-        target.baseline_year, target.baseline = head.baseline_year, head.baseline
+    _take_baseline(target, head)
 
 
 def _narrow(target: Target, general: Target) -> None:
     """Make ``target`` a part of ``general``: its parent, and its baseline when both measure a change."""
     target.parent_id = general.id
+    _take_baseline(target, general)
+
+
+def _take_baseline(target: Target, whole: Target) -> None:
+    """A change with no baseline of its own is measured against its whole's."""
     if target.direction in CHANGES and target.baseline_year is None and target.baseline is None:
-        target.baseline_year, target.baseline = general.baseline_year, general.baseline
+        target.baseline_year, target.baseline = whole.baseline_year, whole.baseline
 
 
 def _dedupe(targets: list[Target], title_end: int) -> list[Target]:
