@@ -79,6 +79,20 @@ def test_member_list_is_expanded_checked_and_resolved(extract_text):
     assert result.warnings == []
 
 
+@pytest.mark.parametrize(("members", "names"), [
+    ("CATP Bảo Lộc (Khối trưởng), CAH Di Linh và CAH Cát Tiên",
+     ["Công an thành phố Bảo Lộc", "Công an huyện Di Linh", "Công an huyện Cát Tiên"]),
+    ("CA huyện Di Linh, CATX Buôn Hồ và CAQ Ninh Kiều",
+     ["Công an huyện Di Linh", "Công an thị xã Buôn Hồ", "Công an quận Ninh Kiều"]),
+])
+def test_police_sites_abbreviated_forces_are_written_out(extract_text, members, names):
+    text = ("Khối thi đua số 2 CAT Lâm Đồng ký kết giao ước thi đua năm 2019\n\n"
+            f"Ngày 27/2/2019, Khối thi đua số 2 CAT Lâm Đồng ký kết giao ước thi đua năm 2019. Khối gồm: {members}.")
+    (event,) = extract_text(text).events
+    assert [u.name for u in event.units] == names
+    assert event.organizer == "Công an tỉnh Lâm Đồng"
+
+
 @pytest.mark.parametrize(("members", "first"), [
     ("BHXH các tỉnh: Đồng Nai, Bình Dương và Tây Ninh", "Bảo hiểm xã hội tỉnh Đồng Nai"),
     ("VKSND các tỉnh: Đồng Nai, Bình Dương và Tây Ninh", "Viện kiểm sát nhân dân tỉnh Đồng Nai"),
