@@ -18,7 +18,7 @@ from pathlib import Path
 from . import __version__
 from .commitments import SentenceSpan, frame_year, is_past, pledged_clauses, sentence_modes
 from .events import EventFacts, EventReader
-from .figures import FIGURE_SHAPE_LABELS, ROW_UNITS, FigureFinder, RowUnit, UnitWord
+from .figures import FIGURE_SHAPE_LABELS, ROW_UNITS, FigureFinder, NumberWords, RowUnit, UnitWord
 from .gazetteer import Gazetteer
 from .models import Document, DocumentResult, Event, Issue, SourceDocument, Span, Target, Unit
 from .nlp import NLP, Lexicon, Matches, ViewDoc, WordTagger, flatten_lexicon
@@ -69,12 +69,13 @@ class Extractor:
         events = self.patterns.load("events.json")
         entries["slogan_cues"] = events["slogan_cues"]  # a quoted slogan ("Không để ai bị bỏ lại phía sau") pledges nothing
         self.lexicon = Lexicon(self.nlp, entries)
-        self.prefilter = Prefilter(self.nlp, self.lexicon.phrases) if prefilter else None  # see prefilter.py
+        number_words = NumberWords.of(measures["number_words"], norm_phrase)
+        self.prefilter = Prefilter(self.nlp, self.lexicon.phrases, number_words) if prefilter else None  # see prefilter.py
         self.taxonomy = Taxonomy(self.patterns.load("taxonomy.json"), abbreviations)
         self.tagger = WordTagger() if use_tagger else None
         self.unit_words = unit_words
         self.count_nouns = {n.lower() for n in measures["count_nouns"]}
-        self.targets = TargetFinder(FigureFinder(unit_words, magnitudes, per_units), self.taxonomy, self.tagger,
+        self.targets = TargetFinder(FigureFinder(unit_words, magnitudes, per_units, number_words), self.taxonomy, self.tagger,
                                     self.patterns.load("criteria.json")["topics"])
         self.gazetteer = Gazetteer.load(self.patterns)
         self.units = UnitReader(self.patterns.load("units.json"), self.gazetteer)

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 
 from .nlp import Matches, ViewDoc
@@ -84,54 +86,144 @@ def number_tokens(doc: ViewDoc) -> list[int]:
     return found
 
 
+_SPELLED = "figures.spelled_numbers"  # its key in Doc.user_data
+
+
+@dataclass(frozen=True)
+class NumberWords:
+    """Numbers written in words ("chín mươi lăm", "một trăm linh năm"), read on view tokens.
+
+    Read up to the hundreds: a magnitude after them ("hai trăm triệu đồng") is
+    a unit's business, as after digits.  ``multiples`` ("đôi") are numbers only
+    after a multiple marker ("gấp đôi").
+    """
+
+    digits: Mapping[str, int]
+    after_tens: Mapping[str, int]
+    ten: str
+    tens: str
+    hundred: str
+    zero_fillers: frozenset[str]
+    multiples: Mapping[str, int]
+    homographs: frozenset[str]
+
+    @classmethod
+    def of(cls, data: Mapping[str, Any], fold: Callable[[str], str] = str.lower) -> NumberWords:
+        """From ``units_of_measure.json``'s "number_words", spelled as the matching view spells them."""
+        def folded(words: Mapping[str, int]) -> dict[str, int]:
+            return {fold(w): v for w, v in words.items()}
+        return cls(folded(data["digits"]), folded(data["after_tens"]), fold(data["ten"]), fold(data["tens"]),
+                   fold(data["hundred"]), frozenset(map(fold, data["zero_fillers"])), folded(data["multiples"]),
+                   frozenset(map(fold, data["homographs"])))
+
+    @property
+    def openers(self) -> frozenset[str]:
+        """The words a spelled number may start with."""
+        return frozenset({*self.digits, self.ten, *self.multiples})
+
+    @property
+    def words(self) -> frozenset[str]:
+        """Every word of a spelled number."""
+        return self.openers | {*self.after_tens, self.tens, self.hundred, *self.zero_fillers}
+
+    def read(self, words: Sequence[str], i: int) -> tuple[float, int] | None:
+        """(value, end token) of the number spelled from token ``i``, or None."""
+        digits, n, pos, value = self.digits, len(words), i, 0
+        word = words[i]
+        if word in self.multiples:
+            return self.multiples[word], i + 1
+        nxt = words[i + 1] if i + 1 < n else ""
+        if word in digits and nxt == self.hundred:
+            value, pos = digits[word] * 100, i + 2
+        word, nxt = (words[pos] if pos < n else ""), (words[pos + 1] if pos + 1 < n else "")
+        if word == self.ten or (word in digits and nxt == self.tens):
+            value += 10 if word == self.ten else digits[word] * 10
+            pos += 1 if word == self.ten else 2
+            if pos < n and words[pos] in self.after_tens:
+                value, pos = value + self.after_tens[words[pos]], pos + 1
+        elif value and word in self.zero_fillers and nxt in digits:  # "một trăm linh năm"
+            value, pos = value + digits[nxt], pos + 2
+        elif pos == i and word in digits:
+            value, pos = digits[word], i + 1
+        return (value, pos) if pos > i else None
+
+    def spelled(self, doc: ViewDoc) -> dict[int, tuple[float, int]]:
+        """Every number spelled in the Doc, by first token (kept in ``Doc.user_data``)."""
+        found = doc.user_data.get(_SPELLED)
+        if found is None:
+            found = doc.user_data[_SPELLED] = {}
+            words, end, openers = doc.words, 0, self.openers
+            for i, w in enumerate(words):
+                if i >= end and w in openers and (number := self.read(words, i)) is not None:
+                    found[i] = number
+                    end = number[1]
+        return found
+
+
 class FigureFinder:
     """Finds figures in a token range using the lexicon matches of the ViewDoc."""
 
     def __init__(self, units: dict[str, UnitWord], magnitudes: dict[str, float] | None = None,
-                 per_units: dict[str, str] | None = None) -> None:
+                 per_units: dict[str, str] | None = None, number_words: NumberWords | None = None) -> None:
         self.units = units  # label "unit:<phrase>" → UnitWord
         self.magnitudes = magnitudes or {}  # label "magnitude:<word>" → its factor ("magnitude:triệu" → 1000000)
         self.per_units = per_units or {}  # label "per:<phrase>" → the unit a rate is per ("per:ha" → "hectare")
+        self.number_words = number_words
 
     def find(self, doc: ViewDoc, matches: Matches, lo: int, hi: int) -> list[Figure]:
         words = doc.words
         out: list[Figure] = []
         after = lo  # a figure's tokens start no other figure
         numbers = number_tokens(doc)
+        numbers = numbers[bisect_left(numbers, lo):bisect_left(numbers, hi)]
+        spelled = self.number_words.spelled(doc) if self.number_words else {}
+        if spelled:
+            numbers = sorted({*numbers, *(i for i in spelled if lo <= i < hi)})
         rows: list[RowUnit] = doc.user_data.get(ROW_UNITS, [])
-        for i in numbers[bisect_left(numbers, lo):bisect_left(numbers, hi)]:
+        for i in numbers:
             if i < after:
                 continue
             row = next(((unit, scale) for start, end, unit, scale in rows if start <= i < end), None)
-            fig = self._figure_at(words, matches, i, hi, row)
+            fig = self._figure_at(words, matches, i, hi, row, spelled)
             if fig is not None:
                 out.append(fig)
                 after = fig.end
         return out
 
     def _figure_at(self, words: list[str], m: Matches, i: int, hi: int,
-                   row: tuple[str, float] | None = None) -> Figure | None:
-        """The figure at number token ``i``; ``row``: the unit its table row gives, if any."""
-        if (share := self._share_at(words, m, i, hi)) is not None:
+                   row: tuple[str, float] | None = None,
+                   spelled: Mapping[int, tuple[float, int]] | None = None) -> Figure | None:
+        """The figure at number token ``i``; ``row``: the unit its table row gives, if any; ``spelled``: the
+        numbers written in words, by first token."""
+        spelled = spelled or {}
+        if i in spelled:
+            first, j = spelled[i]
+            if j > hi:
+                return None
+        elif (share := self._share_at(words, m, i, hi)) is not None:
             return share
-        if self._is_date_part(words, i, hi):
+        elif self._is_date_part(words, i, hi) or (first := parse_number(words[i])) is None:
             return None
-        first = parse_number(words[i])
-        if first is None:
-            return None
+        else:
+            j = i + 1
         multiple = m.ending_at("multiple_markers", i)
-        if multiple and (times := m.starting_at("multiple_nouns", i + 1, hi)):  # "gấp 1,5 lần"
+        if multiple and (times := m.starting_at("multiple_nouns", j, hi)):  # "gấp 1,5 lần"
             return Figure(multiple[0], i, times[1], first, None, "times", None)
-        j = i + 1
+        if multiple and i in spelled:  # "gấp đôi", "gấp ba"
+            return Figure(multiple[0], i, j, first, None, "times", None)
+        if i in spelled and self.number_words and words[i] in self.number_words.multiples:
+            return None  # "đôi" is a number only after "gấp"
+        number_end = j
         pct = m.starting_at("percent_signs", j, hi)
         unit_after_first = pct
         if pct:
             j = pct[1]
         # range: N [%] (-|đến) N %
         joiner = m.starting_at("range_joiners", j, hi)
-        if joiner and joiner[1] < hi and NUMBER.match(words[joiner[1]]):
-            second = parse_number(words[joiner[1]])
-            k = joiner[1] + 1
+        second_at = spelled.get(joiner[1]) if joiner else None
+        if joiner and joiner[1] < hi and (second_at or NUMBER.match(words[joiner[1]])):
+            second = second_at[0] if second_at else parse_number(words[joiner[1]])
+            k = second_at[1] if second_at else joiner[1] + 1
             unit = self._unit_at(words, m, k, hi, "," in words[i] + words[joiner[1]]) or ((*row, k, None) if row else None) \
                 or (None if _years(first, second) else self._any_noun(words, m, k, hi))  # "từ 30 đến 40 hợp tác xã"
             # counts what it names; "năm học 2023 - 2024 với …" is a span of years
@@ -142,10 +234,11 @@ class FigureFinder:
         if unit_after_first:
             comp, start = self._comparator_before(m, i)
             return Figure(start, i, unit_after_first[1], first, None, "percent", comp)
-        unit = self._unit_at(words, m, i + 1, hi, "," in words[i]) or ((*row, i + 1, None) if row else None)
+        unit = self._unit_at(words, m, number_end, hi, "," in words[i]) or ((*row, number_end, None) if row else None)
         comp, start = self._comparator_before(m, i)
-        if unit is None and comp == ">=":  # "ít nhất 30 học sinh": a floor makes any noun a count
-            unit = self._any_noun(words, m, i + 1, hi)
+        homograph = self.number_words is not None and number_end == i + 1 and words[i] in self.number_words.homographs
+        if unit is None and comp == ">=" and not homograph:  # "ít nhất 30 học sinh": a floor makes any noun a count
+            unit = self._any_noun(words, m, number_end, hi)
         if unit is None:
             return None
         name, scale, end, noun = unit

@@ -27,6 +27,7 @@ from bisect import bisect_left
 from collections.abc import Container, Iterable, Mapping, Sequence
 
 
+from .figures import NumberWords
 from .nlp import NLP, TOKEN, ViewDoc
 from .segment import Segment, sentences
 
@@ -37,8 +38,8 @@ FIGURE_FOLLOWER_LABELS = ("percent_signs", "range_joiners", "count_nouns", "mult
 FIGURE_FOLLOWER_PREFIXES = ("unit:",)
 # … and those that may come between a number and such a follower ("24 triệu tấn": FigureFinder._unit_at).
 MAGNITUDE_PREFIX = "magnitude:"
-# … and those that make a number a figure when they come before it (a floor: FigureFinder._figure_at).
-FIGURE_LEADER_LABELS = ("comparator_before:>=",)
+# … and those that make a number a figure when they come before it (a floor, a multiple: FigureFinder._figure_at).
+FIGURE_LEADER_LABELS = ("comparator_before:>=", "multiple_markers")
 
 _LINE = re.compile(r"[^\n]+")
 
@@ -71,7 +72,8 @@ def _shortest(phrases: set[tuple[str, ...]]) -> list[tuple[str, ...]]:
 class Prefilter:
     """Built once per Extractor from the lexicon phrases (``Lexicon.phrases``)."""
 
-    def __init__(self, nlp: NLP, phrases: Mapping[str, Iterable[str]]) -> None:
+    def __init__(self, nlp: NLP, phrases: Mapping[str, Iterable[str]], number_words: NumberWords | None = None) -> None:
+        """``number_words``: numbers may also be spelled ("chín mươi lăm phần trăm")."""
         self.nlp = nlp
 
         def alternation(labels: Iterable[str]) -> str:
@@ -81,7 +83,13 @@ class Prefilter:
 
         followers = [*FIGURE_FOLLOWER_LABELS, *(k for k in phrases if k.startswith(FIGURE_FOLLOWER_PREFIXES))]
         magnitude = rf"(?:(?:{alternation(k for k in phrases if k.startswith(MAGNITUDE_PREFIX))})\s*)?"  # "24 triệu tấn"
-        self.figure = re.compile(rf"\d\s*{magnitude}(?:{alternation(followers)})|(?:{alternation(FIGURE_LEADER_LABELS)})\s*\d")
+        number = r"\d"
+        if number_words:
+            def words(ws: Iterable[str]) -> str:
+                return "|".join(sorted(map(re.escape, ws), key=lambda w: (-len(w), w)))
+            number = rf"(?:\d|(?:{words(number_words.openers)})(?:\s+(?:{words(number_words.words)}))*(?!\w))"
+        self.figure = re.compile(rf"{number}\s*{magnitude}(?:{alternation(followers)})"
+                                 rf"|(?:{alternation(FIGURE_LEADER_LABELS)})\s*{number}")
         self.anchor = re.compile(alternation(ANCHOR_LABELS))
 
     def can_hold_target(self, view_text: str) -> bool:

@@ -82,6 +82,11 @@ def test_a_document_without_anchors_gets_an_empty_doc(extractors):
     # a floor makes any noun after the number a count ("không dưới 200.000 cây xanh")
     ("trồng mới không dưới 200.000 cây xanh", True),
     ("tiếp nhận tối thiểu 15.000 đơn vị máu", True),
+    # numbers in words
+    ("trên chín mươi lăm phần trăm hồ sơ", True),
+    ("ít nhất một mô hình", True),
+    ("cao gấp đôi", True),
+    ("hai bên thống nhất ký kết", False),
 ])
 def test_which_view_text_can_hold_a_target(extractors, view_text, expected):
     assert extractors[0].prefilter.can_hold_target(view_text) is expected

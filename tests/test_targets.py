@@ -39,6 +39,17 @@ MEANING_TABLE = [
 ]
 
 BEYOND_DEV = [
+    # numbers written in words, as radio scripts and speeches give them ("năm" alone may be "year")
+    ("Kéo giảm ít nhất mười phần trăm số vụ tai nạn giao thông.", [("decrease", ">=", 10, None, "percent", "traffic.accidents")]),
+    ("Phấn đấu trên chín mươi lăm phần trăm hồ sơ được giải quyết đúng hạn.", [("reach", ">", 95, None, "percent", "admin.on_time")]),
+    ("Một trăm phần trăm khu dân cư được kiểm tra.", [("reach", ">=", 100, None, "percent", None)]),
+    ("Vận động ít nhất hai trăm triệu đồng.", [("reach", ">=", 200_000_000, None, "vnd", None)]),
+    ("Giảm từ năm đến bảy phần trăm số vụ cháy.", [("decrease", "between", 5, 7, "percent", "fire.incidents")]),
+    ("Mỗi xã xây dựng ít nhất một mô hình tự quản.", [("reach", ">=", 1, None, "count", None)]),
+    ("Số vụ phát hiện về ma túy tăng gấp đôi so với năm 2022.", [("increase", ">=", 2, None, "times", "drugs.cases")]),
+    ("Tăng gấp ba lần số mô hình tự quản.", [("increase", ">=", 3, None, "times", None)]),
+    ("Từ năm nay, giảm 5% số vụ cháy.", [("decrease", ">=", 5, None, "percent", "fire.incidents")]),
+    ("Hai mươi năm qua, các đơn vị luôn đoàn kết.", []),
     # police sites' abbreviations; a label with a note before its colon; a label naming what is not to happen
     ("Tỷ lệ ĐTKP án RNT, ĐBNT đạt trên 95%.", [("reach", ">", 95, None, "percent", "crime.clearance.serious")]),
     ("- Bắt, vận động đầu thú đối tượng truy nã (mỗi đơn vị): không dưới 150 đối tượng.",
