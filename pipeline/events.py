@@ -34,6 +34,7 @@ HEADER_DATE = re.compile(r"^(?:[^\n\d]{0,20}?)(\d{1,2})/(\d{1,2})/(\d{4})(?:\s*[
 DATELINE = re.compile(rf"^[ \t]*[{UPPER}][^\n,(]{{1,30}},[ \t]*{DM.format(p='a')}[ \t]*\([^()\n]{{2,20}}\)[ \t]*[-–]", re.M)
 HEADER_YEAR = re.compile(r"(?i:năm)\s+((?:19|20)\d\d)\b|\d/((?:19|20)\d\d)\b")  # "Quý I năm 2026", "Số 3/2026"
 HEADER_LINES = 6
+PLAN_TITLE_LINES = 20  # an official document's title comes after its issuers, number, place and date
 
 
 @dataclass
@@ -104,6 +105,8 @@ class EventReader:
         self.date_re = re.compile(rf"{lead}\s*,?\s*\(?\s*(?:ngày\s+)?(?:{DM.format(p='a')}|{WORDY.format(p='w')})")
         self.citation_re = re.compile(rf"[ \t]*(?i:{alternation(data['citation_openers'], fold_case=True)})(?!\w)")  # type: ignore[arg-type]
         self.cited_re = re.compile(rf"(?:{data['reference_number']})[ \t]*,?[ \t]*$")  # type: ignore[index]
+        plan_heads = alternation(data["plan_heads"], fold_case=True)  # type: ignore[arg-type]
+        self.plan_title_re = re.compile(rf"^[ \t]*(?i:{plan_heads})[ \t]*\n?[ \t]*(?i:{alternation(data['plan_titles'], fold_case=True)})(?!\w)", re.M)  # type: ignore[arg-type]
         heads = "|".join(re.escape(h) for h in data["group_heads"] if " " not in h)  # type: ignore[union-attr]
         self.group_re = re.compile(
             rf"(?P<head>{heads})[ \t]+(?P<td>(?i:thi[ \t]+đua)[ \t]+)?(?:(?i:số)[ \t]+(?P<nums>(?:\d+|[IVX]+\b)(?:[ \t]*(?:,|và)[ \t]*(?:\d+|[IVX]+\b))*)|(?P<name>[{UPPER}][^\n.;:()]*|(?<=đua )các [^\n.;:()]*))")
@@ -213,6 +216,26 @@ class EventReader:
         """A date right after a document's number ("Kế hoạch số 15/KH-CAT ngày 10/01/2023") dates that document;
         so does one on a line citing a legal basis ("Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022")."""
         return self.cited_re.search(text, max(0, at - 60), at) is not None or self._on_citation_line(text, at)
+
+    def carried_out(self, text: str) -> str:
+        """``text`` with the legal basis of a plan to carry out a pledge read as its own words.
+
+        Such a plan ("KẾ HOẠCH / Triển khai thực hiện giao ước thi đua năm 2024")
+        cites the signing it carries out ("Căn cứ Giao ước thi đua năm 2024 ký kết
+        ngày 06/3/2024 tại …"): that signing is its event.  So in the names copy the
+        opener of a basis line naming a signing is blanked (the length is kept).
+        """
+        if not self.plan_title_re.search(_header(text, PLAN_TITLE_LINES)):
+            return text
+        cues = next(c for k, c in self.kinds if k == "pledge_signing")
+        parts, pos = [], 0
+        for line in re.finditer(r"[^\n]+", text):
+            opener = self.citation_re.match(line.group())
+            low = line.group().lower()
+            if opener and any(c in low for c in cues) and self.signing_cue.search(low):
+                parts += (text[pos:line.start()], " " * opener.end())
+                pos = line.start() + opener.end()
+        return "".join(parts) + text[pos:]
 
     def _on_citation_line(self, text: str, at: int) -> bool:
         """``at`` is on a line citing a legal basis ("Căn cứ …")."""
@@ -492,9 +515,9 @@ def _other_year(text: str, at: int, period: int | None) -> bool:
     return m is not None and period is not None and int(m.group(1)) > period
 
 
-def _header(text: str) -> str:
+def _header(text: str, lines: int = HEADER_LINES) -> str:
     """The first lines of a text, where a page or bulletin names its date."""
-    return "\n".join(text.split("\n", HEADER_LINES)[:HEADER_LINES])
+    return "\n".join(text.split("\n", lines)[:lines])
 
 
 def _names_group(low: str) -> bool:

@@ -116,7 +116,7 @@ class Extractor:
         award ceremonies, news) figures and "không để xảy ra" report results or plans, not pledges."""
         source, text = text, self.layout.flowing(text)  # tables and hard-wrapped lines read as prose; same offsets
         split: dict[str, list[tuple[int, int]]] = {}  # the names copy shares most lines with the text
-        names = self._expand(names_text(text))  # "Công an TP.HCM" → "Công an Thành phố Hồ Chí Minh"
+        names = self.events.carried_out(self._expand(names_text(text)))  # "Công an TP.HCM" → "Công an Thành phố Hồ Chí Minh"
         facts = self._event(names, [(g.start, g.end) for g in sentences(names, known=split)], result.document.published)
         if facts is None:
             return

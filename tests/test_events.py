@@ -366,6 +366,25 @@ def test_a_cited_documents_date_is_not_the_events(extract_text, reference):
     assert str(extract_text(text).events[0].date) == "2024-01-22"
 
 
+PLAN = ("SỞ TƯ PHÁP TỈNH ĐẮK NÔNG\nTRUNG TÂM TRỢ GIÚP PHÁP LÝ NHÀ NƯỚC\n\nSố: 18/KH-TGPL\nGia Nghĩa, ngày 15 tháng 3 năm 2024\n\n"
+        "KẾ HOẠCH\n{title} năm 2024 của Cụm thi đua khu vực Tây Nguyên\n\n"
+        "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;\n"
+        "Căn cứ Giao ước thi đua năm 2024 ký kết ngày 06/3/2024 tại Trung tâm Trợ giúp pháp lý nhà nước tỉnh Kon Tum,\n\n"
+        "Năm 2024, Trung tâm phấn đấu hoàn thành các chỉ tiêu đã cam kết:\n"
+        "1. Tiếp nhận, thụ lý 100% yêu cầu trợ giúp pháp lý.\n2. Số vụ việc tham gia tố tụng tăng ít nhất 10% so với năm 2023.\n")
+
+
+def test_a_plan_to_carry_out_a_pledge_has_the_signing_its_basis_cites(extract_text):
+    result = extract_text(PLAN.format(title="Triển khai thực hiện giao ước thi đua"))
+    (event,) = result.events
+    assert (str(event.date), event.period_year) == ("2024-03-06", 2024)
+    assert [(t.value, t.baseline_year) for t in result.targets] == [(100, None), (10, 2023)]
+
+
+def test_a_plan_to_check_a_pledge_has_no_event(extract_text):
+    assert extract_text(PLAN.format(title="Kiểm tra chéo việc thực hiện giao ước thi đua")).events == []
+
+
 def test_a_group_named_at_the_end_of_a_line_does_not_take_the_next_lines_units_as_its_body(extract_text):
     text = ("CÔNG AN TỈNH PHÚ THỌ\n\nGIAO ƯỚC THI ĐUA NĂM 2024\n\nCăn cứ Quy chế hoạt động của Cụm thi đua số 2,\n\n"
             "Công an các huyện: Thanh Sơn, Tân Sơn và Yên Lập thống nhất ký kết giao ước thi đua năm 2024.")
