@@ -26,7 +26,7 @@ from .normalise import norm_phrase, whole_words
 from .pattern_files import Patterns
 from .prefilter import Prefilter
 from .segment import Layout, sentences
-from .targets import CHANGES, MEASURE_WORDS, Draft, TargetFinder, value_of
+from .targets import CHANGES, MEASURE_WORDS, Draft, TargetFinder, opens_cell, value_of
 from .taxonomy import Taxonomy
 from .units import UnitReader, names_text
 
@@ -145,13 +145,14 @@ class Extractor:
         return out
 
     def _unit_named(self, written: str) -> tuple[str, float] | None:
-        """The unit a table's unit cell names: "%", a unit word ("Tỷ đồng", "Ngày") or a count noun ("Hộ")."""
+        """The unit a table's unit cell names: "%", a unit word ("Tỷ đồng", "Ngày") or else a count ("Hộ")."""
         phrase = " ".join(written.lower().split())
         if phrase in self.lexicon.phrases.get("percent_signs", ()):
             return "percent", 1
         if word := self.unit_words.get(f"unit:{phrase}"):
             return word.unit, word.scale
-        return ("count", 1) if phrase in self.count_nouns else None
+        # any other word in a unit column names what its row counts ("Công trình | Tối thiểu 14")
+        return ("count", 1) if phrase in self.count_nouns or _COUNTED.fullmatch(phrase) else None
 
     def _token_sentences(self, doc: ViewDoc, segs) -> list[SentenceSpan]:
         out = []
@@ -251,9 +252,12 @@ class Extractor:
                 before = []
                 continue
             drafts = self.targets.sentence(doc, m, s.start, s.end)
-            keep = [d for d in drafts if not is_past(m, _clause_start(doc, s.start, d.anchor.start), d.anchor.start,
-                                                     [*(_reach(o) for o in drafts if o.anchor.start < d.anchor.start),
-                                                      *_measured(m, d)])
+            # a figure in a table cell of its own: an "đã" in its row's label qualifies the indicator
+            # ("Diện tích mặt bằng đã giải phóng | Ha | 320")
+            keep = [d for d in drafts if (opens_cell(doc, d.anchor.start)
+                                          or not is_past(m, _clause_start(doc, s.start, d.anchor.start), d.anchor.start,
+                                                         [*(_reach(o) for o in drafts if o.anchor.start < d.anchor.start),
+                                                          *_measured(m, d)]))
                     and not (d.anchor.left[0] >= d.anchor.left[1] and is_past(m, d.anchor.end, d.anchor.right[1]))
                     and (pledged is None or any(lo <= d.anchor.start < hi for lo, hi in pledged))]
             ids: dict[int, str] = {}
@@ -406,6 +410,9 @@ def _measured(m: Matches, d: Draft) -> list[tuple[int, int]]:
 def _reach(d: Draft) -> tuple[int, int]:
     """The tokens a draft's target covers: its evidence and the words after its figure that are its own."""
     return d.span[0], max(d.span[1], d.anchor.right[1])
+
+
+_COUNTED = re.compile(r"[^\W\d_]+(?: [^\W\d_]+){0,2}")  # a unit cell of up to three words
 
 
 def _clause_start(doc: ViewDoc, lo: int, at: int) -> int:

@@ -25,7 +25,8 @@ _CLOCK_HOUR = re.compile(r"[01]?\d|2[0-4]")
 _CLOCK_MINUTE = re.compile(r"[0-5]\d")
 COMPARATORS = (">=", ">", "<=", "<")
 DEADLINE_UNITS = frozenset({"minute", "hour", "day", "month"})
-FIGURE_SHAPE_LABELS = ("multiple_markers", "multiple_nouns", "share_nouns")  # units_of_measure.json: "gấp 2 lần", "4/5 số"
+# units_of_measure.json: "gấp 2 lần", "4/5 số", "08 giờ 45"
+FIGURE_SHAPE_LABELS = ("multiple_markers", "multiple_nouns", "share_nouns", "clock_words")
 _COMPARATOR_LABELS = tuple((comp, f"comparator_before:{comp}") for comp in COMPARATORS)
 
 
@@ -106,6 +107,7 @@ class NumberWords:
     zero_fillers: frozenset[str]
     multiples: Mapping[str, int]
     homographs: frozenset[str]
+    shares: Mapping[str, int]
 
     @classmethod
     def of(cls, data: Mapping[str, Any], fold: Callable[[str], str] = str.lower) -> NumberWords:
@@ -114,7 +116,7 @@ class NumberWords:
             return {fold(w): v for w, v in words.items()}
         return cls(folded(data["digits"]), folded(data["after_tens"]), fold(data["ten"]), fold(data["tens"]),
                    fold(data["hundred"]), frozenset(map(fold, data["zero_fillers"])), folded(data["multiples"]),
-                   frozenset(map(fold, data["homographs"])))
+                   frozenset(map(fold, data["homographs"])), folded(data["shares"]))
 
     @property
     def openers(self) -> frozenset[str]:
@@ -124,7 +126,7 @@ class NumberWords:
     @property
     def words(self) -> frozenset[str]:
         """Every word of a spelled number."""
-        return self.openers | {*self.after_tens, self.tens, self.hundred, *self.zero_fillers}
+        return self.openers | {*self.after_tens, self.tens, self.hundred, *self.zero_fillers, *self.shares}
 
     def read(self, words: Sequence[str], i: int) -> tuple[float, int] | None:
         """(value, end token) of the number spelled from token ``i``, or None."""
@@ -202,7 +204,7 @@ class FigureFinder:
                 return None
         elif (share := self._share_at(words, m, i, hi)) is not None:
             return share
-        elif self._is_date_part(words, i, hi) or (first := parse_number(words[i])) is None:
+        elif self._is_date_part(words, i, hi) or self._is_clock(words, m, i, hi) or (first := parse_number(words[i])) is None:
             return None
         else:
             j = i + 1
@@ -213,6 +215,10 @@ class FigureFinder:
             return Figure(multiple[0], i, j, first, None, "times", None)
         if i in spelled and self.number_words and words[i] in self.number_words.multiples:
             return None  # "đôi" is a number only after "gấp"
+        if i in spelled and self.number_words and j < hi and (share := self.number_words.shares.get(words[j])) \
+                and m.starting_at("share_nouns", j + 1, hi):  # "một nửa số chi hội"
+            comp, start = self._comparator_before(m, i)
+            return Figure(start, i, j + 1, first * share, None, "percent", comp)
         number_end = j
         pct = m.starting_at("percent_signs", j, hi)
         unit_after_first = pct
@@ -310,6 +316,15 @@ class FigureFinder:
         """A range may open with "từ": include it in the figure."""
         span = m.ending_at("comparator_before:>=", i)
         return span[0] if span else i
+
+    def _is_clock(self, words: list[str], m: Matches, i: int, hi: int) -> bool:
+        """Hours or minutes of "08 giờ 45": a time of day ("2 giờ 30 phút" is a duration)."""
+        after = m.starting_at("clock_words", i + 1, hi)
+        if after and after[1] < hi and NUMBER.match(words[after[1]]):
+            return self._unit_at(words, m, after[1] + 1, hi) is None
+        before = m.ending_at("clock_words", i)
+        return bool(before) and before[0] > 0 and NUMBER.match(words[before[0] - 1]) is not None \
+            and self._unit_at(words, m, i + 1, hi) is None
 
     @staticmethod
     def _is_date_part(words: list[str], i: int, hi: int) -> bool:

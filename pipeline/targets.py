@@ -117,7 +117,7 @@ class TargetFinder:
             if share is not None and _qualifies(m, share, fig):
                 continue
             share = fig if fig.unit == "percent" else None
-            if fig.unit != "percent" and not self._governed(m, fig) and not _opens_cell(doc, fig.start):
+            if fig.unit != "percent" and not self._governed(m, fig) and not opens_cell(doc, fig.start):
                 continue
             if m.ending_at("restating_markers", fig.start):  # "giảm 5% (tương đương 20 vụ)": the same target again
                 continue
@@ -807,7 +807,7 @@ def _first_cell_end(doc: ViewDoc, lo: int, hi: int) -> int | None:
     return next((i for i in range(lo, hi) if doc.doc_offsets(i, i + 1)[0] > tab), None)
 
 
-def _opens_cell(doc: ViewDoc, i: int) -> bool:
+def opens_cell(doc: ViewDoc, i: int) -> bool:
     """Token ``i`` is the first word of a table cell: "… | Người | 5.500" pledges 5,500."""
     text, k = doc.text_original, doc.doc_offsets(i, i + 1)[0] - 1
     while k >= 0 and text[k] == " ":  # a blanked column

@@ -83,13 +83,16 @@ UNIT_TABLE = ("Cụm thi đua số 4 ký kết giao ước thi đua năm 2026.\n
               "1\tThu nội địa so với thực hiện năm 2025\t%\tTăng tối thiểu 10\n"
               "2\tThu hồi nợ thuế năm trước chuyển sang\tTỷ đồng\tTối thiểu 900\n"
               "3\tHồ sơ hoàn thuế được giải quyết đúng thời hạn\t%\t100\n"
-              "4\tHộ kinh doanh sử dụng hóa đơn điện tử\tHộ\tÍt nhất 12.000\n")
+              "4\tHộ kinh doanh sử dụng hóa đơn điện tử\tHộ\tÍt nhất 12.000\n"
+              "5\tDiện tích mặt bằng đã giải phóng bàn giao cho nhà thầu\tHa\t320\n"
+              "6\tCông trình hoàn thành, bàn giao đưa vào sử dụng\tCông trình\tTối thiểu 14\n")
 
 
 def test_a_tables_unit_column_gives_its_rows_figures_their_unit(extract_text):
+    """Any word in the unit column names what its row counts; an "đã" in a row's label qualifies the indicator."""
     assert [(t.direction, t.value, t.unit, t.baseline_year) for t in extract_text(UNIT_TABLE).targets] == [
         ("increase", 10, "percent", 2025), ("reach", 900_000_000_000, "vnd", None), ("reach", 100, "percent", None),
-        ("reach", 12_000, "count", None)]
+        ("reach", 12_000, "count", None), ("reach", 320, "hectare", None), ("reach", 14, "count", None)]
 
 
 STACKED = ("Cụm thi đua số 4 ký kết giao ước thi đua năm 2017, với các nội dung sau:\n"

@@ -48,6 +48,10 @@ BEYOND_DEV = [
     ("Mỗi xã xây dựng ít nhất một mô hình tự quản.", [("reach", ">=", 1, None, "count", None)]),
     ("Số vụ phát hiện về ma túy tăng gấp đôi so với năm 2022.", [("increase", ">=", 2, None, "times", "drugs.cases")]),
     ("Tăng gấp ba lần số mô hình tự quản.", [("increase", ">=", 3, None, "times", None)]),
+    ("Phấn đấu ít nhất một nửa số chi hội có câu lạc bộ dưỡng sinh.", [("reach", ">=", 50, None, "percent", None)]),
+    # a programme's times of day are no durations ("2 giờ 30 phút" is one)
+    ("- 07 giờ 30 - 08 giờ 00: Đón tiếp đại biểu.", []),
+    ("Thời gian có mặt tại hiện trường không quá 2 giờ 30 phút.", [("reach", "<=", 2, None, "hour", None)]),
     ("Từ năm nay, giảm 5% số vụ cháy.", [("decrease", ">=", 5, None, "percent", "fire.incidents")]),
     ("Hai mươi năm qua, các đơn vị luôn đoàn kết.", []),
     # police sites' abbreviations; a label with a note before its colon; a label naming what is not to happen
