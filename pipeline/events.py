@@ -31,7 +31,7 @@ VENUE_BREAK = re.compile(rf"[.;:\n]|,\s*[{UPPER}]")
 HEADER_DATE = re.compile(r"^(?:[^\n\d]{0,20}?)(\d{1,2})/(\d{1,2})/(\d{4})(?:\s*[|,-]?\s*\d{1,2}:\d{2})?"
                          r"(?:\s*\(?GMT[+-]\d{1,2}\)?)?(?:\s*\|[^\n]*)?\s*$", re.M)  # "09/03/2018 16:22 GMT+7", "… | Lượt xem: 412"
 # a wire story's dateline: "Đà Nẵng, 9/3 (TTXVN) - Chiều nay, …"
-DATELINE = re.compile(rf"^[ \t]*[{UPPER}][^\n,(]{{1,30}},[ \t]*{DM.format(p='a')}[ \t]*\([^()\n]{{2,20}}\)[ \t]*[-–]", re.M)
+DATELINE = re.compile(rf"^[ \t]*[{UPPER}][^\n,(]{{1,30}},[ \t]*{DM.format(p='a')}[ \t]*(?:\([^()\n]{{2,20}}\)[ \t]*)?[-–]", re.M)
 HEADER_YEAR = re.compile(r"(?i:năm)\s+((?:19|20)\d\d)\b|\d/((?:19|20)\d\d)\b")  # "Quý I năm 2026", "Số 3/2026"
 HEADER_LINES = 6
 PLAN_TITLE_LINES = 20  # an official document's title comes after its issuers, number, place and date

@@ -709,9 +709,16 @@ def test_a_review_that_signs_next_years_pledge_is_a_signing(extract_text):
 
 
 
-def test_a_wire_storys_dateline_dates_the_event(extract_text):
+def test_a_dateline_with_no_agency_dates_the_event(extract_text):
+    text = ("Cụm thi đua số 2 ký kết giao ước thi đua năm 2026\n\nQUẢNG NINH, 06/3/2026 - Công an 5 địa phương thuộc "
+            "Cụm thi đua số 2 đã ký kết giao ước thi đua năm 2026 tại Công an tỉnh Quảng Ninh.")
+    assert str(extract_text(text).events[0].date) == "2026-03-06"
+
+
+@pytest.mark.parametrize("dateline", ["Đà Nẵng, 9/3 (TTXVN) -", "ĐÀ NẴNG, 9/3 -"])
+def test_a_wire_storys_dateline_dates_the_event(extract_text, dateline):
     text = ("Cụm thi đua các Sở Du lịch miền Trung ký giao ước năm 2018\n\n09/03/2018 16:22 GMT+7\n\n"
-            "Đà Nẵng, 9/3 (TTXVN) - Chiều nay, tại trụ sở Sở Du lịch thành phố Đà Nẵng, Cụm thi đua các Sở Du lịch khu "
+            f"{dateline} Chiều nay, tại trụ sở Sở Du lịch thành phố Đà Nẵng, Cụm thi đua các Sở Du lịch khu "
             "vực miền Trung đã ký kết giao ước thi đua năm 2018.")
     result = extract_text(text)
     assert str(result.document.published) == "2018-03-09"
