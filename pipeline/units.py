@@ -441,10 +441,12 @@ class UnitReader:
             level = level.capitalize()
         name = " ".join(part for part in (mention.department, mention.org_type, level, place) if part)
         below = scope in {"district", "commune"}  # "phường Bạc Liêu" is named after a province, not in it
+        around = self.gazetteer.resolve(region, on) if region and (below or (scope == "any" and ref is None)) else None
+        # a district named like a province ("huyện Quảng Ninh" of Quảng Bình) is in the text's province, if it has one
         province = (None if below else ref) or (self.gazetteer.resolve(mention.within, on) if mention.within else None) \
             or (self.gazetteer.resolve(mention.role, on) if mention.role else None) \
-            or (self.gazetteer.resolve(home.province, on) if home and home.province else None) or ref \
-            or (self.gazetteer.resolve(region, on) if region and (below or (scope == "any" and ref is None)) else None)
+            or (self.gazetteer.resolve(home.province, on) if home and home.province else None) \
+            or (around if below else None) or ref or around
         if province is None:
             return Unit(name=name, kind=mention.kind)  # type: ignore[arg-type]
         return Unit(name=name, kind=mention.kind, province=province.name,  # type: ignore[arg-type]

@@ -190,6 +190,7 @@ def test_units_after_the_2025_reorganisation_use_the_new_list(extract_text):
 @pytest.mark.parametrize("members", [
     "Công an thành phố Phan Thiết, Công an thị xã La Gi và Công an huyện Hàm Tân",
     "TTYT thành phố Phan Thiết, TTYT thị xã La Gi và TTYT huyện Hàm Tân",
+    "Công an thành phố Phan Thiết, Công an thị xã La Gi và Công an huyện Quảng Ninh",  # a district named like a province
 ])
 def test_district_units_take_the_one_province_the_text_names(extract_text, members):
     text = (f"Sáng 16/2/2023, tại Hội trường Công an tỉnh Bình Thuận, Cụm thi đua số 1 gồm {members} "
