@@ -25,7 +25,7 @@ from .nlp import NLP, Lexicon, Matches, ViewDoc, WordTagger, flatten_lexicon
 from .normalise import norm_phrase, whole_words
 from .pattern_files import Patterns
 from .prefilter import Prefilter
-from .segment import Layout, sentences
+from .segment import Layout, MemberTable, sentences
 from .targets import CHANGES, MEASURE_WORDS, Draft, TargetFinder, opens_cell, value_of
 from .taxonomy import Taxonomy
 from .units import UnitReader, names_text
@@ -132,6 +132,10 @@ class Extractor:
         matches = self.lexicon.match(doc)
         spans = self._token_sentences(doc, segs)
         result.targets = self._targets(doc, matches, spans, event, result.document.id, source)
+        if tables := (self.layout.member_tables(source) if "\t" in text else []):
+            inside = [t.span for t in tables]  # read as prose, a row's indicator would be its member
+            result.targets = [t for t in result.targets if not any(a <= t.evidence.start < b for a, b in inside)]
+            result.targets += [t for table in tables for t in self._member_targets(table, source, event, result.document.id)]
 
     def _row_units(self, doc: ViewDoc, rows: list[tuple[int, int, str]]) -> list[RowUnit]:
         """Table rows as token ranges with the unit their unit column names, where it is one we know."""
@@ -283,6 +287,38 @@ class Extractor:
         title_end = text_first_line_end(source)
         return _dedupe([t for t in out if t.id not in figureless], title_end)
 
+    def _member_targets(self, table: MemberTable, source: str, event: Event, doc_id: str) -> list[Target]:
+        """Each column's targets: its head's indicator with each figure its cells give, for the members whose
+        row gives it ("Giảm TNGT (%)" over "Công an tỉnh Lào Cai | 5": Lào Cai pledges to cut accidents by 5%).
+
+        A cell is read as the table row "head ⇥ cell" would be, with the head's
+        unit in brackets after a bare number; the evidence is the (first) cell itself.
+        """
+        out: list[Target] = []
+        for column, (a, b) in enumerate(table.heads[1:], 1):
+            head = _HEAD_UNIT.match(source[a:b].strip())
+            label, unit = head["label"], head["unit"] or ""  # type: ignore[index]
+            cells: dict[str, list[tuple[tuple[int, int], list[str]]]] = {}
+            for row in table.rows:
+                if column < len(row) and (value := source[slice(*row[column])].strip()):
+                    member = source[slice(*row[0])].strip()
+                    cell = (start := source.index(value, row[column][0]), start + len(value))
+                    cells.setdefault(" ".join(value.split()), []).append((cell, self._unit_label(member, event) or [member]))
+            for value, found in cells.items():
+                if unit and value[-1:].isdigit():
+                    value += unit if unit == "%" else f" {unit}"
+                line = f"{label}\t{value}"  # a row of a table of indicators
+                doc = self.nlp.make_doc(line)
+                m = self.lexicon.match(doc)
+                drafts = self.targets.sentence(doc, m, 0, len(doc))
+                (start, end), members = found[0][0], list(dict.fromkeys(n for _, names in found for n in names))
+                for d in drafts:
+                    t = self._target(doc, d, event, event.period_year, doc_id, drafts, {}, line)
+                    t.id = "tgt_" + _hash(doc_id, start, end, norm_phrase(t.indicator), t.direction, t.value, t.value_max)
+                    t.evidence, t.units, t.parent_id = Span(start=start, end=end, text=source[start:end]), members, None
+                    out.append(t)
+        return out
+
     def _unit_label(self, label: str, event: Event) -> list[str] | None:
         """The units a figure's label names, when it names nothing but units: "Thái Nguyên", "Sở Xây dựng tỉnh
         Lạng Sơn, Cao Bằng", "Viễn thông Hậu Giang" (a member); None for any other label.
@@ -412,6 +448,7 @@ def _reach(d: Draft) -> tuple[int, int]:
     return d.span[0], max(d.span[1], d.anchor.right[1])
 
 
+_HEAD_UNIT = re.compile(r"(?P<label>.*?)\s*(?:\((?P<unit>[^()]{1,20})\))?\s*$", re.S)  # "Giảm TNGT (%)"
 _COUNTED = re.compile(r"[^\W\d_]+(?: [^\W\d_]+){0,2}")  # a unit cell of up to three words
 
 

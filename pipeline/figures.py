@@ -27,6 +27,7 @@ COMPARATORS = (">=", ">", "<=", "<")
 DEADLINE_UNITS = frozenset({"minute", "hour", "day", "month"})
 # units_of_measure.json: "gấp 2 lần", "4/5 số", "08 giờ 45"
 FIGURE_SHAPE_LABELS = ("multiple_markers", "multiple_nouns", "share_nouns", "clock_words")
+_CLAUSE_ENDS = frozenset({".", ";"})
 _COMPARATOR_LABELS = tuple((comp, f"comparator_before:{comp}") for comp in COMPARATORS)
 
 
@@ -245,6 +246,8 @@ class FigureFinder:
         homograph = self.number_words is not None and number_end == i + 1 and words[i] in self.number_words.homographs
         if unit is None and comp == ">=" and not homograph:  # "ít nhất 30 học sinh": a floor makes any noun a count
             unit = self._any_noun(words, m, number_end, hi)
+        if unit is None and comp and not homograph and (number_end >= hi or words[number_end] in _CLAUSE_ENDS):
+            unit = ("count", 1, number_end, None)  # "Thuê bao phát triển mới | Ít nhất 14.000": what its label names
         if unit is None:
             return None
         name, scale, end, noun = unit

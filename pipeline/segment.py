@@ -104,6 +104,7 @@ class Layout:
     unit_heads: frozenset[str] = frozenset()  # headers of unit-of-measure columns ("ĐVT"), lower-case
     word_cells: tuple[str, ...] = ()  # value cells with no figure ("Không để xảy ra"), lower-case
     box_heads: tuple[str, ...] = ()  # a web page's boxes around the article ("Tin liên quan")
+    member_heads: frozenset[str] = frozenset()  # headers of a column of members, one per row ("Đơn vị"), lower-case
 
     @classmethod
     def from_data(cls, data: Mapping[str, Iterable[str]]) -> "Layout":
@@ -111,7 +112,28 @@ class Layout:
                    tuple(h.lower() for h in data["result_column_heads"]),
                    frozenset(h.lower() for h in data.get("unit_column_heads", ())),
                    tuple(c.lower() for c in data.get("word_value_cells", ())),
-                   tuple(data.get("page_box_heads", ())))
+                   tuple(data.get("page_box_heads", ())),
+                   frozenset(h.lower() for h in data.get("member_column_heads", ())))
+
+    def member_tables(self, text: str) -> list[MemberTable]:
+        """Tables with a member in each row and an indicator at the head of each other column.
+
+        "Đơn vị | Giảm TNGT (%) | Bắt truy nã (đối tượng)" over "Công an tỉnh
+        Lào Cai | 5 | 65": a row read as prose would take the member's name for
+        the indicator, so these rows are read cell by cell instead.
+        """
+        text = self.tabbed(text)
+        out: list[MemberTable] = []
+        current: MemberTable | None = None
+        for _, cells, header in _table_rows(text):
+            if header is not None:  # a table's first row
+                first = text[cells[0][0]:cells[0][1]].strip().lower()
+                current = MemberTable(cells, []) if header and first in self.member_heads else None
+                if current is not None:
+                    out.append(current)
+            elif current is not None:
+                current.rows.append(cells)
+        return [t for t in out if t.rows]
 
     def flowing(self, text: str) -> str:
         """``text`` read as prose: a web page's boxes, footnotes and Markdown marks blank, tables without their
@@ -307,6 +329,18 @@ def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
             a = k + 1
     out.append((a, end))
     return out
+
+
+@dataclass(frozen=True)
+class MemberTable:
+    """A table of members' figures (``Layout.member_tables``): cells as document offsets, the member's first."""
+
+    heads: list[tuple[int, int]]
+    rows: list[list[tuple[int, int]]]
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return self.heads[0][0], self.rows[-1][-1][1]
 
 
 @dataclass(frozen=True)

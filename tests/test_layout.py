@@ -95,6 +95,30 @@ def test_a_tables_unit_column_gives_its_rows_figures_their_unit(extract_text):
         ("reach", 12_000, "count", None), ("reach", 320, "hectare", None), ("reach", 14, "count", None)]
 
 
+MEMBER_TABLE = ("Cụm thi đua số 1 ký kết giao ước thi đua năm 2027. Cụm gồm Công an các tỉnh Tuyên Quang, Phú Thọ và "
+                "Lào Cai. Bảng chỉ tiêu:\n"
+                "Đơn vị | Giảm số vụ phạm tội về TTXH (%) | Tỷ lệ điều tra khám phá (%) | Bắt truy nã (đối tượng)\n"
+                "Công an tỉnh Tuyên Quang | 5 | Trên 86 | 70\n"
+                "Công an tỉnh Phú Thọ | 5 | Trên 88 | Ít nhất 120\n"
+                "Công an tỉnh Lào Cai | 4 | Trên 86 | 65\n")
+
+
+def test_a_table_of_members_gives_each_column_its_heads_indicator(extract_text):
+    """Members as rows, indicators as column heads: one target per figure of a column, for the members giving it;
+    the evidence is the cell."""
+    result = extract_text(MEMBER_TABLE)
+    got = [(t.direction, t.comparator, t.value, t.unit, t.indicator_key, t.units, t.evidence.text) for t in result.targets]
+    assert got == [
+        ("decrease", ">=", 5, "percent", "crime.cases", ["Công an tỉnh Tuyên Quang", "Công an tỉnh Phú Thọ"], "5"),
+        ("decrease", ">=", 4, "percent", "crime.cases", ["Công an tỉnh Lào Cai"], "4"),
+        ("reach", ">", 86, "percent", "crime.clearance", ["Công an tỉnh Tuyên Quang", "Công an tỉnh Lào Cai"], "Trên 86"),
+        ("reach", ">", 88, "percent", "crime.clearance", ["Công an tỉnh Phú Thọ"], "Trên 88"),
+        ("reach", ">=", 70, "count", "wanted.arrests", ["Công an tỉnh Tuyên Quang"], "70"),
+        ("reach", ">=", 120, "count", "wanted.arrests", ["Công an tỉnh Phú Thọ"], "Ít nhất 120"),
+        ("reach", ">=", 65, "count", "wanted.arrests", ["Công an tỉnh Lào Cai"], "65")]
+    assert all(MEMBER_TABLE[t.evidence.start:t.evidence.end] == t.evidence.text for t in result.targets)
+
+
 STACKED = ("Cụm thi đua số 4 ký kết giao ước thi đua năm 2017, với các nội dung sau:\n"
            "CHỈ TIÊU\nMỨC GIAO ƯỚC NĂM 2017\n"
            "Kéo giảm số vụ phạm pháp hình sự so với năm 2016\nTừ 5% trở lên\n"

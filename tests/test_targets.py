@@ -49,6 +49,8 @@ BEYOND_DEV = [
     ("Số vụ phát hiện về ma túy tăng gấp đôi so với năm 2022.", [("increase", ">=", 2, None, "times", "drugs.cases")]),
     ("Tăng gấp ba lần số mô hình tự quản.", [("increase", ">=", 3, None, "times", None)]),
     ("Phấn đấu ít nhất một nửa số chi hội có câu lạc bộ dưỡng sinh.", [("reach", ">=", 50, None, "percent", None)]),
+    # a comparator before a number that ends its clause counts what the words before it name
+    ("Thuê bao băng rộng cố định phát triển mới ít nhất 14.000.", [("reach", ">=", 14_000, None, "count", None)]),
     # a programme's times of day are no durations ("2 giờ 30 phút" is one)
     ("- 07 giờ 30 - 08 giờ 00: Đón tiếp đại biểu.", []),
     ("Thời gian có mặt tại hiện trường không quá 2 giờ 30 phút.", [("reach", "<=", 2, None, "hour", None)]),
