@@ -127,6 +127,7 @@ class EventReader:
         org_types = alternation(units.kinds, fold_case=True)
         self.home_venue_re = re.compile(rf"(?i:{org_types})\s+(?i:tỉnh|thành phố)(?=\s*[,.;]|\s+(?:tổ chức|đã)\b)")
         self.period_cues = [c.lower() for c in data["period_cues"]]  # type: ignore[union-attr]
+        self.unnamed_period_re = re.compile(rf"\s+(?:{alternation(data['unnamed_periods'])})(?!\w)")  # type: ignore[arg-type]
         # groups() and organizer() both read the group mentions of the same text
         self._group_mentions = lru_cache(maxsize=8)(self._find_group_mentions)
 
@@ -282,7 +283,7 @@ class EventReader:
 
     # -- period --------------------------------------------------------------------------------------------------------
     def period_year(self, text: str, sentence: tuple[int, int], kind: str) -> int | None:
-        """The year the pledge is for: the first "năm YYYY" after the event's own wording.
+        """The year the pledge is for: the first "năm YYYY" after the event's own wording (None after "năm mới").
 
         In the event's sentence that year may come long after the wording ("phát
         động đợt thi đua cao điểm …, bảo đảm an ninh, trật tự Tết Nguyên đán năm
@@ -292,6 +293,9 @@ class EventReader:
         by signing next year's pledge ("ký kết giao ước thi đua năm 2023").
         """
         own = next(c for k, c in self.kinds if k == kind)
+        low = text[sentence[0]:sentence[1]].lower()
+        if any(self.unnamed_period_re.match(low, at + len(c)) for c in own if (at := low.find(c)) >= 0):
+            return None  # "… tổng kết năm 2023 và ký kết giao ước thi đua năm mới": the date's year (``period_of``)
         for cues, (lo, hi) in itertools.product((own, self.period_cues), (sentence, (0, min(len(text), 400)), (0, len(text)))):
             low = text[lo:hi].lower()
             reach = len(low) if (lo, hi) == sentence and cues is own else 80

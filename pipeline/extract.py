@@ -536,15 +536,18 @@ def _dedupe(targets: list[Target], title_end: int) -> list[Target]:
 def _same(a: Target, b: Target, headline: bool = False) -> bool:
     """``a`` and ``b`` name one target: the same figures, and the same wording or the same indicator key.
 
-    A headline sums up, so its zero target is the body's one of the same key;
+    A headline sums up in its own words: its figures are the body's target's,
+    unless their keys differ, and its zero target is the body's one of the same key;
     in the body, two zero targets or two parts of "trong đó" lists may share a key.
     """
     if (a.direction, a.comparator, a.value, a.value_max, a.unit) != (b.direction, b.comparator, b.value, b.value_max, b.unit):
         return False
     if norm_phrase(a.indicator) == norm_phrase(b.indicator):
         return True
+    if headline and a.direction != "zero" and a.indicator_key in (None, b.indicator_key):
+        return True  # "Khối doanh nghiệp giao ước doanh thu 12,5 nghìn tỷ đồng" words the body's figure its own way
     if not (a.indicator_key and a.indicator_key == b.indicator_key):
         return False
     if headline:
-        return a.parent_id == b.parent_id or a.direction != "zero"
+        return a.parent_id == b.parent_id
     return a.direction != "zero" and a.parent_id is None and b.parent_id is None

@@ -710,6 +710,13 @@ def test_a_review_that_signs_next_years_pledge_is_a_signing(extract_text):
 
 
 
+def test_a_pledge_for_the_new_year_at_a_review_of_the_last_is_for_its_dates_year(extract_text):
+    text = ("Khối doanh nghiệp tỉnh ký kết giao ước thi đua\n\nNgày 22/2/2024, Khối thi đua các doanh nghiệp tỉnh tổ chức "
+            "hội nghị tổng kết công tác thi đua, khen thưởng năm 2023 và ký kết giao ước thi đua năm mới.")
+    (event,) = extract_text(text).events
+    assert (str(event.date), event.period_year) == ("2024-02-22", 2024)
+
+
 def test_a_dateline_with_no_agency_dates_the_event(extract_text):
     text = ("Cụm thi đua số 2 ký kết giao ước thi đua năm 2026\n\nQUẢNG NINH, 06/3/2026 - Công an 5 địa phương thuộc "
             "Cụm thi đua số 2 đã ký kết giao ước thi đua năm 2026 tại Công an tỉnh Quảng Ninh.")

@@ -516,11 +516,16 @@ def test_a_text_with_no_pledge_event_has_no_targets(extract_text):
     assert (result.events, result.targets) == ([], [])
 
 
-def test_headline_repeating_a_body_target_counts_once(extract_text):
-    result = extract_text("Khối thi đua số 2: Năm 2020 phấn đấu kéo giảm trên 5% tội phạm hình sự\n\n"
-                          "Ngày 21/2/2020, Khối thi đua số 2 ký kết giao ước thi đua năm 2020, "
-                          "thống nhất kéo giảm trên 5% số vụ phạm pháp hình sự so với năm 2019.")
-    assert [(t.value, t.indicator_key) for t in result.targets] == [(5, "crime.cases")]
+@pytest.mark.parametrize(("headline", "body", "expected"), [
+    ("Khối thi đua số 2: Năm 2020 phấn đấu kéo giảm trên 5% tội phạm hình sự",
+     "thống nhất kéo giảm trên 5% số vụ phạm pháp hình sự so với năm 2019.", [(5, "crime.cases")]),
+    ("Khối doanh nghiệp giao ước doanh thu 12,5 nghìn tỷ đồng",  # the headline words the figure its own way
+     "các doanh nghiệp phấn đấu tổng doanh thu toàn Khối đạt ít nhất 12,5 nghìn tỷ đồng.", [(12_500_000_000_000, None)]),
+])
+def test_headline_repeating_a_body_target_counts_once(extract_text, headline, body, expected):
+    result = extract_text(f"{headline}\n\nNgày 21/2/2020, Khối thi đua số 2 ký kết giao ước thi đua năm 2020, {body}")
+    assert [(t.value, t.indicator_key) for t in result.targets] == expected
+    assert result.targets[0].evidence.start > len(headline)
 
 
 def test_a_body_target_restated_in_a_quote_counts_once(extract_text):
