@@ -105,6 +105,7 @@ class EventReader:
         self.date_re = re.compile(rf"{lead}\s*,?\s*\(?\s*(?:ngày\s+)?(?:{DM.format(p='a')}|{WORDY.format(p='w')})")
         self.citation_re = re.compile(rf"[ \t]*(?i:{alternation(data['citation_openers'], fold_case=True)})(?!\w)")  # type: ignore[arg-type]
         self.cited_re = re.compile(rf"(?:{data['reference_number']})[ \t]*,?[ \t]*$")  # type: ignore[index]
+        self.instruction_re = re.compile(rf"^[ \t]*(?:{alternation(data['instruction_titles'])})[ \t]*$", re.M)  # type: ignore[arg-type]
         plan_heads = alternation(data["plan_heads"], fold_case=True)  # type: ignore[arg-type]
         self.plan_title_re = re.compile(rf"^[ \t]*(?i:{plan_heads})[ \t]*\n?[ \t]*(?i:{alternation(data['plan_titles'], fold_case=True)})(?!\w)", re.M)  # type: ignore[arg-type]
         heads = "|".join(re.escape(h) for h in data["group_heads"] if " " not in h)  # type: ignore[union-attr]
@@ -135,6 +136,8 @@ class EventReader:
     def kind(self, text: str, published: dt.date | None = None) -> str | None:
         """The kind of event the text names; one its headline names comes first ("Phát động phong trào thi đua …"
         over the signings in the clusters it asks for)."""
+        if self.instruction_re.search(_header(text, PLAN_TITLE_LINES)):
+            return None  # "HƯỚNG DẪN / Cách xây dựng chỉ tiêu giao ước thi đua …": how pledges are to be made
         low = text.lower()
         headline = low.lstrip().split("\n", 1)[0]
         for where in (headline, low):

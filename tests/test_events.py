@@ -382,6 +382,14 @@ def test_a_plan_to_carry_out_a_pledge_has_the_signing_its_basis_cites(extract_te
     assert [(t.value, t.baseline_year) for t in result.targets] == [(100, None), (10, 2023)]
 
 
+def test_an_instruction_on_how_to_make_pledges_has_no_event(extract_text):
+    text = ("UBND TỈNH NINH THUẬN\nHỘI ĐỒNG THI ĐUA - KHEN THƯỞNG\nSố: 63/HD-HĐTĐKT\n\nNinh Thuận, ngày 28 tháng 12 năm 2020\n\n"
+            "HƯỚNG DẪN\nCách xây dựng chỉ tiêu giao ước thi đua năm 2021\n\n"
+            "- Trong tháng 02/2021: các Cụm, Khối tổ chức ký kết giao ước thi đua; ví dụ “Thu ngân sách tăng ít nhất 8%”.")
+    result = extract_text(text)
+    assert (result.events, result.targets) == ([], [])
+
+
 def test_a_plan_to_check_a_pledge_has_no_event(extract_text):
     assert extract_text(PLAN.format(title="Kiểm tra chéo việc thực hiện giao ước thi đua")).events == []
 
