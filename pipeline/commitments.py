@@ -122,7 +122,7 @@ def sentence_mode(doc: ViewDoc, m: Matches, s: SentenceSpan, period_year: int | 
         return "result"  # "Các đơn vị kéo giảm 6,4% … so với năm 2015, trong khi giao ước chỉ đặt mức …"
     if m.starting_at("report_openers", item_marker_end(doc, m, s.start, s.end), s.end):
         return "result"  # "Theo báo cáo, 6 tháng đầu năm 2025, …": figures read from a report
-    if _has(m, "result_cues", s.start, s.end) and _has(m, "past_markers", s.start, s.end):
+    if _reports(m, s.start, s.end) and _has(m, "past_markers", s.start, s.end):
         return "result"
     not_cues = m.within("achieved_cues", s.start, s.end) + m.within("cue_lookalikes", s.start, s.end)
     if not zero_cues:
@@ -141,6 +141,16 @@ def sentence_mode(doc: ViewDoc, m: Matches, s: SentenceSpan, period_year: int | 
     if as_of is not None and period_year is not None and as_of < period_year:
         return "result"  # "Theo báo cáo, đến 31/12/2023, tổng nguồn vốn đạt …"
     return "neutral"
+
+
+COMPARED_REACH = 3  # words between a comparison and the results it is made with ("cao hơn kết quả đã đạt được")
+COMPARED_BY = ("baseline_markers", "increase_verbs", "decrease_verbs", *(f"comparator_before:{c}" for c in (">=", ">", "<=", "<")))
+
+
+def _reports(m: Matches, lo: int, hi: int) -> bool:
+    """A result cue in ``[lo, hi)`` that is not what a pledge is measured against ("cao hơn kết quả đã đạt được")."""
+    return any(not any(m.ending_at(label, k) for label in COMPARED_BY for k in range(max(lo, start - COMPARED_REACH), start + 1))
+               for start, _ in m.within("result_cues", lo, hi))
 
 
 def sentence_modes(doc: ViewDoc, m: Matches, sentences: list[SentenceSpan], period_year: int | None) -> list[Mode]:
