@@ -314,6 +314,10 @@ class EventReader:
                 return best[1]
         return None
 
+    def recalled_on(self, date: dt.date, published: dt.date) -> bool:
+        """An event of ``date`` is recalled, not reported, on a page of ``published``."""
+        return (published - date).days >= int(self.data["recalled_after_days"])  # type: ignore[call-overload]
+
     def period_of(self, date: dt.date, kind: str) -> int:
         """The pledge year of a text that names none: a pledge signed late in a year is for the next one."""
         late = int(self.data["late_months_for_next_year"])  # type: ignore[arg-type]

@@ -187,6 +187,8 @@ class Extractor:
             date, date_end = published, None
         elif not own and published is not None and date is None:
             date, date_end = published, None
+        elif published is not None and date is not None and self.events.recalled_on(date, published):
+            return None  # a page written long after the signing it names is about something since
         if kind == "pledge_signing" and period is not None and date is not None and period + (1 if school else 0) < date.year:
             return None  # a pledge for a year already over when the text was written: recalled, not signed here
         on = date or on_guess

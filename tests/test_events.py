@@ -725,6 +725,14 @@ def test_a_pledge_for_the_new_year_at_a_review_of_the_last_is_for_its_dates_year
     assert (str(event.date), event.period_year) == ("2024-02-22", 2024)
 
 
+@pytest.mark.parametrize(("page", "events"), [("19/07/2019 08:30", 0), ("10/03/2019 08:30", 1)])
+def test_a_page_written_months_after_the_signing_it_names_recalls_it(extract_text, page, events):
+    text = (f"CÔNG AN TỈNH KON TUM\n{page}\n\nCụm thi đua số 6 kiểm tra chéo tại Công an tỉnh Kon Tum\n\n"
+            "Giao ước thi đua năm 2019 được Công an 5 tỉnh Tây Nguyên ký kết ngày 8/3/2019 tại Công an tỉnh Gia Lai, "
+            "gồm 10 nhóm chỉ tiêu.")
+    assert len(extract_text(text).events) == events
+
+
 def test_a_dateline_with_no_agency_dates_the_event(extract_text):
     text = ("Cụm thi đua số 2 ký kết giao ước thi đua năm 2026\n\nQUẢNG NINH, 06/3/2026 - Công an 5 địa phương thuộc "
             "Cụm thi đua số 2 đã ký kết giao ước thi đua năm 2026 tại Công an tỉnh Quảng Ninh.")
