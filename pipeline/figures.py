@@ -28,6 +28,7 @@ DEADLINE_UNITS = frozenset({"minute", "hour", "day", "month"})
 # units_of_measure.json: "gấp 2 lần", "4/5 số", "08 giờ 45"
 FIGURE_SHAPE_LABELS = ("multiple_markers", "multiple_nouns", "share_nouns", "clock_words")
 _CLAUSE_ENDS = frozenset({".", ";"})
+MAGNITUDE = "magnitude:"  # lexicon labels of magnitude words ("magnitude:triệu")
 _COMPARATOR_LABELS = tuple((comp, f"comparator_before:{comp}") for comp in COMPARATORS)
 
 
@@ -245,7 +246,10 @@ class FigureFinder:
         comp, start = self._comparator_before(m, i)
         homograph = self.number_words is not None and number_end == i + 1 and words[i] in self.number_words.homographs
         if unit is None and comp == ">=" and not homograph:  # "ít nhất 30 học sinh": a floor makes any noun a count
-            unit = self._any_noun(words, m, number_end, hi)
+            magnitude = _labelled(m, MAGNITUDE, number_end, hi)  # "ít nhất 1,5 triệu thửa đất"
+            unit = self._any_noun(words, m, magnitude[1] if magnitude else number_end, hi)
+            if unit is not None and magnitude is not None:
+                unit = (unit[0], unit[1] * self.magnitudes[magnitude[0]], unit[2], unit[3])
         if unit is None and comp and not homograph and (number_end >= hi or words[number_end] in _CLAUSE_ENDS):
             unit = ("count", 1, number_end, None)  # "Thuê bao phát triển mới | Ít nhất 14.000": what its label names
         if unit is None:
@@ -283,7 +287,7 @@ class FigureFinder:
         noun = m.starting_at("count_nouns", k, hi)
         if noun:
             return "count", 1, k, noun
-        magnitude = _labelled(m, "magnitude:", k, hi)  # "8,2 triệu tấn", "50 triệu lượt"
+        magnitude = _labelled(m, MAGNITUDE, k, hi)  # "8,2 triệu tấn", "50 triệu lượt"
         if magnitude and (after := self._unit_at(words, m, magnitude[1], hi, fractional)) is not None:
             name, scale, end, noun = after
             return name, scale * self.magnitudes[magnitude[0]], max(end, magnitude[1]), noun

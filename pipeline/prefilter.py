@@ -27,7 +27,7 @@ from bisect import bisect_left
 from collections.abc import Container, Iterable, Mapping, Sequence
 
 
-from .figures import NumberWords
+from .figures import MAGNITUDE, NumberWords
 from .nlp import NLP, TOKEN, ViewDoc
 from .segment import Segment, sentences
 
@@ -37,7 +37,7 @@ ANCHOR_LABELS = ("zero_triggers", "decrease_verbs", "increase_verbs")
 FIGURE_FOLLOWER_LABELS = ("percent_signs", "range_joiners", "count_nouns", "multiple_nouns", "share_nouns")
 FIGURE_FOLLOWER_PREFIXES = ("unit:",)
 # … and those that may come between a number and such a follower ("24 triệu tấn": FigureFinder._unit_at).
-MAGNITUDE_PREFIX = "magnitude:"
+MAGNITUDE_PREFIX = MAGNITUDE
 # … and those that make a number a figure when they come before it (a floor, a multiple: FigureFinder._figure_at).
 FIGURE_LEADER_LABELS = ("comparator_before:>=", "multiple_markers")
 

@@ -51,6 +51,7 @@ BEYOND_DEV = [
     ("Phấn đấu ít nhất một nửa số chi hội có câu lạc bộ dưỡng sinh.", [("reach", ">=", 50, None, "percent", None)]),
     # a comparator before a number that ends its clause counts what the words before it name
     ("Thuê bao băng rộng cố định phát triển mới ít nhất 14.000.", [("reach", ">=", 14_000, None, "count", None)]),
+    ("Cập nhật biến động cho ít nhất 1,5 triệu thửa đất.", [("reach", ">=", 1_500_000, None, "count", None)]),
     # results a pledge is measured against do not make its sentence a report
     ("Giao ước phải cao hơn kết quả đã đạt được, bởi vậy các đơn vị cam kết kéo giảm ít nhất 5% số vụ phạm pháp hình sự.",
      [("decrease", ">=", 5, None, "percent", "crime.cases")]),
