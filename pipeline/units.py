@@ -204,6 +204,7 @@ class UnitReader:
         self.national_re = re.compile("|".join(re.escape(n) for n in self.national)) if self.national else None
         departments = sorted(data.get("departments", []), key=len, reverse=True)  # type: ignore[attr-defined]
         self.departments = {d.lower(): d for d in departments}
+        self.department_force = str(data.get("department_force", ""))
         alt = alternation(departments, fold_case=True)
         first = opening(departments) if departments else ""
         self.department_re = re.compile(rf"{first}(?<!\w)(?P<dept>(?i:{alt}))[ \t]+$")
@@ -421,6 +422,10 @@ class UnitReader:
         ("Trại giam Suối Tre (Đồng Nai)").
         """
         if mention.department and not mention.org_type:  # a department of the force the text is about
+            place = self.gazetteer.resolve(region, on) if home is None and region and self.department_force else None
+            if place is not None:  # the force of the one province the text names
+                home = Unit(name=f"{self.department_force} {place.level} {place.name}", kind="police", province=place.name,
+                            province_code=place.code, province_now=place.province_now)
             if home is None:
                 return Unit(name=mention.department, kind=mention.kind)  # type: ignore[arg-type]
             return home.model_copy(update={"name": f"{mention.department} {home.name}", "kind": mention.kind})

@@ -603,6 +603,17 @@ def test_departments_named_alone_are_departments_of_the_force_organising(extract
     assert event.host == "Phòng Cảnh sát giao thông Công an tỉnh Bình Phước"
 
 
+def test_departments_named_alone_are_of_the_force_of_the_one_province_the_text_names(extract_text):
+    """No organizer found ("Khối thi đua số 3 (Khối Cảnh sát) Công an tỉnh …"), but one province named."""
+    text = ("Chiều 14/2/2020, tại Hội trường Phòng Cảnh sát giao thông, Khối thi đua số 3 (Khối Cảnh sát) Công an tỉnh "
+            "Thừa Thiên Huế tổ chức ký kết giao ước thi đua năm 2020. Khối gồm 2 đơn vị: Phòng Cảnh sát hình sự (PC02, "
+            "Khối trưởng) và Phòng Cảnh sát giao thông (PC08).")
+    (event,) = extract_text(text).events
+    assert [(u.name, u.province_code) for u in event.units] == [
+        ("Phòng Cảnh sát hình sự Công an tỉnh Thừa Thiên Huế", "46"),
+        ("Phòng Cảnh sát giao thông Công an tỉnh Thừa Thiên Huế", "46")]
+
+
 def test_a_signing_still_to_come_is_no_event(extract_text):
     result = extract_text("Cụm thi đua số 3 tổng kết công tác thi đua năm 2025\n"
                           "Ngày 19/12/2025, Cụm thi đua số 3 tổ chức hội nghị tổng kết. Năm 2025, tỷ lệ xã đạt chuẩn "
