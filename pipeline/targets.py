@@ -457,7 +457,7 @@ class TargetFinder:
         return ("reach", "reach"), None
 
     def _baseline(self, doc: ViewDoc, m: Matches, a: Anchor) -> tuple[str, int | None, bool, int] | None:
-        """"so với năm 2022" → 2022; "so với năm trước" → relative; "cao hơn năm 2025" too."""
+        """"so với năm 2022" → 2022; "so với năm trước" → relative; "cao hơn năm 2025", "thấp hơn năm 2025" too."""
         lo, hi = a.right
         markers = m.within("baseline_markers", lo, hi)
         if not markers and a.orientation == "left":  # "Số vụ … so với năm 2023 giảm 5%": before the figure
@@ -465,7 +465,8 @@ class TargetFinder:
             lo, hi = a.left
         start = markers[0][0] if markers else None
         if start is None:
-            higher = [s for s in m.within("increase_verbs", *a.left) if doc.words[s[1]] == "năm"] if a.left[0] < a.left[1] else []
+            higher = sorted(s for s in m.within("increase_verbs", *a.left) + m.within("decrease_verbs", *a.left)
+                            if doc.words[s[1]] == "năm") if a.left[0] < a.left[1] else []
             if not higher:
                 return None
             start = higher[-1][1]

@@ -52,6 +52,7 @@ BEYOND_DEV = [
     # a comparator before a number that ends its clause counts what the words before it name
     ("Thuê bao băng rộng cố định phát triển mới ít nhất 14.000.", [("reach", ">=", 14_000, None, "count", None)]),
     ("Cập nhật biến động cho ít nhất 1,5 triệu thửa đất.", [("reach", ">=", 1_500_000, None, "count", None)]),
+    ("Số vụ lừa đảo chiếm đoạt tài sản thấp hơn năm 2022 ít nhất 10%.", [("decrease", ">=", 10, None, "percent", "crime.cases")]),
     # results a pledge is measured against do not make its sentence a report
     ("Giao ước phải cao hơn kết quả đã đạt được, bởi vậy các đơn vị cam kết kéo giảm ít nhất 5% số vụ phạm pháp hình sự.",
      [("decrease", ">=", 5, None, "percent", "crime.cases")]),
@@ -251,6 +252,7 @@ def test_phrase_table(pledge_targets, sentence, expected):
 @pytest.mark.parametrize(("sentence", "baseline_year"), [
     ("Phấn đấu giảm 5% số vụ cháy so với năm 2021.", 2021),
     ("Số vụ cháy so với năm 2022 giảm ít nhất 5%.", 2022),  # the comparison before the figure
+    ("Số vụ cháy thấp hơn năm 2021 ít nhất 5%.", 2021),
     ("Giảm 5% số vụ cháy so với năm trước.", 2022),
     ("Giảm 5% số vụ cháy so với năm liền kề.", 2022),
     ("Điểm trung bình tăng 0,2 điểm so với năm học trước.", 2022),
