@@ -110,9 +110,15 @@ class TargetFinder:
         if first_cell_end is not None and any(first_cell_end <= f.start for f in figures):
             # a table row with figures in its value cells: one in its label is part of the label ("… dưới 3 tháng")
             figures = [f for f in figures if f.start >= first_cell_end]
+        capped = self._capped(m, zeros, things, figures)
+        if capped:  # "không để tỷ lệ tái phạm tội vượt quá 2%": a ceiling, not a zero
+            found = [a for a in found if a not in capped.values()]
+            things = [t for t, z in zip(things, zeros) if z not in capped.values()] + things[len(zeros):]
         share: Figure | None = None  # the last percent figure: "100% cơ sở lưu trú từ 3 sao trở lên được kiểm tra"
         for fig in figures:
-            if any(start <= fig.number_start < end for start, end in things):
+            if id(fig) in capped:
+                fig = replace(fig, comparator=CEILINGS[fig.comparator])  # type: ignore[index]
+            elif any(start <= fig.number_start < end for start, end in things):
                 continue
             if share is not None and _qualifies(m, share, fig):
                 continue
@@ -123,6 +129,18 @@ class TargetFinder:
                 continue
             found.append(Anchor("figure", fig.start, fig.end, fig))
         return sorted(found, key=lambda a: a.start)
+
+    @staticmethod
+    def _capped(m: Matches, zeros: list[Anchor], things: list[TokenRange], figures: list[Figure]) -> dict[int, Anchor]:
+        """Percent figures over which a zero trigger keeps a rate ("không để tỷ lệ tái phạm vượt quá 2%"), by id,
+        with their triggers: the rate is capped, not kept from happening."""
+        out: dict[int, Anchor] = {}
+        for z, (_, end) in zip(zeros, things):
+            if m.starting_at("rate_words", z.end, end):
+                fig = next((f for f in figures if z.end <= f.start < end and f.is_percent and f.comparator in CEILINGS), None)
+                if fig is not None:
+                    out[id(fig)] = z
+        return out
 
     @staticmethod
     def _governed(m: Matches, fig: Figure) -> bool:
@@ -673,6 +691,7 @@ ZERO_LEADING = ("zero_fillers",)
 QUOTE = '"'  # every quotation mark, as the matching view writes it
 QUALIFIER_WORDS = 4  # words a qualifying count may name before its "trở lên": "từ 10 lao động trở lên"
 MEASURE_WORDS = ("rate_words", "measure_nouns")
+CEILINGS = {">": "<=", ">=": "<"}  # what "không để … vượt quá N%" leaves a rate at
 DIRECTION_VERBS = ("decrease_verbs", "increase_verbs")
 ACTING_VERBS = ("action_verbs", *DIRECTION_VERBS)  # a verb acting on the figure after it: "giảm 5% số vụ …"
 OWN_VERBS = (*DIRECTION_VERBS, "action_verbs", "linking_verbs", "level_markers", "lead_ins")  # a commitment of its own

@@ -53,6 +53,10 @@ BEYOND_DEV = [
     ("Thuê bao băng rộng cố định phát triển mới ít nhất 14.000.", [("reach", ">=", 14_000, None, "count", None)]),
     ("Cập nhật biến động cho ít nhất 1,5 triệu thửa đất.", [("reach", ">=", 1_500_000, None, "count", None)]),
     ("Số vụ lừa đảo chiếm đoạt tài sản thấp hơn năm 2022 ít nhất 10%.", [("decrease", ">=", 10, None, "percent", "crime.cases")]),
+    # a zero trigger over a rate and its figure caps the rate; over anything else the figure qualifies the thing
+    ("Phấn đấu không để tỷ lệ tái phạm tội vượt quá 2%.", [("reach", "<=", 2, None, "percent", "recidivism")]),
+    ("Không để tỷ lệ hộ tái nghèo trên 1%.", [("reach", "<=", 1, None, "percent", None)]),
+    ("Không để xảy ra ùn tắc giao thông kéo dài trên 4 giờ.", [("zero", "=", 0, None, "count", None)]),
     # results a pledge is measured against do not make its sentence a report
     ("Giao ước phải cao hơn kết quả đã đạt được, bởi vậy các đơn vị cam kết kéo giảm ít nhất 5% số vụ phạm pháp hình sự.",
      [("decrease", ">=", 5, None, "percent", "crime.cases")]),
