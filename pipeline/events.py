@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import os
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -34,6 +35,7 @@ HEADER_DATE = re.compile(r"^(?:[^\n\d]{0,20}?)(\d{1,2})/(\d{1,2})/(\d{4})(?:\s*[
 DATELINE = re.compile(rf"^[ \t]*[{UPPER}][^\n,(]{{1,30}},[ \t]*{DM.format(p='a')}[ \t]*(?:\([^()\n]{{2,20}}\)[ \t]*)?[-–]", re.M)
 HEADER_YEAR = re.compile(r"(?i:năm)\s+((?:19|20)\d\d)\b|\d/((?:19|20)\d\d)\b")  # "Quý I năm 2026", "Số 3/2026"
 HEADER_LINES = 6
+MIN_TAIL_CHARS = 3  # a member's own part of its name, to be looked for in the text ("Bảo Lộc")
 PLAN_TITLE_LINES = 20  # an official document's title comes after its issuers, number, place and date
 
 
@@ -441,7 +443,7 @@ class EventReader:
                 continue  # "đại diện các đơn vị Cụm trưởng": several leaders, not this event's host
             sentence_start = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
             before = [self.units.unit(i, on, home, region).name for i in items if sentence_start <= i.start < m.start()]
-            members = [n for n in before if n in names]
+            members = [n for n in before if n in names] or ([] if before else _named_by_tail(text, sentence_start, m.start(), units))
             if members or before:
                 year = _ROLE_YEAR.match(text, m.end())
                 found.append((0 if year and int(year.group(1)) == period else 1, (members or before)[-1]))
@@ -524,6 +526,18 @@ def _other_year(text: str, at: int, period: int | None) -> bool:
     (last year's, "Cụm trưởng năm 2018", still hosts the meeting that signs 2019's pledge)."""
     m = _ROLE_YEAR.match(text, at)
     return m is not None and period is not None and int(m.group(1)) > period
+
+
+def _named_by_tail(text: str, lo: int, hi: int, units: list[Unit]) -> list[str]:
+    """The member whose own part of its name (after the words all members share) comes last in ``text[lo:hi]``:
+    "Giám đốc Trung tâm Y tế khu vực Bảo Lộc, Khối trưởng", "Trưởng phòng GD&ĐT huyện Mộc Châu, Khối trưởng"."""
+    names = [u.name for u in units]
+    if len(names) < 2:
+        return []
+    shared = len(os.path.commonprefix(names))
+    shared = names[0].rfind(" ", 0, shared + 1) + 1  # whole words only
+    found = [(text.rfind(name[shared:], lo, hi), name) for name in names if len(name) - shared >= MIN_TAIL_CHARS]
+    return [max(found)[1]] if found and max(found)[0] >= 0 else []
 
 
 def _header(text: str, lines: int = HEADER_LINES) -> str:

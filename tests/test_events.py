@@ -614,6 +614,16 @@ def test_departments_named_alone_are_of_the_force_of_the_one_province_the_text_n
         ("Phòng Cảnh sát giao thông Công an tỉnh Thừa Thiên Huế", "46")]
 
 
+def test_the_host_may_be_named_by_its_own_part_of_the_members_name(extract_text):
+    """"Trưởng phòng GD&ĐT huyện Yên Châu, Khối trưởng": no unit written out before the role, but a member's place."""
+    text = ("Ngày 23/9/2022, Khối thi đua số 2 thuộc Sở Giáo dục và Đào tạo tỉnh Sơn La ký kết giao ước thi đua năm học "
+            "2022 - 2023. Khối gồm Phòng Giáo dục và Đào tạo các huyện Mộc Châu, Yên Châu và Vân Hồ.\n\n"
+            "Ông Lò Văn Chiến, Trưởng phòng GD&ĐT huyện Yên Châu, Khối trưởng, cho biết khó khăn lớn nhất là duy trì sĩ số.")
+    (event,) = extract_text(text).events
+    assert [u.province for u in event.units] == ["Sơn La"] * 3
+    assert event.host == "Phòng Giáo dục và Đào tạo huyện Yên Châu"
+
+
 def test_a_signing_still_to_come_is_no_event(extract_text):
     result = extract_text("Cụm thi đua số 3 tổng kết công tác thi đua năm 2025\n"
                           "Ngày 19/12/2025, Cụm thi đua số 3 tổ chức hội nghị tổng kết. Năm 2025, tỷ lệ xã đạt chuẩn "
