@@ -211,6 +211,7 @@ class UnitReader:
         self.department_item = re.compile(rf"{first}(?<!\w)(?P<dept>(?i:{alt}))(?!\w)(?:{_NOTE})?")
         head_alt = alternation({*(t["phrase"] for t in types), *data["generic_type_heads"], *data["list_heads"]})  # type: ignore[misc]
         self.provincial_heads = {h.lower() for h in data["provincial_heads"]}  # type: ignore[union-attr]
+        self.provincial_tails = tuple(t.lower() for t in data.get("provincial_tails", ()))  # type: ignore[union-attr]
         self.list_cue = re.compile(opening(self.member_cues) + rf"(?<!\w)(?i:{cue_alt})[ \t]+(?:[^:\n.;]{{1,40}}:[ \t]*)?(?=(?:{head_alt})(?!\w))")
         # an item: a head word and the name after it, up to a separator or its bracketed note
         stops = alternation(data["item_stops"])  # type: ignore[arg-type]
@@ -431,7 +432,8 @@ class UnitReader:
             return home.model_copy(update={"name": f"{mention.department} {home.name}", "kind": mention.kind})
         level = self._single_level(mention.level or "")
         if mention.name is None and not mention.whole and (level == self.province_level
-                                                            or mention.org_type.lower() in self.implied_types):
+                                                            or mention.org_type.lower() in self.implied_types
+                                                            or mention.org_type.lower().endswith(self.provincial_tails)):
             mention = replace(mention, name=home.province if home and home.province else region)
         # a body named after its place ("Trường Cao đẳng Vĩnh Phúc") is where that place is now
         find = self.gazetteer.resolve if level else self.gazetteer.in_force
@@ -542,6 +544,8 @@ class UnitReader:
             place = " ".join(words[-k:])
             if self.gazetteer.canonical(place):
                 return Mention(start, end, " ".join(words[:-k]), kind, None, place, role)
+        if name.lower().endswith(self.provincial_tails):  # "Ban Tổ chức Tỉnh ủy": of the province's Party committee
+            return Mention(start, end, name, kind, None, None, role)
         if words[0].lower() in self.provincial_heads or " ".join(words[:2]).lower() in self.provincial_heads:
             # "Sở Nội vụ": a department of the province
             return Mention(start, end, name, kind, self.province_level, None, role)

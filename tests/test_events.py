@@ -624,6 +624,16 @@ def test_the_host_may_be_named_by_its_own_part_of_the_members_name(extract_text)
     assert event.host == "Phòng Giáo dục và Đào tạo huyện Yên Châu"
 
 
+def test_bodies_of_the_provincial_party_committee_take_the_provinces_bare_name(extract_text):
+    text = ("Sáng 03/3/2016, Khối thi đua các cơ quan Đảng, đoàn thể tỉnh thuộc Hội đồng Thi đua - Khen thưởng tỉnh Bình "
+            "Dương ký kết giao ước thi đua năm 2016. Khối gồm 4 cơ quan: Ban Tổ chức Tỉnh ủy (Khối trưởng), Ban Tuyên "
+            "giáo Tỉnh ủy, Ủy ban Kiểm tra Tỉnh ủy và Tỉnh đoàn.")
+    (event,) = extract_text(text).events
+    assert [u.name for u in event.units] == ["Ban Tổ chức Tỉnh ủy Bình Dương", "Ban Tuyên giáo Tỉnh ủy Bình Dương",
+                                             "Ủy ban Kiểm tra Tỉnh ủy Bình Dương", "Tỉnh đoàn Bình Dương"]
+    assert {u.province_code for u in event.units} == {"74"}
+
+
 def test_a_signing_still_to_come_is_no_event(extract_text):
     result = extract_text("Cụm thi đua số 3 tổng kết công tác thi đua năm 2025\n"
                           "Ngày 19/12/2025, Cụm thi đua số 3 tổ chức hội nghị tổng kết. Năm 2025, tỷ lệ xã đạt chuẩn "
