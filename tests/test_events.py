@@ -115,6 +115,9 @@ def test_abbreviated_member_types_are_written_out(extract_text, members, first):
      "và Tây Ninh.", "Cục Thi hành án dân sự tỉnh Đồng Nai"),
     ("Cụm gồm Liên đoàn Lao động (LĐLĐ) các tỉnh Đồng Nai, Bình Dương và Tây Ninh.", "Liên đoàn Lao động tỉnh Đồng Nai"),
     ("Cụm gồm Hội Chữ thập đỏ các tỉnh Đồng Nai, Bình Dương và Tây Ninh.", "Hội Chữ thập đỏ tỉnh Đồng Nai"),
+    ("Cụm gồm cơ sở cai nghiện ma túy 3 tỉnh Đồng Nai (Cụm trưởng), Bình Dương và Tây Ninh.",
+     "Cơ sở cai nghiện ma túy tỉnh Đồng Nai"),
+    ("Cụm gồm Bảo tàng các tỉnh Đồng Nai, Bình Dương và Tây Ninh.", "Bảo tàng tỉnh Đồng Nai"),
     # a body of no listed type, opened by a generic head word and closed by its level word
     ("Cụm gồm Đài Phát thanh và Truyền hình tỉnh Đồng Nai (Cụm trưởng), Đài Phát thanh và Truyền hình tỉnh Bình "
      "Dương và Đài Phát thanh và Truyền hình tỉnh Tây Ninh.", "Đài Phát thanh và Truyền hình tỉnh Đồng Nai"),
