@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 
@@ -29,6 +30,7 @@ DEADLINE_UNITS = frozenset({"minute", "hour", "day", "month"})
 FIGURE_SHAPE_LABELS = ("multiple_markers", "multiple_nouns", "share_nouns", "clock_words")
 _CLAUSE_ENDS = frozenset({".", ";"})
 MAGNITUDE = "magnitude:"  # lexicon labels of magnitude words ("magnitude:triệu")
+UnitRead = tuple[str, float, int, "tuple[int, int] | None"]  # (unit, scale, end of its words, count-noun span)
 _COMPARATOR_LABELS = tuple((comp, f"comparator_before:{comp}") for comp in COMPARATORS)
 
 
@@ -120,12 +122,12 @@ class NumberWords:
                    fold(data["hundred"]), frozenset(map(fold, data["zero_fillers"])), folded(data["multiples"]),
                    frozenset(map(fold, data["homographs"])), folded(data["shares"]))
 
-    @property
+    @cached_property
     def openers(self) -> frozenset[str]:
         """The words a spelled number may start with."""
         return frozenset({*self.digits, self.ten, *self.multiples})
 
-    @property
+    @cached_property
     def words(self) -> frozenset[str]:
         """Every word of a spelled number."""
         return self.openers | {*self.after_tens, self.tens, self.hundred, *self.zero_fillers, *self.shares}
@@ -200,6 +202,7 @@ class FigureFinder:
         """The figure at number token ``i``; ``row``: the unit its table row gives, if any; ``spelled``: the
         numbers written in words, by first token."""
         spelled = spelled or {}
+        in_words = self.number_words if i in spelled else None  # the number is written in words
         if i in spelled:
             first, j = spelled[i]
             if j > hi:
@@ -213,11 +216,11 @@ class FigureFinder:
         multiple = m.ending_at("multiple_markers", i)
         if multiple and (times := m.starting_at("multiple_nouns", j, hi)):  # "gấp 1,5 lần"
             return Figure(multiple[0], i, times[1], first, None, "times", None)
-        if multiple and i in spelled:  # "gấp đôi", "gấp ba"
+        if multiple and in_words:  # "gấp đôi", "gấp ba"
             return Figure(multiple[0], i, j, first, None, "times", None)
-        if i in spelled and self.number_words and words[i] in self.number_words.multiples:
+        if in_words and words[i] in in_words.multiples:
             return None  # "đôi" is a number only after "gấp"
-        if i in spelled and self.number_words and j < hi and (share := self.number_words.shares.get(words[j])) \
+        if in_words and j < hi and (share := in_words.shares.get(words[j])) \
                 and m.starting_at("share_nouns", j + 1, hi):  # "một nửa số chi hội"
             comp, start = self._comparator_before(m, i)
             return Figure(start, i, j + 1, first * share, None, "percent", comp)
@@ -244,12 +247,10 @@ class FigureFinder:
             return Figure(start, i, unit_after_first[1], first, None, "percent", comp)
         unit = self._unit_at(words, m, number_end, hi, "," in words[i]) or ((*row, number_end, None) if row else None)
         comp, start = self._comparator_before(m, i)
-        homograph = self.number_words is not None and number_end == i + 1 and words[i] in self.number_words.homographs
+        homograph = bool(in_words) and number_end == i + 1 and words[i] in in_words.homographs  # type: ignore[union-attr]
         if unit is None and comp == ">=" and not homograph:  # "ít nhất 30 học sinh": a floor makes any noun a count
-            magnitude = _labelled(m, MAGNITUDE, number_end, hi)  # "ít nhất 1,5 triệu thửa đất"
-            unit = self._any_noun(words, m, magnitude[1] if magnitude else number_end, hi)
-            if unit is not None and magnitude is not None:
-                unit = (unit[0], unit[1] * self.magnitudes[magnitude[0]], unit[2], unit[3])
+            unit = self._after_magnitude(m, number_end, hi, lambda k: self._any_noun(words, m, k, hi)) \
+                or self._any_noun(words, m, number_end, hi)  # "ít nhất 1,5 triệu thửa đất"
         if unit is None and comp and not homograph and (number_end >= hi or words[number_end] in _CLAUSE_ENDS):
             unit = ("count", 1, number_end, None)  # "Thuê bao phát triển mới | Ít nhất 14.000": what its label names
         if unit is None:
@@ -287,8 +288,13 @@ class FigureFinder:
         noun = m.starting_at("count_nouns", k, hi)
         if noun:
             return "count", 1, k, noun
-        magnitude = _labelled(m, MAGNITUDE, k, hi)  # "8,2 triệu tấn", "50 triệu lượt"
-        if magnitude and (after := self._unit_at(words, m, magnitude[1], hi, fractional)) is not None:
+        # "8,2 triệu tấn", "50 triệu lượt"
+        return self._after_magnitude(m, k, hi, lambda after: self._unit_at(words, m, after, hi, fractional))
+
+    def _after_magnitude(self, m: Matches, k: int, hi: int, read: Callable[[int], UnitRead | None]) -> UnitRead | None:
+        """The unit ``read`` finds after a magnitude word at token ``k`` ("triệu"), scaled by it."""
+        magnitude = _labelled(m, MAGNITUDE, k, hi)
+        if magnitude and (after := read(magnitude[1])) is not None:
             name, scale, end, noun = after
             return name, scale * self.magnitudes[magnitude[0]], max(end, magnitude[1]), noun
         return None

@@ -36,8 +36,6 @@ ANCHOR_LABELS = ("zero_triggers", "decrease_verbs", "increase_verbs")
 # … and those that make a number a figure when they follow it (FigureFinder._figure_at, FigureFinder._unit_at).
 FIGURE_FOLLOWER_LABELS = ("percent_signs", "range_joiners", "count_nouns", "multiple_nouns", "share_nouns")
 FIGURE_FOLLOWER_PREFIXES = ("unit:",)
-# … and those that may come between a number and such a follower ("24 triệu tấn": FigureFinder._unit_at).
-MAGNITUDE_PREFIX = MAGNITUDE
 # … and those that make a number a figure when they come before it (a floor, a multiple: FigureFinder._figure_at).
 FIGURE_LEADER_LABELS = ("comparator_before:>=", "multiple_markers")
 
@@ -82,7 +80,8 @@ class Prefilter:
             return "|".join(sorted(regexes, key=lambda r: (-len(r), r))) or "(?!)"
 
         followers = [*FIGURE_FOLLOWER_LABELS, *(k for k in phrases if k.startswith(FIGURE_FOLLOWER_PREFIXES))]
-        magnitude = rf"(?:(?:{alternation(k for k in phrases if k.startswith(MAGNITUDE_PREFIX))})\s*)?"  # "24 triệu tấn"
+        # a magnitude may come between a number and its follower ("24 triệu tấn")
+        magnitude = rf"(?:(?:{alternation(k for k in phrases if k.startswith(MAGNITUDE))})\s*)?"
         number = r"\d"
         if number_words:
             def words(ws: Iterable[str]) -> str:
