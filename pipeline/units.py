@@ -161,10 +161,12 @@ class UnitReader:
         self.national = sorted(data["national_bodies"], key=len, reverse=True)  # type: ignore[arg-type]
         generic = "|".join(re.escape(h) for h in data["generic_type_heads"])  # type: ignore[union-attr]
         count_alt = r"\d+|các|" + "|".join(self.count_words)
-        # a generic head, written with its capital, names up to a level word or a count of them ("Trung tâm Công tác
-        # xã hội 5 tỉnh: …"; not "hội trường Công an tỉnh")
-        type_alt = alternation((t["phrase"] for t in types if not t.get("named")), fold_case=True) + rf"|(?-i:{generic})[ \t]+[{UPPER}][\w]*(?:[ \t]+[\w]+){{0,8}}?(?=[ \t]+(?:(?:{count_alt})[ \t]+)?(?i:tỉnh|thành phố|huyện|quận|thị xã)[ \t:])"
         level_alt = alternation(levels, fold_case=True)
+        cues = alternation(self.member_cues)
+        # a generic head, written with its capital, names up to a level word or a count of them ("Trung tâm Công tác
+        # xã hội 5 tỉnh: …", "Văn phòng Đăng ký đất đai 5 địa phương: …"; not "hội trường Công an tỉnh"), not over a
+        # member cue ("Hội LHPN Việt Nam gồm Hội LHPN 4 tỉnh, thành: …")
+        type_alt = alternation((t["phrase"] for t in types if not t.get("named")), fold_case=True) + rf"|(?-i:{generic})[ \t]+[{UPPER}][\w]*(?:[ \t]+(?!(?i:{cues})(?!\w))[\w]+){{0,8}}?(?=[ \t]+(?:(?:{count_alt})[ \t]+)?(?i:{level_alt})[ \t:,])"
         heads = alternation(data["name_heads"], fold_case=True)  # type: ignore[arg-type]
         forms = [form for form, _ in gazetteer.surface_forms()]
         provinces = alternation(forms, fold_case=True)

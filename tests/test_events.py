@@ -241,6 +241,25 @@ def test_a_type_before_bare_province_names_lists_provincial_units(extract_text, 
     assert [(u.name, u.province_code) for u in event.units] == list(zip(names, codes))
 
 
+@pytest.mark.parametrize(("listed", "names"), [
+    ("Công an 5 địa phương: Hà Tĩnh (Cụm trưởng), Nghệ An và thành phố Huế",
+     ["Công an tỉnh Hà Tĩnh", "Công an tỉnh Nghệ An", "Công an thành phố Huế"]),
+    ("Văn phòng Đăng ký đất đai 5 địa phương: Hà Tĩnh (Cụm trưởng), Nghệ An và thành phố Huế",
+     ["Văn phòng Đăng ký đất đai tỉnh Hà Tĩnh", "Văn phòng Đăng ký đất đai tỉnh Nghệ An",
+      "Văn phòng Đăng ký đất đai thành phố Huế"]),
+    ("Trung tâm Công tác xã hội 3 tỉnh, thành: Hà Tĩnh, Nghệ An và thành phố Huế",
+     ["Trung tâm Công tác xã hội tỉnh Hà Tĩnh", "Trung tâm Công tác xã hội tỉnh Nghệ An",
+      "Trung tâm Công tác xã hội thành phố Huế"]),
+    # a generic name stops at a member cue
+    ("Hội LHPN Việt Nam gồm Hội LHPN 3 tỉnh, thành: Hà Tĩnh, Nghệ An và thành phố Huế",
+     ["Hội Liên hiệp Phụ nữ tỉnh Hà Tĩnh", "Hội Liên hiệp Phụ nữ tỉnh Nghệ An", "Hội Liên hiệp Phụ nữ thành phố Huế"]),
+])
+def test_localities_counted_with_any_level_word_are_provinces(extract_text, listed, names):
+    """"5 địa phương", "5 tỉnh, thành": each member is named with its own province-level word."""
+    (event,) = extract_text(f"Sáng 6/3/2026, Cụm thi đua số 3 ký kết giao ước thi đua năm 2026. Cụm gồm {listed}.").events
+    assert [u.name for u in event.units] == names
+
+
 @pytest.mark.parametrize("sentence", [
     "Giám đốc KBNN Đắk Lắk, Cụm trưởng, phát biểu.",
     "Công an Vĩnh Phúc Nguyễn Văn An phát biểu.",
