@@ -160,8 +160,9 @@ def sentence_modes(doc: ViewDoc, m: Matches, sentences: list[SentenceSpan], peri
         reporting = bool(k) and sentences[k - 1].paragraph == s.paragraph and modes[-1] == "result"
         # in a report's paragraph, "không để xảy ra …" says what was kept from happening
         mode = sentence_mode(doc, m, s, period_year, zero_cues=not reporting)
-        if mode == "neutral" and k and (sentences[k - 1].paragraph == s.paragraph or _bulleted(doc, m, s)):
-            mode = modes[-1]  # within a paragraph, or down a bulleted list under its heading
+        if mode == "neutral" and k and (sentences[k - 1].paragraph == s.paragraph or _bulleted(doc, m, s)
+                                        or _table_row(doc, s)):
+            mode = modes[-1]  # within a paragraph, or down a bulleted list or a table under its heading
         elif k and sentences[k - 1].paragraph == s.paragraph and m.starting_at("same_frame_openers", s.start, s.end):
             mode = modes[-1]  # "Năm 2022, … Trong năm, các đơn vị không để xảy ra …": still that year's report
         if mode == "neutral" and "commitment" not in modes and "result" in modes:
@@ -179,6 +180,12 @@ def pledged_clauses(doc: ViewDoc, m: Matches, s: SentenceSpan, period_year: int 
 def _bulleted(doc: ViewDoc, m: Matches, s: SentenceSpan) -> bool:
     """A list item: "- Giảm …", "+ …", "2. …", "a) …"."""
     return item_marker_end(doc, m, s.start, s.end) > s.start
+
+
+def _table_row(doc: ViewDoc, s: SentenceSpan) -> bool:
+    """A row of a table: its cells are tab-separated in the text (``segment.Layout.tabbed``)."""
+    start, end = doc.doc_offsets(s.start, s.end)
+    return "\t" in doc.text_original[start:end]
 
 
 def is_past(m: Matches, lo: int, hi: int, others: Iterable[tuple[int, int]] = ()) -> bool:

@@ -40,6 +40,7 @@ FIGURE_FOLLOWER_PREFIXES = ("unit:",)
 FIGURE_LEADER_LABELS = ("comparator_before:>=", "multiple_markers")
 
 _LINE = re.compile(r"[^\n]+")
+_ZERO_CELL = re.compile(r"(?:^|\t) *0 *(?:\t|$)")  # a table cell reading "0" pledges a zero (``targets._zero_cell``)
 
 
 def _token_regex(tokens: Sequence[str]) -> str:
@@ -103,11 +104,12 @@ class Prefilter:
         document text through the view, and paragraph numbers are the document's.
         ``known`` is passed on to ``segment.sentences``; lines starting at an offset
         in ``kept`` are kept whatever they hold (table rows whose unit is a column of
-        its own: "Tỷ lệ hồ sơ giải quyết đúng hạn | % | 100").
+        its own: "Tỷ lệ hồ sơ giải quyết đúng hạn | % | 100"), and so are table rows with a "0" cell.
         """
         view = self.nlp.view(text)
         starts, n = view.starts, len(view.text)
-        lines = [(number, bisect_left(starts, m.start()), bisect_left(starts, m.end()), m.start() in kept)
+        lines = [(number, bisect_left(starts, m.start()), bisect_left(starts, m.end()),
+                  m.start() in kept or ("\t" in m.group() and bool(_ZERO_CELL.search(m.group()))))
                  for number, m in enumerate(_LINE.finditer(text))]
         lines = [line for line in lines if view.text[line[1]:line[2]].strip()]
         hits = [keep or (hi > lo and bool(self.figure.search(view.text, lo, hi) or self.anchor.search(view.text, lo, hi)))

@@ -98,16 +98,19 @@ class TargetFinder:
                 zeros[-1].end = max(zeros[-1].end, e)
             else:
                 zeros.append(Anchor("zero", s, e))
+        if first_cell_end := _first_cell_end(doc, lo, hi):  # a table's "0" cell: "0 | vụ cháy lớn"
+            zeros = sorted(zeros + [Anchor("zero", i, i + 1) for i in range(lo, hi) if _zero_cell(doc, i)],
+                           key=lambda a: a.start)
         found: list[Anchor] = list(zeros)
         # a figure in the words a zero trigger names, before any delimiter, qualifies the thing:
         # "không để xảy ra ùn tắc kéo dài trên 4 giờ"
         things = [(z.start, next((s for s, _ in m.within("delimiters", z.end, hi)), hi)) for z in zeros]
         things += _dated_asides(doc, m, lo, hi)
-        first_cell_end = _first_cell_end(doc, lo, hi)
         figures = self.figures.find(doc, m, lo, hi)
         if any(not f.deadline for f in figures):  # "100% hồ sơ được trả trong thời hạn 10 ngày": a deadline qualifies
             figures = [f for f in figures if not f.deadline]
-        if first_cell_end is not None and any(first_cell_end <= f.start for f in figures):
+        if first_cell_end is not None and any(first_cell_end <= f.start for f in figures) \
+                and not _value_first(figures, lo, first_cell_end):
             # a table row with figures in its value cells: one in its label is part of the label ("… dưới 3 tháng")
             figures = [f for f in figures if f.start >= first_cell_end]
         capped = self._capped(m, zeros, things, figures)
@@ -692,6 +695,7 @@ QUOTE = '"'  # every quotation mark, as the matching view writes it
 QUALIFIER_WORDS = 4  # words a qualifying count may name before its "trở lên": "từ 10 lao động trở lên"
 MEASURE_WORDS = ("rate_words", "measure_nouns")
 CEILINGS = {">": "<=", ">=": "<"}  # what "không để … vượt quá N%" leaves a rate at
+VALUE_CELL_LEAD = 2  # words before the figure of a value cell: "↑ 10%", "không quá 45 phút"
 DIRECTION_VERBS = ("decrease_verbs", "increase_verbs")
 ACTING_VERBS = ("action_verbs", *DIRECTION_VERBS)  # a verb acting on the figure after it: "giảm 5% số vụ …"
 OWN_VERBS = (*DIRECTION_VERBS, "action_verbs", "linking_verbs", "level_markers", "lead_ins")  # a commitment of its own
@@ -816,6 +820,12 @@ def _after_cell(doc: ViewDoc, at: int, lo: int) -> bool:
     return "\t" in doc.text_original[doc.doc_offsets(lo, at)[0]:doc.doc_offsets(at, at + 1)[0]]
 
 
+def _value_first(figures: list[Figure], lo: int, cell_end: int) -> bool:
+    """A row whose first cell is a figure ("↑ 10% | số lượt phương tiện … (trong đó xe tải ↑ 15%)"): the
+    label comes after it, and a figure in the label is a target of its own."""
+    return any(f.start - lo <= VALUE_CELL_LEAD and f.end >= cell_end - 1 for f in figures if f.start < cell_end)
+
+
 def _first_cell_end(doc: ViewDoc, lo: int, hi: int) -> int | None:
     """The first token after a table row's first cell (its label), or None outside tables."""
     if lo >= hi or "\t" not in doc.text_original:  # most texts hold no table
@@ -825,6 +835,16 @@ def _first_cell_end(doc: ViewDoc, lo: int, hi: int) -> int | None:
     if tab < 0:
         return None
     return next((i for i in range(lo, hi) if doc.doc_offsets(i, i + 1)[0] > tab), None)
+
+
+def _zero_cell(doc: ViewDoc, i: int) -> bool:
+    """Token ``i`` is a table cell of its own that reads "0": a pledged zero ("0 | đăng kiểm viên vi phạm …")."""
+    if doc.words[i] != "0":
+        return False
+    text = doc.text_original
+    a, b = doc.doc_offsets(i, i + 1)
+    before, after = text[:a].rstrip(" "), text[b:].lstrip(" ")
+    return (not before or before[-1] in "\t\n") and (not after or after[0] in "\t\n")
 
 
 def opens_cell(doc: ViewDoc, i: int) -> bool:

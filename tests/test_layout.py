@@ -192,6 +192,43 @@ def test_a_pipe_table_without_outer_pipes_is_read_as_a_table(extractor, extract_
         ("học viên vi phạm quy chế phải xử lý kỷ luật", "zero", "=", 0, "count")]
 
 
+INFOGRAPHIC = ("Sáng 4/3/2024, Khối thi đua các đơn vị đăng kiểm ký kết giao ước thi đua năm 2024.\n\n"
+               "▌ NĂM 2023 ĐÃ LÀM ĐƯỢC\n"
+               "78.640 | lượt phương tiện được kiểm định\n"
+               "61% | chủ phương tiện đặt lịch trực tuyến\n\n"
+               "▌ CAM KẾT NĂM 2024\n"
+               "↑ 10% | số lượt phương tiện được kiểm định so với năm 2023 (trong đó xe tải ↑ 15%)\n"
+               "≤ 45 phút | thời gian chờ kiểm định bình quân mỗi lượt xe\n"
+               "↓ 20% | ý kiến phản ánh của chủ phương tiện so với năm 2023\n"
+               "0 | đăng kiểm viên vi phạm đạo đức nghề nghiệp\n")
+
+
+def test_an_infographics_figure_then_label_lines_are_table_rows(extractor, extract_text):
+    """"≥ 75% | phương tiện …": a run of lines of two cells is a table; a row opening with its figure reads its
+    label after it, arrows are directions, a "0" cell a zero, and the rows under a heading take its mode."""
+    flowing = extractor.layout.flowing(INFOGRAPHIC)
+    assert len(flowing) == len(INFOGRAPHIC) and flowing.count("\t") == 6
+    assert [(t.indicator, t.direction, t.comparator, t.value, t.unit, t.baseline_year, t.parent_id is not None)
+            for t in extract_text(INFOGRAPHIC).targets] == [
+        ("số lượt phương tiện được kiểm định", "increase", ">=", 10, "percent", 2023, False),
+        ("xe tải", "increase", ">=", 15, "percent", 2023, True),
+        ("thời gian chờ kiểm định bình quân mỗi lượt xe", "reach", "<=", 45, "minute", None, False),
+        ("ý kiến phản ánh của chủ phương tiện", "decrease", ">=", 20, "percent", 2023, False),
+        ("đăng kiểm viên vi phạm đạo đức nghề nghiệp", "zero", "=", 0, "count", None, False)]
+
+
+def test_a_zero_in_a_value_cell_is_a_zero_target(extract_text):
+    text = ("Hội nghị ký kết giao ước thi đua năm 2024.\n\nChỉ tiêu\tMức cam kết\n"
+            "Tỷ lệ hồ sơ giải quyết đúng hạn\t100%\nSố vụ cháy lớn\t0\n")
+    assert [(t.indicator, t.direction, t.value) for t in extract_text(text).targets] == [
+        ("tỷ lệ hồ sơ giải quyết đúng hạn", "reach", 100), ("số vụ cháy lớn", "zero", 0)]
+
+
+def test_a_single_line_with_a_pipe_is_no_table(extractor):
+    text = "Thứ Hai, 04/03/2024 | 15:10\n\nCông an tỉnh ký kết giao ước thi đua."
+    assert extractor.layout.flowing(text) == text
+
+
 @pytest.mark.parametrize(("text", "plain"), [
     ("## Năm 2025: doanh thu", "   Năm 2025: doanh thu"),
     ("**(BTQ) - Sáng 5/2, tại hội trường.**", "  (BTQ) - Sáng 5/2, tại hội trường.  "),
