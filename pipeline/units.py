@@ -613,17 +613,18 @@ def _line_list(text: str, runs: list[UnitList]) -> UnitList | None:
     "Khối gồm 6 đơn vị:⏎- Công an xã Đồng Văn (Khối trưởng), hình thành từ …;⏎- Công an xã Lũng Cú, từ …"."""
     found: UnitList | None = None
     last_line = -2
-    for run in runs:
-        line_start = text.rfind("\n", 0, run.start) + 1
-        if not _ITEM_OPENING.fullmatch(text, line_start, run.start):
+    # a run may go on past its line ("…, hợp nhất từ Sở A, tỉnh B;⏎+ Sở C (Cụm phó), …"): its items are looked at
+    for item in (item for run in runs for item in run.items):
+        line_start = text.rfind("\n", 0, item.start) + 1
+        if not _ITEM_OPENING.fullmatch(text, line_start, item.start):
             continue
         if found is not None and text.count("\n", last_line, line_start) == 1:  # the next line
-            found.items.append(run.items[0])
-            found.end = run.end
+            found.items.append(item)
+            found.end = item.end
         elif found is not None and len(found.items) >= 2:
             return found
         elif _after_colon(text, line_start):
-            found = UnitList(items=[run.items[0]], start=run.start, end=run.end)
+            found = UnitList(items=[item], start=item.start, end=item.end)
         else:
             found = None
         last_line = line_start

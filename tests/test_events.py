@@ -166,6 +166,13 @@ def test_member_lists_of_further_sectors(extract_text, members, first):
      "- Công an xã Đồng Văn (Khối trưởng), hình thành từ thị trấn Đồng Văn và các xã Tả Lủng, Tả Phìn;\n"
      "- Công an xã Lũng Cú (Khối phó), từ các xã Lũng Cú, Ma Lé;\n- Công an xã Sơn Vĩ, từ các xã Sơn Vĩ, Xín Cái.\n",
      ["Công an xã Đồng Văn", "Công an xã Lũng Cú", "Công an xã Sơn Vĩ"]),
+    # … naming the bodies it was merged from, the list of which runs on to the next line; an abbreviated type
+    ("Ngày 25/02/2027, Cụm thi đua số 6 ký kết giao ước thi đua năm 2027. Cụm gồm Sở NN&MT của 3 tỉnh, thành phố:\n"
+     "+ Sở NN&MT thành phố Cần Thơ (Cụm trưởng), hợp nhất từ Sở NN&MT thành phố Cần Thơ, tỉnh Hậu Giang và tỉnh Sóc "
+     "Trăng;\n+ Sở NN&MT tỉnh An Giang (Cụm phó), hợp nhất từ Sở NN&MT tỉnh An Giang và tỉnh Kiên Giang;\n"
+     "+ Sở NN&MT tỉnh Cà Mau, hợp nhất từ Sở NN&MT tỉnh Cà Mau và tỉnh Bạc Liêu.\n",
+     ["Sở Nông nghiệp và Môi trường thành phố Cần Thơ", "Sở Nông nghiệp và Môi trường tỉnh An Giang",
+      "Sở Nông nghiệp và Môi trường tỉnh Cà Mau"]),
     # the departments of one force
     ("Ngày 21/2/2023, Khối thi đua số 3 Công an tỉnh Bình Dương ký kết giao ước thi đua năm 2023. Khối gồm 3 đơn vị: "
      "Phòng Cảnh sát kinh tế (Khối trưởng), Phòng An ninh kinh tế (PA04) và Phòng Cảnh sát môi trường (PC05).",
