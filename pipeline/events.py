@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .models import Unit
+from .segment import LIST_MARK
 from .units import NAME, UPPER, Mention, UnitList, UnitReader, alternation, casefold_headers, opening
 
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10,
@@ -105,7 +106,8 @@ class EventReader:
         relative = alternation(data["date_weekday_relatives"])  # type: ignore[arg-type]
         lead = rf"(?:{lead})(?:\s+(?i:{weekday})(?:\s+(?:{relative}))?)?"  # "Chiều thứ Bảy vừa qua (16/1)"
         self.date_re = re.compile(rf"{lead}\s*,?\s*\(?\s*(?:ngày\s+)?(?:{DM.format(p='a')}|{WORDY.format(p='w')})")
-        self.citation_re = re.compile(rf"[ \t]*(?i:{alternation(data['citation_openers'], fold_case=True)})(?!\w)")  # type: ignore[arg-type]
+        # "Căn cứ …", also as a list item ("- Căn cứ …")
+        self.citation_re = re.compile(rf"[ \t]*(?:{LIST_MARK}[ \t]+)?(?i:{alternation(data['citation_openers'], fold_case=True)})(?!\w)")  # type: ignore[arg-type]
         self.cited_re = re.compile(rf"(?:{data['reference_number']})[ \t]*,?[ \t]*$")  # type: ignore[index]
         self.instruction_re = re.compile(rf"^[ \t]*(?:{alternation(data['instruction_titles'])})[ \t]*$", re.M)  # type: ignore[arg-type]
         plan_heads = alternation(data["plan_heads"], fold_case=True)  # type: ignore[arg-type]

@@ -163,10 +163,12 @@ class UnitReader:
         count_alt = r"\d+|các|" + "|".join(self.count_words)
         level_alt = alternation(levels, fold_case=True)
         cues = alternation(self.member_cues)
+        organs = alternation(data.get("organs", ())) or "(?!)"  # type: ignore[arg-type]
         # a generic head, written with its capital, names up to a level word or a count of them ("Trung tâm Công tác
         # xã hội 5 tỉnh: …", "Văn phòng Đăng ký đất đai 5 địa phương: …"; not "hội trường Công an tỉnh"), not over a
-        # member cue ("Hội LHPN Việt Nam gồm Hội LHPN 4 tỉnh, thành: …")
-        type_alt = alternation((t["phrase"] for t in types if not t.get("named")), fold_case=True) + rf"|(?-i:{generic})[ \t]+[{UPPER}][\w]*(?:[ \t]+(?!(?i:{cues})(?!\w))[\w]+){{0,8}}?(?=[ \t]+(?:(?:{count_alt})[ \t]+)?(?i:{level_alt})[ \t:,])"
+        # member cue ("Hội LHPN Việt Nam gồm Hội LHPN 4 tỉnh, thành: …"); an organ of a body is not a type: "Ban
+        # Thường vụ Đảng ủy 6 xã" lists the Party committees
+        type_alt = alternation((t["phrase"] for t in types if not t.get("named")), fold_case=True) + rf"|(?!(?:{organs})[ \t])(?-i:{generic})[ \t]+[{UPPER}][\w]*(?:[ \t]+(?!(?i:{cues})(?!\w))[\w]+){{0,8}}?(?=[ \t]+(?:(?:{count_alt})[ \t]+)?(?i:{level_alt})[ \t:,])"
         heads = alternation(data["name_heads"], fold_case=True)  # type: ignore[arg-type]
         forms = [form for form, _ in gazetteer.surface_forms()]
         provinces = alternation(forms, fold_case=True)

@@ -173,6 +173,10 @@ def test_member_lists_of_further_sectors(extract_text, members, first):
      "+ Sở NN&MT tỉnh Cà Mau, hợp nhất từ Sở NN&MT tỉnh Cà Mau và tỉnh Bạc Liêu.\n",
      ["Sở Nông nghiệp và Môi trường thành phố Cần Thơ", "Sở Nông nghiệp và Môi trường tỉnh An Giang",
       "Sở Nông nghiệp và Môi trường tỉnh Cà Mau"]),
+    # Party committees, their standing boards signing for them
+    ("Hôm nay, ngày 22/01/2027, tại Hội trường Đảng ủy xã Bát Xát, tỉnh Lào Cai, đại diện Ban Thường vụ Đảng ủy 3 xã "
+     "trong Khối thi đua số 5 gồm: Bát Xát (Khối trưởng), Y Tý và Dền Sáng thống nhất ký kết giao ước thi đua năm 2027.",
+     ["Đảng ủy xã Bát Xát", "Đảng ủy xã Y Tý", "Đảng ủy xã Dền Sáng"]),
     # the departments of one force
     ("Ngày 21/2/2023, Khối thi đua số 3 Công an tỉnh Bình Dương ký kết giao ước thi đua năm 2023. Khối gồm 3 đơn vị: "
      "Phòng Cảnh sát kinh tế (Khối trưởng), Phòng An ninh kinh tế (PA04) và Phòng Cảnh sát môi trường (PC05).",
@@ -387,11 +391,13 @@ def test_plural_cluster_leaders_name_no_host(extract_text):
     assert extract_text(text).events[0].host is None
 
 
-@pytest.mark.parametrize("reference", ["Kế hoạch số 12/KH-CAT-PV01", "Quyết định số 05/2024/QĐ-UBND", "Hướng dẫn số 3/HD-CAT,",
-                                       "Luật Thi đua, khen thưởng"])  # a law has no number: its line cites it
+@pytest.mark.parametrize("reference", ["Căn cứ Kế hoạch số 12/KH-CAT-PV01", "Căn cứ Quyết định số 05/2024/QĐ-UBND",
+                                       "Căn cứ Hướng dẫn số 3/HD-CAT,",
+                                       "Căn cứ Luật Thi đua, khen thưởng",  # a law has no number: its line cites it
+                                       "- Căn cứ Quyết định số 412-QĐ/TU"])  # a Party document's number, a listed basis
 def test_a_cited_documents_date_is_not_the_events(extract_text, reference):
     text = ("CÔNG AN TỈNH PHÚ THỌ\nCỤM THI ĐUA SỐ 2\n\nPhú Thọ, ngày 22 tháng 01 năm 2024\n\nGIAO ƯỚC THI ĐUA NĂM 2024\n\n"
-            f"Căn cứ {reference} ngày 05/01/2024 của Công an tỉnh Phú Thọ về phát động phong trào thi đua năm 2024;\n"
+            f"{reference} ngày 05/01/2024 của Công an tỉnh Phú Thọ về phát động phong trào thi đua năm 2024;\n"
             "Công an các huyện: Thanh Sơn, Tân Sơn và Yên Lập thống nhất ký kết giao ước thi đua năm 2024.")
     assert str(extract_text(text).events[0].date) == "2024-01-22"
 
