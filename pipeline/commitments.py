@@ -182,6 +182,23 @@ def _bulleted(doc: ViewDoc, m: Matches, s: SentenceSpan) -> bool:
     return item_marker_end(doc, m, s.start, s.end) > s.start
 
 
+def reported(doc: ViewDoc, m: Matches, s: SentenceSpan, at: int, period_year: int | None,
+             others: Iterable[tuple[int, int]] = ()) -> bool:
+    """``is_past`` for the figure at token ``at``, in its clause or in the clauses of its sentence before it that
+    it goes on with: "5 trung tâm đã tiếp nhận 21.386 hồ sơ; tỷ lệ hồ sơ trực tuyến đạt 64,7%" reports both
+    figures.  A clause with a cue or a time frame of its own stops the search ("…; năm 2026 phấn đấu đạt 90%")."""
+    others = list(others)
+    *earlier, (lo, hi) = [c for c in clauses(doc, s.start, s.end) if c[0] <= at]
+    if is_past(m, lo, at, others):
+        return True
+    for c_lo, c_hi in [(lo, hi), *reversed(earlier)]:
+        if (c_lo, c_hi) != (lo, hi) and is_past(m, c_lo, c_hi, others):
+            return True
+        if sentence_mode(doc, m, SentenceSpan(c_lo, c_hi, s.paragraph), period_year, zero_cues=False) != "neutral":
+            return False
+    return False
+
+
 def _table_row(doc: ViewDoc, s: SentenceSpan) -> bool:
     """A row of a table: its cells are tab-separated in the text (``segment.Layout.tabbed``)."""
     start, end = doc.doc_offsets(s.start, s.end)

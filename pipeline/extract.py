@@ -16,7 +16,7 @@ from functools import cached_property
 from pathlib import Path
 
 from . import __version__
-from .commitments import SentenceSpan, frame_year, is_past, pledged_clauses, sentence_modes
+from .commitments import SentenceSpan, frame_year, is_past, pledged_clauses, reported, sentence_modes
 from .events import EventFacts, EventReader
 from .figures import FIGURE_SHAPE_LABELS, ROW_UNITS, FigureFinder, NumberWords, RowUnit, UnitWord
 from .gazetteer import Gazetteer
@@ -261,9 +261,9 @@ class Extractor:
             # a figure in a table cell of its own: an "đã" in its row's label qualifies the indicator
             # ("Diện tích mặt bằng đã giải phóng | Ha | 320")
             keep = [d for d in drafts if (opens_cell(doc, d.anchor.start)
-                                          or not is_past(m, _clause_start(doc, s.start, d.anchor.start), d.anchor.start,
-                                                         [*(_reach(o) for o in drafts if o.anchor.start < d.anchor.start),
-                                                          *_measured(m, d)]))
+                                          or not reported(doc, m, s, d.anchor.start, period,
+                                                          [*(_reach(o) for o in drafts if o.anchor.start < d.anchor.start),
+                                                           *_measured(m, d)]))
                     and not (d.anchor.left[0] >= d.anchor.left[1] and is_past(m, d.anchor.end, d.anchor.right[1]))
                     and (pledged is None or any(lo <= d.anchor.start < hi for lo, hi in pledged))]
             ids: dict[int, str] = {}
@@ -452,15 +452,6 @@ def _reach(d: Draft) -> tuple[int, int]:
 
 _HEAD_UNIT = re.compile(r"(?P<label>.*?)\s*(?:\((?P<unit>[^()]{1,20})\))?\s*$", re.S)  # "Giảm TNGT (%)"
 _COUNTED = re.compile(r"[^\W\d_]+(?: [^\W\d_]+){0,2}")  # a unit cell of up to three words
-
-
-def _clause_start(doc: ViewDoc, lo: int, at: int) -> int:
-    """Start of the clause (after the last semicolon) holding token ``at``."""
-    words = doc.words
-    for i in range(at - 1, lo - 1, -1):
-        if words[i] == ";":
-            return i + 1
-    return lo
 
 
 def _group_unit(name: str, home: Unit | None) -> Unit:

@@ -183,7 +183,7 @@ class UnitReader:
             rf"(?:(?P<type>(?i:{type_alt}))(?:[ \t]*\([^()\n]{{1,30}}\))?"  # "Cục Thi hành án dân sự (THADS) các tỉnh"
             rf"(?:[ \t]+(?:(?P<count>(?i:{count_alt}))[ \t]+)?"
             rf"(?P<level>(?i:{level_alt})(?:[ \t]*,[ \t]*(?i:{level_alt}))*)"
-            rf"(?:[ \t]+(?i:{qualifiers})(?:[ \t]*(?:,|và)[ \t]*(?i:{qualifiers}))*(?:[ \t]+(?i:{links}))?(?=[ \t]+[{UPPER}]))?"  # "5 huyện miền núi A, B"
+            rf"(?:[ \t]+(?i:{qualifiers})(?:[ \t]*(?:,|và)[ \t]*(?i:{qualifiers}))*(?:[ \t]+(?i:{links}))?(?=[ \t]*:?[ \t]+[{UPPER}]))?"  # "5 huyện miền núi A, B", "5 xã ven biển: A, B"
             rf"(?:[ \t]+(?i:{regions})[ \t][^:\n]{{1,60}}(?=:))?"  # "Cục Thống kê 6 tỉnh vùng Đông Bắc: Bắc Kạn, …"
             rf"|(?P<of_province>(?=[ \t]+(?i:{provinces})(?!\w))))"  # "KBNN Kon Tum, Gia Lai": no level word
             rf"{_named_branch([t['phrase'] for t in types if t.get('named')], self.count_words)})"

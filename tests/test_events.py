@@ -173,6 +173,11 @@ def test_member_lists_of_further_sectors(extract_text, members, first):
      "+ Sở NN&MT tỉnh Cà Mau, hợp nhất từ Sở NN&MT tỉnh Cà Mau và tỉnh Bạc Liêu.\n",
      ["Sở Nông nghiệp và Môi trường thành phố Cần Thơ", "Sở Nông nghiệp và Môi trường tỉnh An Giang",
       "Sở Nông nghiệp và Môi trường tỉnh Cà Mau"]),
+    # an abbreviated type; the places' qualifier before a colon
+    ("Chiều 19/12/2025, Cụm thi đua số 7 ký kết giao ước thi đua năm 2026. Cụm do Trung tâm Phục vụ hành chính công tỉnh "
+     "Ninh Bình hướng dẫn, gồm TT PVHCC 3 xã ven biển: Hải Hậu (Cụm trưởng), Hải Anh và Hải Tiến.",
+     ["Trung tâm Phục vụ hành chính công xã Hải Hậu", "Trung tâm Phục vụ hành chính công xã Hải Anh",
+      "Trung tâm Phục vụ hành chính công xã Hải Tiến"]),
     # Party committees, their standing boards signing for them
     ("Hôm nay, ngày 22/01/2027, tại Hội trường Đảng ủy xã Bát Xát, tỉnh Lào Cai, đại diện Ban Thường vụ Đảng ủy 3 xã "
      "trong Khối thi đua số 5 gồm: Bát Xát (Khối trưởng), Y Tý và Dền Sáng thống nhất ký kết giao ước thi đua năm 2027.",

@@ -506,6 +506,18 @@ def test_a_past_participle_in_another_targets_words_does_not_make_later_figures_
     assert [t.value for t in targets] == [100, 15, 85, 70]
 
 
+@pytest.mark.parametrize(("sentence", "values"), [
+    # the clauses after a reported one go on reporting …
+    ("Sau 6 tháng vận hành, 5 trung tâm đã tiếp nhận 21.386 hồ sơ, giải quyết đúng hạn 99,1%; tỷ lệ hồ sơ trực tuyến "
+     "toàn trình đạt 64,7%; chỉ số hài lòng của người dân bình quân 96,4%.", []),
+    # … until one with a cue or a time frame of its own
+    ("Các đơn vị đã giải quyết 91% tin báo; năm 2023 phấn đấu giải quyết trên 92%.", [92]),
+    ("Các đơn vị đã giải quyết 91% tin báo; cam kết tỷ lệ khám phá án đạt trên 75%.", [75]),
+])
+def test_clauses_after_a_reported_one_report_too(pledge_targets, sentence, values):
+    assert [t.value for t in pledge_targets(sentence)] == values
+
+
 def test_another_years_figure_in_brackets_is_no_target(pledge_targets):
     targets = pledge_targets("Tiếp nhận 100% tố giác, tin báo về tội phạm (năm 2021 tiếp nhận 512 tin), giải quyết đạt "
                              "trên 90%; kéo giảm ít nhất 5% số vụ phạm pháp hình sự (năm 2021 xảy ra 214 vụ).")
