@@ -164,11 +164,12 @@ class UnitReader:
         level_alt = alternation(levels, fold_case=True)
         cues = alternation(self.member_cues)
         organs = alternation(data.get("organs", ())) or "(?!)"  # type: ignore[arg-type]
+        of = rf"(?:(?i:{alternation(data['type_links'])})[ \t]+)?"  # type: ignore[arg-type]  # "Sở X của 5 tỉnh: …"
         # a generic head, written with its capital, names up to a level word or a count of them ("Trung tâm Công tác
         # xã hội 5 tỉnh: …", "Văn phòng Đăng ký đất đai 5 địa phương: …"; not "hội trường Công an tỉnh"), not over a
         # member cue ("Hội LHPN Việt Nam gồm Hội LHPN 4 tỉnh, thành: …"); an organ of a body is not a type: "Ban
         # Thường vụ Đảng ủy 6 xã" lists the Party committees
-        type_alt = alternation((t["phrase"] for t in types if not t.get("named")), fold_case=True) + rf"|(?!(?:{organs})[ \t])(?-i:{generic})[ \t]+[{UPPER}][\w]*(?:[ \t]+(?!(?i:{cues})(?!\w))[\w]+){{0,8}}?(?=[ \t]+(?:(?:{count_alt})[ \t]+)?(?i:{level_alt})[ \t:,])"
+        type_alt = alternation((t["phrase"] for t in types if not t.get("named")), fold_case=True) + rf"|(?!(?:{organs})[ \t])(?-i:{generic})[ \t]+[{UPPER}][\w]*(?:[ \t]+(?!(?i:{cues})(?!\w))[\w]+){{0,8}}?(?=[ \t]+{of}(?:(?:{count_alt})[ \t]+)?(?i:{level_alt})[ \t:,])"
         heads = alternation(data["name_heads"], fold_case=True)  # type: ignore[arg-type]
         forms = [form for form, _ in gazetteer.surface_forms()]
         provinces = alternation(forms, fold_case=True)
@@ -177,11 +178,12 @@ class UnitReader:
         implied_before = "|".join(rf"(?<=(?i:{re.escape(w)}))" for w in [self.province_level, *self.implied_types])
         regions = alternation(data["list_regions"], fold_case=True)  # type: ignore[arg-type]
         qualifiers = alternation(data["level_qualifiers"], fold_case=True)  # type: ignore[arg-type]
+        self.origin = re.compile(rf"(?<!\w)(?i:{alternation(data['origin_words'], fold_case=True)})(?!\w)")  # type: ignore[arg-type]
         links = alternation(data["qualifier_links"], fold_case=True)  # type: ignore[arg-type]
         self.head = re.compile(
             opening([t["phrase"] for t in types] + data["generic_type_heads"]) +  # type: ignore[operator]
             rf"(?:(?P<type>(?i:{type_alt}))(?:[ \t]*\([^()\n]{{1,30}}\))?"  # "Cục Thi hành án dân sự (THADS) các tỉnh"
-            rf"(?:[ \t]+(?:(?P<count>(?i:{count_alt}))[ \t]+)?"
+            rf"(?:[ \t]+{of}(?:(?P<count>(?i:{count_alt}))[ \t]+)?"
             rf"(?P<level>(?i:{level_alt})(?:[ \t]*,[ \t]*(?i:{level_alt}))*)"
             rf"(?:[ \t]+(?i:{qualifiers})(?:[ \t]*(?:,|và)[ \t]*(?i:{qualifiers}))*(?:[ \t]+(?i:{links}))?(?=[ \t]*:?[ \t]+[{UPPER}]))?"  # "5 huyện miền núi A, B", "5 xã ven biển: A, B"
             rf"(?:[ \t]+(?i:{regions})[ \t][^:\n]{{1,60}}(?=:))?"  # "Cục Thống kê 6 tỉnh vùng Đông Bắc: Bắc Kạn, …"
@@ -368,7 +370,12 @@ class UnitReader:
         the search for lists reads them next.
         """
         note = (item.group("role") or "").strip()
-        return note if note and not (self.head.search(note) or self.bare_head.search(note)) else None
+        if not note:
+            return None
+        head = self.head.search(note) or self.bare_head.search(note)
+        # but the bodies a member was formed from are its history ("Đắk Lắk (Cụm trưởng; hợp nhất từ Sở … hai tỉnh
+        # Đắk Lắk và Phú Yên)")
+        return note if head is None or self.origin.search(note, 0, head.start()) else None
 
     def _wider(self, level: str, than: str) -> bool:
         """Is ``level`` a wider division than ``than`` ("tỉnh" after "huyện")?

@@ -178,6 +178,11 @@ def test_member_lists_of_further_sectors(extract_text, members, first):
      "Ninh Bình hướng dẫn, gồm TT PVHCC 3 xã ven biển: Hải Hậu (Cụm trưởng), Hải Anh và Hải Tiến.",
      ["Trung tâm Phục vụ hành chính công xã Hải Hậu", "Trung tâm Phục vụ hành chính công xã Hải Anh",
       "Trung tâm Phục vụ hành chính công xã Hải Tiến"]),
+    # "của" before the places; a note of what a member was formed from is its history, not a list of members
+    ("Sáng 10/3/2026, Cụm thi đua số 4 ký kết giao ước thi đua năm 2026. Cụm gồm Sở Dân tộc và Tôn giáo của 3 tỉnh sau "
+     "sắp xếp: Đắk Lắk (Cụm trưởng; hợp nhất từ Sở Dân tộc và Tôn giáo hai tỉnh Đắk Lắk và Phú Yên), Gia Lai (từ Gia "
+     "Lai và Bình Định) và Khánh Hòa.", ["Sở Dân tộc và Tôn giáo tỉnh Đắk Lắk", "Sở Dân tộc và Tôn giáo tỉnh Gia Lai",
+                                         "Sở Dân tộc và Tôn giáo tỉnh Khánh Hòa"]),
     # Party committees, their standing boards signing for them
     ("Hôm nay, ngày 22/01/2027, tại Hội trường Đảng ủy xã Bát Xát, tỉnh Lào Cai, đại diện Ban Thường vụ Đảng ủy 3 xã "
      "trong Khối thi đua số 5 gồm: Bát Xát (Khối trưởng), Y Tý và Dền Sáng thống nhất ký kết giao ước thi đua năm 2027.",
