@@ -274,6 +274,16 @@ class TargetFinder:
             piece = self._strip(m, left, LEFT_LEADING, LEFT_TRAILING)
             if piece[0] >= piece[1]:
                 piece = self._heading(doc, m, (a.left[0], left[0]), draft)
+            elif m.starting_at("action_verbs", piece[0]) and not m.within("measure_nouns", *piece):
+                # an action on what the line's label names: "Tố giác, tin báo về tội phạm: tiếp nhận 100%"
+                topic = self._heading(doc, m, (a.left[0], left[0]), draft)
+                if topic[0] >= topic[1] and (colon := _line_colon(doc, a.left[0])) is not None:
+                    # an earlier clause's label, unless it is a lead-in ("Chỉ tiêu 4:", "… phấn đấu:")
+                    topic = self._heading(doc, m, (item_marker_end(doc, m, *colon), colon[1] + 1), draft)
+                    if any(w[:1].isdigit() for w in doc.words[topic[0]:topic[1]]) or m.within("action_verbs", *topic):
+                        topic = (topic[1], topic[1])  # a numbered heading or an action, not what is acted on
+                if topic[0] < topic[1]:
+                    return [topic, piece]
             piece = _without_note(doc, piece)
             higher = [s for s in m.within("increase_verbs", *piece) + m.within("decrease_verbs", *piece)
                       if s[0] > piece[0] and doc.words[s[1]] == "năm"]
@@ -534,10 +544,11 @@ class TargetFinder:
     def _zero_drafts(self, doc: ViewDoc, m: Matches, d: Draft, line_lo: int) -> list[Draft]:
         """One zero target per distinct thing: "oan, sai và bỏ lọt tội phạm" is two.
 
-        With nothing after the trigger, the thing is the label of its line:
+        With nothing after the trigger (or only "phát sinh"), the thing is the label of its line:
         "- Oan, sai; bỏ lọt tội phạm: không để xảy ra." (from ``line_lo``, the sentence start).
         """
-        if not d.pieces and d.anchor.start > line_lo and doc.words[d.anchor.start - 1] == ":":
+        if (not d.pieces or (len(d.pieces) == 1 and self._only(m, d.pieces[0], ("zero_verbs",)))) \
+                and d.anchor.start > line_lo and doc.words[d.anchor.start - 1] == ":":
             label = (item_marker_end(doc, m, line_lo, d.anchor.start), d.anchor.start - 1)
             cuts = [k for k in range(*label) if doc.words[k] == ";"]
             return [z for lo, hi in zip([label[0], *(k + 1 for k in cuts)], [*cuts, label[1]]) if hi > lo
@@ -818,6 +829,17 @@ def _cell_ends(doc: ViewDoc, i: int, hi: int) -> bool:
 def _after_cell(doc: ViewDoc, at: int, lo: int) -> bool:
     """A table cell boundary (a tab, which the matching view reads as a space) between tokens ``lo`` and ``at``."""
     return "\t" in doc.text_original[doc.doc_offsets(lo, at)[0]:doc.doc_offsets(at, at + 1)[0]]
+
+
+def _line_colon(doc: ViewDoc, at: int) -> tuple[int, int] | None:
+    """``(line start, first colon)`` of the line holding token ``at``, when a colon comes before ``at``: the label
+    of a line of targets ("– Hồ sơ thủ tục hành chính về cư trú: nộp trực tuyến trên 95%; giải quyết …")."""
+    words = doc.words
+    lo = at
+    while lo > 0 and "\n" not in words[lo - 1]:
+        lo -= 1
+    colon = next((k for k in range(lo, at) if words[k] == ":"), None)
+    return (lo, colon) if colon is not None else None
 
 
 def _value_first(figures: list[Figure], lo: int, cell_end: int) -> bool:

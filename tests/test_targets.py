@@ -72,6 +72,11 @@ BEYOND_DEV = [
      [("reach", ">=", 150, None, "count", "wanted.arrests")]),
     ("- Oan, sai; bỏ lọt tội phạm: không để xảy ra.",
      [("zero", "=", 0, None, "count", "justice.wrongful"), ("zero", "=", 0, None, "count", "justice.missed")]),
+    # a label naming what the actions after its colon act on
+    ("– Tố giác, tin báo về tội phạm: tiếp nhận 100%.", [("reach", ">=", 100, None, "percent", "reports.intake")]),
+    ("– Hồ sơ thủ tục hành chính về cư trú: nộp trực tuyến trên 95%; giải quyết đúng hạn 100%.",
+     [("reach", ">", 95, None, "percent", "admin.on_time"), ("reach", ">=", 100, None, "percent", "admin.on_time")]),
+    ("– Điểm, tụ điểm phức tạp về ma túy: không để phát sinh.", [("zero", "=", 0, None, "count", None)]),
     # a multiple of the baseline; a fraction of a whole is a share (a date is neither)
     ("Số vận động viên đạt đẳng cấp kiện tướng tăng gấp 2 lần so với năm 2022.", [("increase", ">=", 2, None, "times", None)]),
     ("Số doanh nghiệp thành lập mới đạt gấp 1,5 lần năm 2022.", [("increase", ">=", 1.5, None, "times", None)]),
