@@ -159,7 +159,8 @@ class UnitReader:
         stops = alternation(data["name_stops"])  # type: ignore[arg-type]
         self.name_stop = re.compile(rf"(?:{stops})(?!\w)")
         self.national = sorted(data["national_bodies"], key=len, reverse=True)  # type: ignore[arg-type]
-        generic = "|".join(re.escape(h) for h in data["generic_type_heads"])  # type: ignore[union-attr]
+        generic_heads = [*data["generic_type_heads"], *data.get("capitalised_heads", ())]  # type: ignore[misc]
+        generic = "|".join(re.escape(h) for h in generic_heads)
         count_alt = r"\d+|các|" + "|".join(self.count_words)
         level_alt = alternation(levels, fold_case=True)
         cues = alternation(self.member_cues)
@@ -169,7 +170,7 @@ class UnitReader:
         # xã hội 5 tỉnh: …", "Văn phòng Đăng ký đất đai 5 địa phương: …"; not "hội trường Công an tỉnh"), not over a
         # member cue ("Hội LHPN Việt Nam gồm Hội LHPN 4 tỉnh, thành: …"); an organ of a body is not a type: "Ban
         # Thường vụ Đảng ủy 6 xã" lists the Party committees
-        type_alt = alternation((t["phrase"] for t in types if not t.get("named")), fold_case=True) + rf"|(?!(?:{organs})[ \t])(?-i:{generic})[ \t]+[{UPPER}][\w]*(?:[ \t]+(?!(?i:{cues})(?!\w))[\w]+){{0,8}}?(?=[ \t]+{of}(?:(?:{count_alt})[ \t]+)?(?i:{level_alt})[ \t:,])"
+        type_alt = alternation((t["phrase"] for t in types if not t.get("named")), fold_case=True) + rf"|(?!(?:{organs})[ \t])(?-i:(?:{generic})[ \t]+[{UPPER}])[\w]*(?:[ \t]+(?!(?i:{cues})(?!\w))[\w]+){{0,8}}?(?=[ \t]+{of}(?:(?:{count_alt})[ \t]+)?(?i:{level_alt})[ \t:,])"
         heads = alternation(data["name_heads"], fold_case=True)  # type: ignore[arg-type]
         forms = [form for form, _ in gazetteer.surface_forms()]
         provinces = alternation(forms, fold_case=True)
@@ -181,7 +182,7 @@ class UnitReader:
         self.origin = re.compile(rf"(?<!\w)(?i:{alternation(data['origin_words'], fold_case=True)})(?!\w)")  # type: ignore[arg-type]
         links = alternation(data["qualifier_links"], fold_case=True)  # type: ignore[arg-type]
         self.head = re.compile(
-            opening([t["phrase"] for t in types] + data["generic_type_heads"]) +  # type: ignore[operator]
+            opening([t["phrase"] for t in types] + generic_heads) +
             rf"(?:(?P<type>(?i:{type_alt}))(?:[ \t]*\([^()\n]{{1,30}}\))?"  # "Cục Thi hành án dân sự (THADS) các tỉnh"
             rf"(?:[ \t]+{of}(?:(?P<count>(?i:{count_alt}))[ \t]+)?"
             rf"(?P<level>(?i:{level_alt})(?:[ \t]*,[ \t]*(?i:{level_alt}))*)"

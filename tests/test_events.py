@@ -183,6 +183,12 @@ def test_member_lists_of_further_sectors(extract_text, members, first):
      "sắp xếp: Đắk Lắk (Cụm trưởng; hợp nhất từ Sở Dân tộc và Tôn giáo hai tỉnh Đắk Lắk và Phú Yên), Gia Lai (từ Gia "
      "Lai và Bình Định) và Khánh Hòa.", ["Sở Dân tộc và Tôn giáo tỉnh Đắk Lắk", "Sở Dân tộc và Tôn giáo tỉnh Gia Lai",
                                          "Sở Dân tộc và Tôn giáo tỉnh Khánh Hòa"]),
+    # an association named by "Hội" and a capitalised word; a hall ("Hội trường") is no body
+    ("Hôm nay, ngày 15/3/2016, tại Hội trường Hội Người mù tỉnh Yên Bái, đại diện lãnh đạo Hội Người mù 3 tỉnh: Yên Bái "
+     "(Cụm trưởng), Lào Cai và Hà Giang thống nhất ký giao ước thi đua năm 2016.",
+     ["Hội Người mù tỉnh Yên Bái", "Hội Người mù tỉnh Lào Cai", "Hội Người mù tỉnh Hà Giang"]),
+    ("Sáng 5/3/2026, tại Hội trường Công an tỉnh Đồng Tháp, Công an 2 tỉnh Đồng Tháp – Vĩnh Long thuộc Cụm thi đua số 9 "
+     "ký kết giao ước thi đua năm 2026.", ["Công an tỉnh Đồng Tháp", "Công an tỉnh Vĩnh Long"]),
     # Party committees, their standing boards signing for them
     ("Hôm nay, ngày 22/01/2027, tại Hội trường Đảng ủy xã Bát Xát, tỉnh Lào Cai, đại diện Ban Thường vụ Đảng ủy 3 xã "
      "trong Khối thi đua số 5 gồm: Bát Xát (Khối trưởng), Y Tý và Dền Sáng thống nhất ký kết giao ước thi đua năm 2027.",
