@@ -415,9 +415,12 @@ class EventReader:
 
         A headline often names a group its own way ("Khối thi đua Công an các
         quận trung tâm"); when the body names groups, those named only in the
-        headline are left out.
+        headline are left out.  A name in brackets after a group's is the same group's.
         """
         mentions = self.group_mentions(text)
+        # another name of the group just named, in brackets: "Khối thi đua số 2 (Khối Cảnh sát)"
+        mentions = [g for k, g in enumerate(mentions)
+                    if not (k and text[mentions[k - 1][1]:g[0]].strip() == "(" and text[g[1]:].lstrip().startswith(")"))]
         headline = len(text) - len(text.lstrip()) + len(text.lstrip().split("\n", 1)[0])
         in_body = {name.lower() for start, _, name in mentions if start >= headline}
         seen: dict[str, str] = {}

@@ -216,6 +216,13 @@ class UnitReader:
         first = opening(departments) if departments else ""
         self.department_re = re.compile(rf"{first}(?<!\w)(?P<dept>(?i:{alt}))[ \t]+$")
         self.department_item = re.compile(rf"{first}(?<!\w)(?P<dept>(?i:{alt}))(?!\w)(?:{_NOTE})?")
+        # "Khối gồm 6 phòng: Cảnh sát hình sự, …": the departments' type word said once, before the list
+        kind = str(data.get("department_type", ""))
+        self.bare_departments = {d[len(kind) + 1:].lower(): d for d in departments if kind and d.startswith(kind + " ")}
+        self.department_cue = re.compile(rf"(?<!\w)(?:{count_alt})[ \t]+(?i:{re.escape(kind)})(?:[ \t]+\w+){{0,2}}[ \t]*:[ \t]*") \
+            if self.bare_departments else None
+        self.bare_department_item = re.compile(
+            rf"(?P<dept>(?i:{alternation(self.bare_departments, fold_case=True)}))(?!\w)(?:{_NOTE})?") if self.bare_departments else None
         head_alt = alternation({*(t["phrase"] for t in types), *data["generic_type_heads"], *data["list_heads"]})  # type: ignore[misc]
         self.provincial_heads = {h.lower() for h in data["provincial_heads"]}  # type: ignore[union-attr]
         self.provincial_tails = tuple(t.lower() for t in data.get("provincial_tails", ()))  # type: ignore[union-attr]
@@ -261,7 +268,8 @@ class UnitReader:
         """Departments named alone, of the force the text is about: "Khối gồm 5 phòng nghiệp vụ: Phòng Cảnh
         sát giao thông (Khối trưởng), Phòng Cảnh sát hình sự và …"."""
         taken = [(r.start, r.end) for r in runs]
-        out: list[UnitList] = []
+        out = self._bare_department_runs(text)
+        taken += [(r.start, r.end) for r in out]
         pos = 0
         while m := self.department_item.search(text, pos):
             run = UnitList(start=m.start())
@@ -274,6 +282,24 @@ class UnitReader:
             if run.items:
                 out.append(run)
             pos = max(run.end, (m.end() if m else 0), pos + 1)
+        return out
+
+    def _bare_department_runs(self, text: str) -> list[UnitList]:
+        """Departments listed after their type word said once: "Khối gồm 6 phòng: Cảnh sát hình sự (Khối
+        trưởng), Cảnh sát kinh tế và …" names "Phòng Cảnh sát hình sự", …"""
+        out: list[UnitList] = []
+        if self.department_cue is None or self.bare_department_item is None:
+            return out
+        for cue in self.department_cue.finditer(text):
+            run, m = UnitList(start=cue.end()), self.bare_department_item.match(text, cue.end())
+            while m:
+                run.items.append(Mention(m.start(), m.end("dept"), "", "police", None, None, self._note(m),
+                                         department=self.bare_departments[m.group("dept").lower()]))
+                run.end = m.end()
+                sep = self.sep.match(text, m.end())
+                m = self.bare_department_item.match(text, sep.end()) if sep else None
+            if run.items:
+                out.append(run)
         return out
 
     def _department(self, text: str, run: UnitList) -> None:

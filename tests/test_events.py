@@ -193,6 +193,11 @@ def test_member_lists_of_further_sectors(extract_text, members, first):
     ("Hôm nay, ngày 22/01/2027, tại Hội trường Đảng ủy xã Bát Xát, tỉnh Lào Cai, đại diện Ban Thường vụ Đảng ủy 3 xã "
      "trong Khối thi đua số 5 gồm: Bát Xát (Khối trưởng), Y Tý và Dền Sáng thống nhất ký kết giao ước thi đua năm 2027.",
      ["Đảng ủy xã Bát Xát", "Đảng ủy xã Y Tý", "Đảng ủy xã Dền Sáng"]),
+    # … listed after their type word said once
+    ("Sáng 25/2/2022, Khối thi đua số 2 (Khối Cảnh sát) Công an tỉnh Đắk Nông ký kết giao ước thi đua năm 2022. Khối "
+     "gồm 3 phòng: Cảnh sát hình sự (Khối trưởng), Cảnh sát kinh tế và Cảnh sát giao thông.",
+     ["Phòng Cảnh sát hình sự Công an tỉnh Đắk Nông", "Phòng Cảnh sát kinh tế Công an tỉnh Đắk Nông",
+      "Phòng Cảnh sát giao thông Công an tỉnh Đắk Nông"]),
     # the departments of one force
     ("Ngày 21/2/2023, Khối thi đua số 3 Công an tỉnh Bình Dương ký kết giao ước thi đua năm 2023. Khối gồm 3 đơn vị: "
      "Phòng Cảnh sát kinh tế (Khối trưởng), Phòng An ninh kinh tế (PA04) và Phòng Cảnh sát môi trường (PC05).",
@@ -202,6 +207,11 @@ def test_member_lists_of_further_sectors(extract_text, members, first):
 def test_member_lists_written_in_further_ways(extract_text, text, names):
     (event,) = extract_text(text).events
     assert [u.name for u in event.units] == names
+
+
+def test_a_groups_other_name_in_brackets_is_the_same_group(extract_text):
+    text = "Sáng 25/2/2022, Khối thi đua số 2 (Khối Cảnh sát) Công an tỉnh Đắk Nông ký kết giao ước thi đua năm 2022."
+    assert extract_text(text).events[0].groups == ["Khối thi đua số 2"]
 
 
 def test_announced_count_that_disagrees_with_the_list_is_reported(extract_text):
