@@ -266,41 +266,36 @@ class UnitReader:
 
     def _department_runs(self, text: str, runs: list[UnitList]) -> list[UnitList]:
         """Departments named alone, of the force the text is about: "Khối gồm 5 phòng nghiệp vụ: Phòng Cảnh
-        sát giao thông (Khối trưởng), Phòng Cảnh sát hình sự và …"."""
-        taken = [(r.start, r.end) for r in runs]
-        out = self._bare_department_runs(text)
-        taken += [(r.start, r.end) for r in out]
+        sát giao thông (Khối trưởng), Phòng Cảnh sát hình sự và …", or after their type word said once: "Khối
+        gồm 6 phòng: Cảnh sát hình sự (Khối trưởng), Cảnh sát kinh tế và …" (each "Phòng Cảnh sát …")."""
+        out: list[UnitList] = []
+        if self.department_cue is not None and self.bare_department_item is not None:
+            for cue in self.department_cue.finditer(text):
+                run = self._read_departments(text, self.bare_department_item.match(text, cue.end()),
+                                             self.bare_department_item, self.bare_departments, [])
+                if run.items:
+                    out.append(run)
+        taken = [(r.start, r.end) for r in [*runs, *out]]
         pos = 0
         while m := self.department_item.search(text, pos):
-            run = UnitList(start=m.start())
-            while m and not any(a <= m.start() < b for a, b in taken):
-                run.items.append(Mention(m.start(), m.end("dept"), "", "police", None, None, self._note(m),
-                                         department=self.departments[m.group("dept").lower()]))
-                run.end = m.end()
-                sep = self.sep.match(text, m.end())
-                m = self.department_item.match(text, sep.end()) if sep else None
+            run = self._read_departments(text, m, self.department_item, self.departments, taken)
             if run.items:
                 out.append(run)
-            pos = max(run.end, (m.end() if m else 0), pos + 1)
+            pos = max(run.end, m.end(), pos + 1)
         return out
 
-    def _bare_department_runs(self, text: str) -> list[UnitList]:
-        """Departments listed after their type word said once: "Khối gồm 6 phòng: Cảnh sát hình sự (Khối
-        trưởng), Cảnh sát kinh tế và …" names "Phòng Cảnh sát hình sự", …"""
-        out: list[UnitList] = []
-        if self.department_cue is None or self.bare_department_item is None:
-            return out
-        for cue in self.department_cue.finditer(text):
-            run, m = UnitList(start=cue.end()), self.bare_department_item.match(text, cue.end())
-            while m:
-                run.items.append(Mention(m.start(), m.end("dept"), "", "police", None, None, self._note(m),
-                                         department=self.bare_departments[m.group("dept").lower()]))
-                run.end = m.end()
-                sep = self.sep.match(text, m.end())
-                m = self.bare_department_item.match(text, sep.end()) if sep else None
-            if run.items:
-                out.append(run)
-        return out
+    def _read_departments(self, text: str, m: re.Match[str] | None, item: re.Pattern[str], names: Mapping[str, str],
+                          taken: list[tuple[int, int]]) -> UnitList:
+        """The run of departments from the item ``m`` on, each named by ``names`` of its words, up to a span of
+        ``taken`` (read as another list)."""
+        run = UnitList(start=m.start() if m else 0)
+        while m and not any(a <= m.start() < b for a, b in taken):
+            run.items.append(Mention(m.start(), m.end("dept"), "", "police", None, None, self._note(m),
+                                     department=names[m.group("dept").lower()]))
+            run.end = m.end()
+            sep = self.sep.match(text, m.end())
+            m = item.match(text, sep.end()) if sep else None
+        return run
 
     def _department(self, text: str, run: UnitList) -> None:
         """"Phòng CSGT Công an các tỉnh A, B": the run's units of that type are that department of each force."""
