@@ -274,8 +274,10 @@ class TargetFinder:
             piece = self._strip(m, left, LEFT_LEADING, LEFT_TRAILING)
             if piece[0] >= piece[1]:
                 piece = self._heading(doc, m, (a.left[0], left[0]), draft)
-            elif m.starting_at("action_verbs", piece[0]) and not m.within("measure_nouns", *piece):
-                # an action on what the line's label names: "Tố giác, tin báo về tội phạm: tiếp nhận 100%"
+            elif (m.starting_at("action_verbs", piece[0]) and not m.within("measure_nouns", *piece)) \
+                    or self._only(m, piece, ("bare_measures",)):
+                # an action on what the line's label names, or its measure: "Tố giác, tin báo về tội phạm: tiếp
+                # nhận 100%", "Điều tra, khám phá án: tỷ lệ chung đạt trên 80%"
                 topic = self._heading(doc, m, (a.left[0], left[0]), draft)
                 if topic[0] >= topic[1] and (colon := _line_colon(doc, a.left[0])) is not None:
                     # an earlier clause's label, unless it is a lead-in ("Chỉ tiêu 4:", "… phấn đấu:")
@@ -521,8 +523,12 @@ class TargetFinder:
         regions = (a.left, a.right)
         markers = [s for r in regions if r[0] < r[1] for s in m.within("criteria_markers", *r)
                    if not any(m.within(verb, a.end, s[0]) for verb in DIRECTION_VERBS)]  # else another commitment's
-        if markers:
-            after = norm_phrase(" ".join(doc.view_text(s[1], r[1]) for s in markers for r in regions if r[0] <= s[0] < r[1]))
+        if markers:  # the criteria named after the marker, to the end of its clause ("… tiêu chí số vụ, số người chết, …")
+            after = norm_phrase(" ".join(doc.view_text(s[1], _clause_end(doc, s[1])) for s in markers))
+            if not d.baseline and d.direction in CHANGES and (baseline := self._baseline(
+                    doc, m, replace(a, right=(markers[-1][1], _clause_end(doc, markers[-1][1]))))):
+                d.baseline, d.baseline_year, d.baseline_relative, end = baseline  # "… số người bị thương so với năm 2017"
+                d.span = (d.span[0], max(d.span[1], end))
         else:  # no marker: the indicator itself may list the criteria ("số vụ, số người chết và số người bị thương do TNGT")
             items = _LIST_ITEM.split(norm_phrase(doc.view_text(*d.pieces[-1]))) if d.pieces else []
             if len(items) < 2:
@@ -829,6 +835,14 @@ def _cell_ends(doc: ViewDoc, i: int, hi: int) -> bool:
 def _after_cell(doc: ViewDoc, at: int, lo: int) -> bool:
     """A table cell boundary (a tab, which the matching view reads as a space) between tokens ``lo`` and ``at``."""
     return "\t" in doc.text_original[doc.doc_offsets(lo, at)[0]:doc.doc_offsets(at, at + 1)[0]]
+
+
+def _clause_end(doc: ViewDoc, i: int) -> int:
+    """The end of the clause holding token ``i``: its semicolon, full stop or line end."""
+    words = doc.words
+    while i < len(words) and words[i] not in (";", ".") and "\n" not in words[i]:
+        i += 1
+    return i
 
 
 def _line_colon(doc: ViewDoc, at: int) -> tuple[int, int] | None:

@@ -77,6 +77,7 @@ BEYOND_DEV = [
     ("– Hồ sơ thủ tục hành chính về cư trú: nộp trực tuyến trên 95%; giải quyết đúng hạn 100%.",
      [("reach", ">", 95, None, "percent", "admin.on_time"), ("reach", ">=", 100, None, "percent", "admin.on_time")]),
     ("– Điểm, tụ điểm phức tạp về ma túy: không để phát sinh.", [("zero", "=", 0, None, "count", None)]),
+    ("2. Điều tra, khám phá án: tỷ lệ chung đạt trên 80%.", [("reach", ">", 80, None, "percent", "crime.clearance")]),
     # a multiple of the baseline; a fraction of a whole is a share (a date is neither)
     ("Số vận động viên đạt đẳng cấp kiện tướng tăng gấp 2 lần so với năm 2022.", [("increase", ">=", 2, None, "times", None)]),
     ("Số doanh nghiệp thành lập mới đạt gấp 1,5 lần năm 2022.", [("increase", ">=", 1.5, None, "times", None)]),
@@ -330,6 +331,13 @@ def test_a_part_compares_with_what_the_whole_before_the_marker_compares_with(ple
     target, = pledge_targets("Kéo giảm tai nạn giao thông trên cả 3 tiêu chí so với năm 2022, trong đó số người chết "
                              "giảm ít nhất 5%.")
     assert (target.value, target.indicator_key, target.baseline_year) == (5, "traffic.deaths", 2022)
+
+
+def test_criteria_named_after_their_marker_are_all_read_with_the_baseline_after_them(pledge_targets):
+    targets = pledge_targets("6. Tai nạn giao thông: kéo giảm từ 5% trở lên trên cả 3 tiêu chí số vụ, số người chết, số "
+                             "người bị thương so với năm 2022.")
+    assert [(t.indicator_key, t.baseline_year) for t in targets] == [
+        ("traffic.accidents", 2022), ("traffic.deaths", 2022), ("traffic.injuries", 2022)]
 
 
 @pytest.mark.parametrize("sentence", [
