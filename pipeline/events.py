@@ -34,6 +34,7 @@ HEADER_DATE = re.compile(r"^(?:[^\n\d]{0,20}?)(\d{1,2})/(\d{1,2})/(\d{4})(?:\s*[
                          r"(?:\s*\(?GMT[+-]\d{1,2}\)?)?(?:\s*\|[^\n]*)?\s*$", re.M)  # "09/03/2018 16:22 GMT+7", "… | Lượt xem: 412"
 # a wire story's dateline: "Đà Nẵng, 9/3 (TTXVN) - Chiều nay, …"
 DATELINE = re.compile(rf"^[ \t]*[{UPPER}][^\n,(]{{1,30}},[ \t]*{DM.format(p='a')}[ \t]*(?:\([^()\n]{{2,20}}\)[ \t]*)?[-–]", re.M)
+FIELD_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)(?![\d/])")  # "02/03/2023" in a time field
 HEADER_YEAR = re.compile(r"(?i:năm)\s+((?:19|20)\d\d)\b|\d/((?:19|20)\d\d)\b")  # "Quý I năm 2026", "Số 3/2026"
 HEADER_LINES = 6
 MIN_TAIL_CHARS = 3  # a member's own part of its name, to be looked for in the text ("Bảo Lộc")
@@ -214,10 +215,13 @@ class EventReader:
         return sorted((d for d in out if 1 <= d.day <= 31 and 1 <= d.month <= 12), key=lambda d: d.start)
 
     def field_date(self, text: str) -> DateMention | None:
-        """The date of a "Thời gian: 08 giờ 00 ngày 24/02/2022" field, the time an official report gives its event."""
+        """The date of a "Thời gian: 08 giờ 00 ngày 24/02/2022" field, the time an official report gives its event;
+        an event card's field may give it bare ("Bắt đầu: 08:00, Thứ Năm, 02/03/2023")."""
         for m in self.time_field.finditer(text):
             if found := self.dates(text, m.start(), m.end()):
                 return found[0]
+            if bare := FIELD_DATE.search(text, m.start(), m.end()):
+                return DateMention(bare.start(), int(bare[1]), int(bare[2]), int(bare[3]))
         return None
 
     def _cited(self, text: str, at: int) -> bool:

@@ -861,6 +861,9 @@ def test_a_ministrys_campaign_launch_asking_for_signings_is_a_launch_by_the_mini
     ("CÔNG AN TỈNH ĐỒNG THÁP\nKHỐI THI ĐUA SỐ 4\n\nTháp Mười, ngày 25 tháng 02 năm 2022\n\nBÁO CÁO NHANH\n"
      "Kết quả tổ chức ký kết giao ước thi đua năm 2022\n\n1. Thời gian, địa điểm, thành phần\n"
      "- Thời gian: 08 giờ 00 ngày 24/02/2022.\n- Địa điểm: Hội trường Công an huyện Tháp Mười.\n", "2022-02-24"),
+    # an event card's field, the date written bare
+    ("THÔNG TIN SỰ KIỆN\nTên sự kiện: Hội nghị ký kết giao ước thi đua năm 2023 Cụm thi đua số 3\n"
+     "Bắt đầu: 08:00, Thứ Năm, 02/03/2023\nKết thúc: 11:30, Thứ Năm, 02/03/2023\n", "2023-03-02"),
 ])
 def test_an_event_sentence_without_a_date_takes_the_right_one(extract_text, text, date):
     (event,) = extract_text(text).events
