@@ -76,7 +76,7 @@ BEYOND_DEV = [
     ("– Tố giác, tin báo về tội phạm: tiếp nhận 100%.", [("reach", ">=", 100, None, "percent", "reports.intake")]),
     ("– Hồ sơ thủ tục hành chính về cư trú: nộp trực tuyến trên 95%; giải quyết đúng hạn 100%.",
      [("reach", ">", 95, None, "percent", "admin.on_time"), ("reach", ">=", 100, None, "percent", "admin.on_time")]),
-    ("– Điểm, tụ điểm phức tạp về ma túy: không để phát sinh.", [("zero", "=", 0, None, "count", None)]),
+    ("– Điểm, tụ điểm phức tạp về ma túy: không để phát sinh.", [("zero", "=", 0, None, "count", "drugs.cases")]),
     ("2. Điều tra, khám phá án: tỷ lệ chung đạt trên 80%.", [("reach", ">", 80, None, "percent", "crime.clearance")]),
     # a multiple of the baseline; a fraction of a whole is a share (a date is neither)
     ("Số vận động viên đạt đẳng cấp kiện tướng tăng gấp 2 lần so với năm 2022.", [("increase", ">=", 2, None, "times", None)]),
