@@ -191,6 +191,8 @@ def reported(doc: ViewDoc, m: Matches, s: SentenceSpan, at: int, period_year: in
     *earlier, (lo, hi) = [c for c in clauses(doc, s.start, s.end) if c[0] <= at]
     if is_past(m, lo, at, others):
         return True
+    if not earlier or not m.within("past_markers", earlier[0][0], earlier[-1][1]):
+        return False  # most figures: no earlier clause reports
     for c_lo, c_hi in [(lo, hi), *reversed(earlier)]:
         if (c_lo, c_hi) != (lo, hi) and is_past(m, c_lo, c_hi, others):
             return True
