@@ -187,6 +187,8 @@ def reported(doc: ViewDoc, m: Matches, s: SentenceSpan, at: int, period_year: in
     """``is_past`` for the figure at token ``at``, in its clause or in the clauses of its sentence before it that
     it goes on with: "5 trung tâm đã tiếp nhận 21.386 hồ sơ; tỷ lệ hồ sơ trực tuyến đạt 64,7%" reports both
     figures.  A clause with a cue or a time frame of its own stops the search ("…; năm 2026 phấn đấu đạt 90%")."""
+    if not m.within("past_markers", s.start, at):
+        return False  # most figures: no "đã" before them in their sentence
     others = list(others)
     *earlier, (lo, hi) = [c for c in clauses(doc, s.start, s.end) if c[0] <= at]
     if is_past(m, lo, at, others):

@@ -245,7 +245,7 @@ class Layout:
 
 
 # "| A | B |"; or "A | B | C" with no outer pipes, or "A | B" (an infographic's "≥ 75% | phương tiện đặt lịch trực tuyến")
-_PIPE_ROW = re.compile(r"[ \t]*\|[^\n]*\|[ \t]*|[^\n|]+(?:\|[^\n|]*){2,}|[^\n|]*[^\s|][^\n|]*\|[^\n|]*[^\s|][^\n|]*")
+_PIPE_ROW = re.compile(r"[ \t]*\|[^\n]*\|[ \t]*|[^\n|]+(?:\|[^\n|]*){2,}|[ \t]*[^\s|][^\n|]*\|[ \t]*[^\s|][^\n|]*")
 _RULE_ROW = re.compile(r"[ \t|:+-]*")  # "|---|:---:|"
 
 
