@@ -195,10 +195,15 @@ def reported(doc: ViewDoc, m: Matches, s: SentenceSpan, at: int, period_year: in
         return True
     if not earlier or not m.within("past_markers", earlier[0][0], earlier[-1][1]):
         return False  # most figures: no earlier clause reports
-    for c_lo, c_hi in [(lo, hi), *reversed(earlier)]:
-        if (c_lo, c_hi) != (lo, hi) and is_past(m, c_lo, c_hi, others):
+    def own_mode(c_lo: int, c_hi: int) -> bool:
+        return sentence_mode(doc, m, SentenceSpan(c_lo, c_hi, s.paragraph), period_year, zero_cues=False) != "neutral"
+
+    if own_mode(lo, hi):
+        return False
+    for c_lo, c_hi in reversed(earlier):
+        if is_past(m, c_lo, c_hi, others):
             return True
-        if sentence_mode(doc, m, SentenceSpan(c_lo, c_hi, s.paragraph), period_year, zero_cues=False) != "neutral":
+        if own_mode(c_lo, c_hi):
             return False
     return False
 

@@ -34,6 +34,7 @@ HEADER_DATE = re.compile(r"^(?:[^\n\d]{0,20}?)(\d{1,2})/(\d{1,2})/(\d{4})(?:\s*[
                          r"(?:\s*\(?GMT[+-]\d{1,2}\)?)?(?:\s*\|[^\n]*)?\s*$", re.M)  # "09/03/2018 16:22 GMT+7", "… | Lượt xem: 412"
 # a wire story's dateline: "Đà Nẵng, 9/3 (TTXVN) - Chiều nay, …"
 DATELINE = re.compile(rf"^[ \t]*[{UPPER}][^\n,(]{{1,30}},[ \t]*{DM.format(p='a')}[ \t]*(?:\([^()\n]{{2,20}}\)[ \t]*)?[-–]", re.M)
+CLOSING = re.compile(r"\s*\)")  # a bracket closing after blanks
 FIELD_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)(?![\d/])")  # "02/03/2023" in a time field
 HEADER_YEAR = re.compile(r"(?i:năm)\s+((?:19|20)\d\d)\b|\d/((?:19|20)\d\d)\b")  # "Quý I năm 2026", "Số 3/2026"
 HEADER_LINES = 6
@@ -424,7 +425,7 @@ class EventReader:
         mentions = self.group_mentions(text)
         # another name of the group just named, in brackets: "Khối thi đua số 2 (Khối Cảnh sát)"
         mentions = [g for k, g in enumerate(mentions)
-                    if not (k and text[mentions[k - 1][1]:g[0]].strip() == "(" and text[g[1]:].lstrip().startswith(")"))]
+                    if not (k and text[mentions[k - 1][1]:g[0]].strip() == "(" and CLOSING.match(text, g[1]))]
         headline = len(text) - len(text.lstrip()) + len(text.lstrip().split("\n", 1)[0])
         in_body = {name.lower() for start, _, name in mentions if start >= headline}
         seen: dict[str, str] = {}

@@ -98,7 +98,7 @@ class TargetFinder:
                 zeros[-1].end = max(zeros[-1].end, e)
             else:
                 zeros.append(Anchor("zero", s, e))
-        if first_cell_end := _first_cell_end(doc, lo, hi):  # a table's "0" cell: "0 | vụ cháy lớn"
+        if (first_cell_end := _first_cell_end(doc, lo, hi)) is not None:  # a table's "0" cell: "0 | vụ cháy lớn"
             zeros = sorted(zeros + [Anchor("zero", i, i + 1) for i in range(lo, hi) if _zero_cell(doc, i)],
                            key=lambda a: a.start)
         found: list[Anchor] = list(zeros)
@@ -278,12 +278,7 @@ class TargetFinder:
                     or self._only(m, piece, ("bare_measures",)):
                 # an action on what the line's label names, or its measure: "Tố giác, tin báo về tội phạm: tiếp
                 # nhận 100%", "Điều tra, khám phá án: tỷ lệ chung đạt trên 80%"
-                topic = self._heading(doc, m, (a.left[0], left[0]), draft)
-                if topic[0] >= topic[1] and (colon := _line_colon(doc, a.left[0])) is not None:
-                    # an earlier clause's label, unless it is a lead-in ("Chỉ tiêu 4:", "… phấn đấu:")
-                    topic = self._heading(doc, m, (item_marker_end(doc, m, *colon), colon[1] + 1), draft)
-                    if any(w[:1].isdigit() for w in doc.words[topic[0]:topic[1]]) or m.within("action_verbs", *topic):
-                        topic = (topic[1], topic[1])  # a numbered heading or an action, not what is acted on
+                topic = self._label_topic(doc, m, a, left[0], draft)
                 if topic[0] < topic[1]:
                     return [topic, piece]
             piece = _without_note(doc, piece)
@@ -332,6 +327,17 @@ class TargetFinder:
         if leads:  # the measure runs to the first lead-in: "Số vụ X, các đơn vị phấn đấu giảm 5%"
             return self._strip(m, (measures[0][0], leads[0][0]), LEFT_LEADING, LEFT_TRAILING)
         return hi, hi
+
+    def _label_topic(self, doc: ViewDoc, m: Matches, a: Anchor, lead: int, draft: Draft) -> TokenRange:
+        """What the label of ``a``'s line names, before the lead-in at ``lead``; else before the line's first colon,
+        for a figure in a later clause ("Hồ sơ …: nộp trực tuyến trên 95%; giải quyết đúng hạn 100%").  Empty for a
+        label that is a lead-in ("Chỉ tiêu 4:", "… phấn đấu:") or an action, not what is acted on."""
+        topic = self._heading(doc, m, (a.left[0], lead), draft)
+        if topic[0] >= topic[1] and (colon := _line_colon(doc, a.left[0])) is not None:
+            topic = self._heading(doc, m, (item_marker_end(doc, m, *colon), colon[1] + 1), draft)
+            if any(w[:1].isdigit() for w in doc.words[topic[0]:topic[1]]) or m.within("action_verbs", *topic):
+                return topic[1], topic[1]
+        return topic
 
     @staticmethod
     def _np_end(doc: ViewDoc, m: Matches, lo: int, hi: int) -> int:
@@ -873,22 +879,25 @@ def _first_cell_end(doc: ViewDoc, lo: int, hi: int) -> int | None:
     return next((i for i in range(lo, hi) if doc.doc_offsets(i, i + 1)[0] > tab), None)
 
 
+def _beside(text: str, k: int, step: int) -> str:
+    """The first character from offset ``k`` on, going by ``step``, that is not a space (a blanked column); "" at
+    the text's edge."""
+    while 0 <= k < len(text) and text[k] == " ":
+        k += step
+    return text[k] if 0 <= k < len(text) else ""
+
+
 def _zero_cell(doc: ViewDoc, i: int) -> bool:
     """Token ``i`` is a table cell of its own that reads "0": a pledged zero ("0 | đăng kiểm viên vi phạm …")."""
     if doc.words[i] != "0":
         return False
-    text = doc.text_original
     a, b = doc.doc_offsets(i, i + 1)
-    before, after = text[:a].rstrip(" "), text[b:].lstrip(" ")
-    return (not before or before[-1] in "\t\n") and (not after or after[0] in "\t\n")
+    return _beside(doc.text_original, a - 1, -1) in ("", "\t", "\n") and _beside(doc.text_original, b, 1) in ("", "\t", "\n")
 
 
 def opens_cell(doc: ViewDoc, i: int) -> bool:
     """Token ``i`` is the first word of a table cell: "… | Người | 5.500" pledges 5,500."""
-    text, k = doc.text_original, doc.doc_offsets(i, i + 1)[0] - 1
-    while k >= 0 and text[k] == " ":  # a blanked column
-        k -= 1
-    return k >= 0 and text[k] == "\t"
+    return _beside(doc.text_original, doc.doc_offsets(i, i + 1)[0] - 1, -1) == "\t"
 
 
 def _in_slogan(doc: ViewDoc, m: Matches, i: int) -> bool:
