@@ -71,6 +71,7 @@ class EventFacts:
     warnings: list[str]
 
 
+SIGNING = "pledge_signing"  # the event kind a signing is
 FUTURE_WINDOW = 4  # words between a future marker and the event it announces ("sẽ tổ chức ký kết giao ước")
 GROUP_NAME_LOWER_WORDS = 10  # "Khối thi đua các doanh nghiệp cấp nước, môi trường đô thị"
 GROUP_KIND_WORDS = 2  # "các cơ quan, đơn vị": one kind of body is a word of one or two syllables
@@ -112,6 +113,8 @@ class EventReader:
         self.citation_re = re.compile(rf"[ \t]*(?:{LIST_MARK}[ \t]+)?(?i:{alternation(data['citation_openers'], fold_case=True)})(?!\w)")  # type: ignore[arg-type]
         self.cited_re = re.compile(rf"(?:{data['reference_number']})[ \t]*,?[ \t]*$")  # type: ignore[index]
         self.instruction_re = re.compile(rf"^[ \t]*(?:{alternation(data['instruction_titles'])})[ \t]*$", re.M)  # type: ignore[arg-type]
+        self.prescriptive_re = re.compile(rf"^[ \t]*(?:{alternation(data['prescriptive_titles'])})[ \t]*$", re.M)  # type: ignore[arg-type]
+        self.reported_re = re.compile(rf"(?<!\w)(?:{alternation(data['reported_markers'])})(?:\s+\w+){{0,{FUTURE_WINDOW}}}?\s*$")  # type: ignore[arg-type]
         plan_heads = alternation(data["plan_heads"], fold_case=True)  # type: ignore[arg-type]
         self.plan_title_re = re.compile(rf"^[ \t]*(?i:{plan_heads})[ \t]*\n?[ \t]*(?i:{alternation(data['plan_titles'], fold_case=True)})(?!\w)", re.M)  # type: ignore[arg-type]
         heads = "|".join(re.escape(h) for h in data["group_heads"] if " " not in h)  # type: ignore[union-attr]
@@ -146,13 +149,14 @@ class EventReader:
             return None  # "HƯỚNG DẪN / Cách xây dựng chỉ tiêu giao ước thi đua …": how pledges are to be made
         low = text.lower()
         headline = low.lstrip().split("\n", 1)[0]
+        prescribes = self.prescriptive_re.search(_header(text, PLAN_TITLE_LINES)) is not None
         for where in (headline, low):
             for kind, cues in self.kinds:
-                if any(self._names(where, c, published) for c in cues):
+                if any(self._names(where, c, published, reported_only=prescribes) for c in cues):
                     return kind
         return None
 
-    def _names(self, low: str, cue: str, published: dt.date | None = None) -> bool:
+    def _names(self, low: str, cue: str, published: dt.date | None = None, reported_only: bool = False) -> bool:
         """``cue`` names an event that takes place: not one denied ("không ký giao ước mới"), not only one to come
         ("sẽ tổ chức ký kết giao ước", "giao ước thi đua năm 2026 sẽ được xây dựng"), one
         asked for ("đề nghị … phối hợp tổ chức ký kết giao ước"), a pledge made before and now carried out
@@ -161,7 +165,8 @@ class EventReader:
         pledge reviewed ("sơ kết 6 tháng thực hiện phong trào thi đua và giao ước thi đua"; but "tổng kết năm 2018
         và ký kết giao ước thi đua năm 2019" names a signing by its verb) or a
         pledge document cited as a legal basis ("Căn cứ Giao ước thi đua năm 2024 …") or, in a text ``published``
-        later, one in a sentence set in an earlier year ("Năm 2024, 100% cụm, khối đã ký kết giao ước …")."""
+        later, one in a sentence set in an earlier year ("Năm 2024, 100% cụm, khối đã ký kết giao ước …").
+        ``reported_only`` (a resolution's text): only a cue reported as done ("đã ký kết giao ước") names one."""
         at = low.find(cue)
         while at >= 0:
             end = at + len(cue)
@@ -171,6 +176,7 @@ class EventReader:
                     or self.negated_re.search(low, max(0, at - 10), at) or self.to_come_re.match(low, end)
                     or self._set_before(low, at, published)
                     or self.planned_re.match(low, end, end + DIRECTIVE_REACH)
+                    or (reported_only and not self.reported_re.search(low, max(0, at - 40), at))
                     or (not self.signing_cue.match(cue) and self.review_re.search(low, max(0, at - DIRECTIVE_REACH), at))):
                 return True
             at = low.find(cue, at + 1)
@@ -240,7 +246,7 @@ class EventReader:
         """
         if not self.plan_title_re.search(_header(text, PLAN_TITLE_LINES)):
             return text
-        cues = next(c for k, c in self.kinds if k == "pledge_signing")
+        cues = next(c for k, c in self.kinds if k == SIGNING)
         parts, pos = [], 0
         for line in re.finditer(r"[^\n]+", text):
             opener = self.citation_re.match(line.group())
@@ -330,7 +336,7 @@ class EventReader:
     def period_of(self, date: dt.date, kind: str) -> int:
         """The pledge year of a text that names none: a pledge signed late in a year is for the next one."""
         late = int(self.data["late_months_for_next_year"])  # type: ignore[arg-type]
-        return date.year + 1 if kind == "pledge_signing" and date.month >= late else date.year
+        return date.year + 1 if kind == SIGNING and date.month >= late else date.year
 
     # -- groups, host, place, organizer, slogan ---------------------------------------------------------------------------------------
     def group_mentions(self, text: str) -> list[tuple[int, int, str]]:

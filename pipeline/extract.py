@@ -17,7 +17,7 @@ from pathlib import Path
 
 from . import __version__
 from .commitments import SentenceSpan, frame_year, is_past, pledged_clauses, reported, sentence_modes
-from .events import EventFacts, EventReader
+from .events import SIGNING, EventFacts, EventReader
 from .figures import FIGURE_SHAPE_LABELS, ROW_UNITS, FigureFinder, NumberWords, RowUnit, UnitWord
 from .gazetteer import Gazetteer
 from .models import Document, DocumentResult, Event, Issue, SourceDocument, Span, Target, Unit
@@ -189,7 +189,7 @@ class Extractor:
             date, date_end = published, None
         elif published is not None and date is not None and self.events.recalled_on(date, published):
             return None  # a page written long after the signing it names is about something since
-        if kind == "pledge_signing" and period is not None and date is not None and period + (1 if school else 0) < date.year:
+        if kind == SIGNING and period is not None and date is not None and period + (1 if school else 0) < date.year:
             return None  # a pledge for a year already over when the text was written: recalled, not signed here
         on = date or on_guess
         runs = self.units.lists(text)

@@ -915,3 +915,18 @@ def test_bodies_outside_the_police_and_their_groups(extract_text, text, units, g
 def test_a_weekday_between_a_date_lead_and_the_date(extract_text):
     text = "Chiều thứ Bảy vừa qua (16/1), Công an tỉnh A ký kết giao ước thi đua năm 2021 với Công an tỉnh B."
     assert extract_text(text).events[0].date.isoformat() == "2021-01-16"
+
+
+RESOLUTION = ("HỘI ĐỒNG NHÂN DÂN XÃ AN ĐỊNH\nSố: 41/NQ-HĐND\n\nAn Định, ngày 19 tháng 12 năm 2025\n\nNGHỊ QUYẾT\n"
+              "Về nhiệm vụ phát triển kinh tế - xã hội năm 2026\n\n"
+              "Điều 2. Tỷ lệ hộ nghèo giảm còn dưới 1,6%.\n"
+              "Điều 3. Đẩy mạnh các phong trào thi đua yêu nước, {signing} thực hiện thắng lợi Nghị quyết này.\n")
+
+
+@pytest.mark.parametrize(("signing", "events"), [
+    ("tổ chức cho các ấp đăng ký, ký kết giao ước thi đua", 0),  # a task the resolution sets
+    ("phối hợp phát động phong trào thi đua lao động sản xuất", 0),  # a launch it asks for
+    ("ngay tại kỳ họp, trưởng 6 ấp đã ký kết giao ước thi đua", 1),  # a signing it reports
+])
+def test_a_resolution_names_an_event_only_when_it_reports_one(extract_text, signing, events):
+    assert len(extract_text(RESOLUTION.format(signing=signing)).events) == events
