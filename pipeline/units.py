@@ -38,7 +38,7 @@ _DASH_QUOTE = {"\u2013": "-", "\u2014": "-", "\u2212": "-", "\u2011": "-", "\u20
 _ODD_MARK = re.compile("[" + "".join(_DASH_QUOTE) + "]")
 _CAPITAL = re.compile(f"[{UPPER}]")
 _TRAILING_NUMBERS = re.compile(r"(?:\s+\d+)+$")
-_LEVEL_SEP = re.compile(r"\s*,\s*")
+_LEVEL_SEP = re.compile(r"\s*,\s*|\s+và\s+")
 _DASHED_PART = re.compile(r"[^\s-](?:[^-]*[^\s-])?")  # a part of a name between dashes, without the blanks around them
 _SCOPE_RANK = {"commune": 0, "district": 1, "any": 2, "province": 3}  # how wide a level word's division is
 # A note in brackets after a member ("Công an tỉnh A (đơn vị Cụm trưởng năm 2023)", "… B [Cụm phó]"), held on one
@@ -171,6 +171,7 @@ class UnitReader:
         # member cue ("Hội LHPN Việt Nam gồm Hội LHPN 4 tỉnh, thành: …"); an organ of a body is not a type: "Ban
         # Thường vụ Đảng ủy 6 xã" lists the Party committees
         type_alt = alternation((t["phrase"] for t in types if not t.get("named")), fold_case=True) + rf"|(?!(?:{organs})[ \t])(?-i:(?:{generic})[ \t]+[{UPPER}])[\w]*(?:[ \t]+(?!(?i:{cues})(?!\w))[\w]+){{0,8}}?(?=[ \t]+{of}(?:(?:{count_alt})[ \t]+)?(?i:{level_alt})[ \t:,])"
+        level_group = rf"(?i:{level_alt})(?:[ \t]*(?:,|[ \t](?i:và)[ \t])[ \t]*(?:(?:{count_alt})[ \t]+)?(?i:{level_alt}))*"  # "tỉnh", "xã, phường", "3 đặc khu và 3 phường"
         heads = alternation(data["name_heads"], fold_case=True)  # type: ignore[arg-type]
         forms = [form for form, _ in gazetteer.surface_forms()]
         provinces = alternation(forms, fold_case=True)
@@ -185,13 +186,18 @@ class UnitReader:
             opening([t["phrase"] for t in types] + generic_heads) +
             rf"(?:(?P<type>(?i:{type_alt}))(?:[ \t]*\([^()\n]{{1,30}}\))?"  # "Cục Thi hành án dân sự (THADS) các tỉnh"
             rf"(?:[ \t]+{of}(?:(?P<count>(?i:{count_alt}))[ \t]+)?"
-            rf"(?P<level>(?i:{level_alt})(?:[ \t]*,[ \t]*(?i:{level_alt}))*)"
-            rf"(?:[ \t]+(?i:{qualifiers})(?:[ \t]*(?:,|và)[ \t]*(?i:{qualifiers}))*(?:[ \t]+(?i:{links}))?(?=[ \t]*:?[ \t]+[{UPPER}]))?"  # "5 huyện miền núi A, B", "5 xã ven biển: A, B"
+            rf"(?P<level>{level_group})"
+            rf"(?:[ \t]+(?i:{qualifiers})(?:[ \t]*(?:,|và)[ \t]*(?i:{qualifiers}))*(?:[ \t]+(?i:{links}))?(?=[ \t]*:?[ \t]+[{UPPER}]|[ \t]*:[ \t]*(?i:{level_alt})[ \t]))?"  # "5 huyện miền núi A, B", "5 xã ven biển: A, B"
             rf"(?:[ \t]+(?i:{regions})[ \t][^:\n]{{1,60}}(?=:))?"  # "Cục Thống kê 6 tỉnh vùng Đông Bắc: Bắc Kạn, …"
             rf"|(?P<of_province>(?=[ \t]+(?i:{provinces})(?!\w))))"  # "KBNN Kon Tum, Gia Lai": no level word
             rf"{_named_branch([t['phrase'] for t in types if t.get('named')], self.count_words)})"
             rf"[ \t]*:?[ \t]*(?=[{UPPER}0-9]|(?i:{heads})[ \t]|(?:(?<=:)|(?<=: ))(?i:{level_alt})[ \t]"  # "5 địa phương: thành phố A, tỉnh B"
             rf"|(?P<implied>(?:{implied_before})(?:[ \t](?i:và)[ \t]|[,;.(\n])))")  # "Hội Nông dân tỉnh, …"
+        # "UBND 6 xã, phường" said with no names: the type of members listed one per line by their level alone
+        self.typed_count = re.compile(
+            opening([t["phrase"] for t in types] + generic_heads) + rf"(?P<type>(?i:{type_alt}))[ \t]+(?:(?P<count>(?i:{count_alt}))[ \t]+)"
+            rf"(?P<level>{level_group})(?![ \t]*:|[ \t]+[{UPPER}])")
+        self.level_line = re.compile(rf"^[ \t]*{LIST_MARK}[ \t]+(?=[{UPPER}])(?P<level>(?i:{level_alt}))[ \t]+(?P<name>{NAME})(?:{_NOTE})?", re.M)
         bare = data["bare_list_kinds"]  # type: ignore[index]
         self.bare_kinds = {k.lower(): v for k, v in bare.items()}  # type: ignore[union-attr]
         cue_alt = alternation(self.member_cues, fold_case=True)
@@ -262,7 +268,33 @@ class UnitReader:
                     out.append(run)
                 pos = max(run.end, m.end())
         out.extend(self._department_runs(text, out))
+        out.extend(self._level_lines(text, out))
         return sorted(out, key=lambda r: r.start)
+
+    def _level_lines(self, text: str, runs: list[UnitList]) -> list[UnitList]:
+        """Members one per line by their level alone, under a member cue, of the type a count says elsewhere:
+        "Cụm gồm 3 phường và 3 xã:⏎- Phường Đồng Hới (Cụm trưởng), sáp nhập từ …;⏎- Xã Quảng Ninh, …" with "Lãnh
+        đạo UBND 6 xã, phường ký kết" (each "UBND phường Đồng Hới")."""
+        lines = [m for m in self.level_line.finditer(text) if not any(r.start <= m.start() < r.end for r in runs)]
+        out: list[UnitList] = []
+        k = 0
+        while k < len(lines):
+            block = [lines[k]]
+            while k + 1 < len(lines) and text.count("\n", block[-1].start(), lines[k + 1].start()) == 1:
+                k += 1
+                block.append(lines[k])
+            k += 1
+            cue_line = text[text.rfind("\n", 0, max(0, block[0].start() - 1)) + 1:block[0].start()].lower()
+            if len(block) < 2 or not _after_colon(text, block[0].start()) or not any(c in cue_line for c in self.member_cues):
+                continue
+            typed = next((m for m in self.typed_count.finditer(text) if self._announced(m) in (None, len(block))), None)
+            if typed is None:
+                continue
+            org_type = self._type(typed.group("type"))
+            items = [Mention(m.start("level"), m.end("name"), org_type, self._kind(typed.group("type"), m.group("level")),
+                             m.group("level").lower(), _trim_name(m.group("name")), self._note(m)) for m in block]
+            out.append(UnitList(items, len(block), items[0].start, block[-1].end()))
+        return out
 
     def _department_runs(self, text: str, runs: list[UnitList]) -> list[UnitList]:
         """Departments named alone, of the force the text is about: "Khối gồm 5 phòng nghiệp vụ: Phòng Cảnh
@@ -311,8 +343,7 @@ class UnitReader:
 
     def _read_run(self, text: str, head: re.Match[str]) -> UnitList:
         run = UnitList(start=head.start())
-        count = (head.group("count") or "").lower()
-        run.announced = int(count) if count.isdigit() else self.count_words.get(count)
+        run.announced = self._announced(head)
         org_type, level = _type_and_level(head)
         pos = head.end()
         while True:
@@ -341,6 +372,12 @@ class UnitReader:
                 break  # on the next line, only a whole mention continues the list ("2. Quán triệt …" does not)
             pos = sep.end()
         return run
+
+    def _announced(self, head: re.Match[str]) -> int | None:
+        """The count of members a head announces: "Công an 6 tỉnh" → 6, "3 đặc khu và 3 phường" → 6."""
+        written = [head.group("count") or ""] + [part.split(maxsplit=1)[0] for part in _LEVEL_SEP.split(head.group("level") or "")[1:]]
+        counts = [int(w) if w.isdigit() else self.count_words.get(w.lower()) for w in written if w]
+        return sum(c for c in counts if c is not None) or None
 
     def _read_item(self, text: str, pos: int, head: re.Match[str], run: UnitList, org_type: str, level: str
                    ) -> tuple[int, str, str] | None:

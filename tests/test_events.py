@@ -297,6 +297,36 @@ def test_localities_counted_with_any_level_word_are_provinces(extract_text, list
     assert [u.name for u in event.units] == names
 
 
+def test_levels_counted_one_by_one_share_the_type(extract_text):
+    """"UBND 3 đặc khu và 3 phường ven biển: đặc khu A, …": six members, each with its own level word."""
+    (event,) = extract_text("Ngày 12/3/2026, Cụm thi đua số 9 thuộc UBND tỉnh An Giang ký kết giao ước thi đua năm 2026. "
+                            "Cụm gồm UBND 1 đặc khu và 2 phường ven biển: đặc khu Phú Quốc (Cụm trưởng), phường Rạch Giá "
+                            "và phường Hà Tiên.").events
+    assert [u.name for u in event.units] == ["Ủy ban nhân dân đặc khu Phú Quốc", "Ủy ban nhân dân phường Rạch Giá",
+                                             "Ủy ban nhân dân phường Hà Tiên"]
+
+
+LEVEL_LINES = ("Sáng 5/3/2026, Cụm thi đua số 3 tổ chức hội nghị ký kết giao ước thi đua năm 2026.\n"
+               "Cụm gồm 2 phường và 1 xã ở phía Nam tỉnh Quảng Trị:\n"
+               "- Phường Đồng Hới (Cụm trưởng), sáp nhập từ các phường Đồng Phú, Hải Thành;\n"
+               "- Phường Đồng Thuận, sáp nhập từ các phường Bắc Lý, Bắc Nghĩa;\n"
+               "- Xã Quảng Ninh, sáp nhập từ các xã Vĩnh Ninh, Võ Ninh.\n"
+               "{signed}")
+
+
+@pytest.mark.parametrize(("signed", "names"), [
+    ("Lãnh đạo UBND 3 xã, phường ký kết giao ước.",
+     ["Ủy ban nhân dân phường Đồng Hới", "Ủy ban nhân dân phường Đồng Thuận", "Ủy ban nhân dân xã Quảng Ninh"]),
+    ("Lãnh đạo Đảng ủy các xã, phường ký kết giao ước.",
+     ["Đảng ủy phường Đồng Hới", "Đảng ủy phường Đồng Thuận", "Đảng ủy xã Quảng Ninh"]),
+    ("Lãnh đạo UBND 5 xã, phường ký kết giao ước.", []),  # a count of other bodies: not these members' type
+])
+def test_members_listed_by_level_alone_take_the_type_a_count_names(extract_text, signed, names):
+    """The lines name places; the bodies that sign are said elsewhere, with their number."""
+    (event,) = extract_text(LEVEL_LINES.format(signed=signed)).events
+    assert [u.name for u in event.units if u.name.startswith(("Ủy", "Đảng"))] == names
+
+
 @pytest.mark.parametrize("sentence", [
     "Giám đốc KBNN Đắk Lắk, Cụm trưởng, phát biểu.",
     "Công an Vĩnh Phúc Nguyễn Văn An phát biểu.",
