@@ -100,6 +100,7 @@ class EventReader:
         self.review_re = _earlier_in_sentence(data["review_markers"])  # type: ignore[arg-type]
         self.signing_cue = re.compile(rf"(?:{alternation(data['signing_cue_openers'])})(?!\w)")
         labels = alternation(data["time_labels"], fold_case=True)  # type: ignore[arg-type]
+        self.signing_field = re.compile(rf"^[ \t]*(?:{LIST_MARK}[ \t]+)?[\"“*]*(?i:{alternation(data['signing_fields'], fold_case=True)})(?!\w)", re.M)  # type: ignore[arg-type]
         self.time_field = re.compile(rf"^[ \t]*(?:[-–•+*]|[a-zđ]\)|\d{{1,2}}\.)?[ \t]*(?i:{labels})[ \t]*:[^\n]*", re.M)
         planned = alternation(data["planned_after"])  # type: ignore[union-attr]
         self.planned_re = re.compile(rf"(?:[^.!?;\n]|{NUMBER_STOP})*?(?<!\w)(?:{planned})(?!\w)")
@@ -154,6 +155,9 @@ class EventReader:
             for kind, cues in self.kinds:
                 if any(self._names(where, c, published, reported_only=prescribes) for c in cues):
                     return kind
+        signing = next(c for k, c in self.kinds if k == SIGNING)
+        if any(c in low for c in signing) and self.signing_field.search(text):  # "Ký kết ngày 04/3/2027 tại …"
+            return SIGNING
         return None
 
     def _names(self, low: str, cue: str, published: dt.date | None = None, reported_only: bool = False) -> bool:

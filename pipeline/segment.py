@@ -49,6 +49,12 @@ VALUE_CELL_WORDS = 10  # a value cell is short: "Giảm từ 5 - 7% trên cả 3
 VALUE_CELL_CHARS = 80
 HEADER_CELL_WORDS = 6  # "CHỈ TIÊU" / "MỨC GIAO ƯỚC NĂM 2017"
 LABEL_CELL_CHARS = 200
+# an outline item's indent and number, on a line with no other tab: "⇥1.2.⇥", "⇥⇥a)⇥"
+_OUTLINE_ITEM = re.compile(r"^[ \t]*(?:(?:\d{1,2}\.)+\d{0,2}|[a-zđ][.)]|[IVX]{1,4}\.|[-+•*])?[ \t]+(?=[^\t\n]*$)", re.M)
+# Spreadsheet rows saved as CSV
+CSV_MIN_ROWS = 3
+CSV_MIN_FIELDS = 4
+_CSV_HINT = re.compile(r',,|,"|",')
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _DIGIT = re.compile(r"\d")
 
@@ -105,6 +111,7 @@ class Layout:
     word_cells: tuple[str, ...] = ()  # value cells with no figure ("Không để xảy ra"), lower-case
     box_heads: tuple[str, ...] = ()  # a web page's boxes around the article ("Tin liên quan")
     member_heads: frozenset[str] = frozenset()  # headers of a column of members, one per row ("Đơn vị"), lower-case
+    note_heads: frozenset[str] = frozenset()  # headers of a column of remarks ("Ghi chú"), lower-case
 
     @classmethod
     def from_data(cls, data: Mapping[str, Iterable[str]]) -> "Layout":
@@ -113,7 +120,8 @@ class Layout:
                    frozenset(h.lower() for h in data.get("unit_column_heads", ())),
                    tuple(c.lower() for c in data.get("word_value_cells", ())),
                    tuple(data.get("page_box_heads", ())),
-                   frozenset(h.lower() for h in data.get("member_column_heads", ())))
+                   frozenset(h.lower() for h in data.get("member_column_heads", ())),
+                   frozenset(h.lower() for h in data.get("note_column_heads", ())))
 
     def member_tables(self, text: str) -> list[MemberTable]:
         """Tables with a member in each row and an indicator at the head of each other column.
@@ -138,7 +146,7 @@ class Layout:
     def flowing(self, text: str) -> str:
         """``text`` read as prose: a web page's boxes, footnotes and Markdown marks blank, tables without their
         number and result columns, hard wraps undone."""
-        text = self.tabbed(unmarked(unnoted(self.unboxed(text))))
+        text = self.tabbed(unmarked(unnoted(self.unboxed(outlined(text) if "\t" in text else text))))
         return unwrap(self.tables(text) if "\t" in text else text)
 
     def unboxed(self, text: str) -> str:
@@ -158,8 +166,9 @@ class Layout:
         return re.compile(rf"^[ \t]*(?i:{heads})(?:(?P<box>[ \t]*(?:\(\d+\))?[ \t]*:?[ \t]*$)|[ \t]*:[^\n]*)", re.M)
 
     def tabbed(self, text: str) -> str:
-        """``text`` with every table written as tab-separated rows: pipe tables and tables copied one cell per line."""
-        text = self.stacked(text)
+        """``text`` with every table written as tab-separated rows: pipe tables, spreadsheet rows saved as CSV and
+        tables copied one cell per line."""
+        text = self.stacked(comma_separated(text))
         return piped(text) if "|" in text else text
 
     def stacked(self, text: str) -> str:
@@ -207,7 +216,7 @@ class Layout:
         return "label" if len(line) <= LABEL_CELL_CHARS else None
 
     def tables(self, text: str) -> str:
-        """Tab-separated tables with their row-number and result columns blanked, header included.
+        """Tab-separated tables with their row-number, result, unit and remark columns blanked, header included.
 
         "1⇥Tỷ lệ điều tra, khám phá án⇥81,2%⇥Trên 80%" under a header "STT⇥Chỉ
         tiêu⇥Kết quả năm 2020⇥Mức phấn đấu năm 2021" reads "Tỷ lệ điều tra,
@@ -219,7 +228,7 @@ class Layout:
             if header is not None:
                 heads = [text[a:b].strip().lower() for a, b in cells] if header else []
                 blank = {k for k, h in enumerate(heads) if h in self.number_heads or h in self.unit_heads
-                         or any(w in h for w in self.result_heads)}
+                         or h in self.note_heads or any(w in h for w in self.result_heads)}
             for k in blank:
                 if k < len(cells):
                     chars = chars or list(text)
@@ -304,6 +313,79 @@ def piped(text: str) -> str:
         for k in pipes:
             chars[k] = "\t" if not outer or pipes[0] < k < pipes[-1] else " "
     return "".join(chars)
+
+
+def outlined(text: str) -> str:
+    """An outline's tabs blank, same length: a document saved as text from a word processor indents its items
+    with tabs and puts one after each item's number ("⇥⇥a)⇥Tỷ lệ cuộc đấu giá thành công đạt trên 85%"); a line
+    with no other tab is an item, not a table row."""
+    return _OUTLINE_ITEM.sub(lambda m: m.group().replace("\t", " "), text)
+
+
+def comma_separated(text: str) -> str:
+    """Spreadsheet rows saved as CSV ("4,Đào tạo,Số lượt nông dân được tập huấn,Lượt người,"5.120",≥ 5.000,Mỗi
+    đơn vị") as tab-separated rows, same length: the commas between fields become tabs, the quotes around a field
+    and the commas after a row's last filled field blanks.
+
+    Prose has commas too, so only a run of ``CSV_MIN_ROWS`` lines or more with the same number of fields, at least
+    ``CSV_MIN_FIELDS``, one of them quoted or empty (what a spreadsheet writes), is read so.
+    """
+    if not _CSV_HINT.search(text):
+        return text
+    rows = [(m.start(), _csv_row(m.group())) for m in _LINE.finditer(text)]
+    chars: list[str] | None = None
+    k = 0
+    while k < len(rows):
+        j = k + 1
+        fields = rows[k][1]
+        while (fields is not None and j < len(rows) and rows[j][1] is not None
+               and len(rows[j][1][0]) == len(fields[0]) and rows[j][0] == rows[j - 1][0] + rows[j - 1][1][2] + 1):  # type: ignore[index]
+            j += 1
+        run = rows[k:j]
+        if (fields is not None and j - k >= CSV_MIN_ROWS and len(fields[0]) + 1 >= CSV_MIN_FIELDS
+                and any(row[3] for _, row in run)):  # type: ignore[index]
+            chars = chars if chars is not None else list(text)
+            for start, (commas, quotes, _, _, last) in run:  # type: ignore[misc]
+                for c in commas:
+                    chars[start + c] = "\t" if c < last else " "
+                for q in quotes:
+                    chars[start + q] = " "
+        k = j
+    return "".join(chars) if chars is not None else text
+
+
+def _csv_row(line: str) -> tuple[list[int], list[int], int, bool, int] | None:
+    """A line read as a CSV row: where its field commas and its quoting quotes are, its length, whether a field
+    is quoted or empty, and where its last filled field ends; None when a quote is left open."""
+    commas: list[int] = []
+    quotes: list[int] = []
+    field_start, quoted, filled_end, marked = 0, False, 0, False
+    k = 0
+    while k < len(line):
+        c = line[k]
+        if quoted:
+            if c == '"' and line[k + 1:k + 2] == '"':  # a quote inside the field, doubled
+                quotes.append(k)
+                k += 1
+            elif c == '"':
+                quoted = False
+                quotes.append(k)
+        elif c == '"' and not line[field_start:k].strip():
+            quoted = marked = True
+            quotes.append(k)
+        elif c == ",":
+            if not line[field_start:k].strip():
+                marked = True
+            commas.append(k)
+            field_start = k + 1
+        if not line[k].isspace() and c != "," and (quoted or c != '"'):
+            filled_end = k
+        k += 1
+    if quoted:
+        return None
+    if not line[field_start:].strip():
+        marked = True
+    return commas, quotes, len(line), marked, filled_end
 
 
 def _table_rows(text: str) -> Iterator[tuple[re.Match[str], list[tuple[int, int]], bool | None]]:

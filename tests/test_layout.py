@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.segment import unwrap
+from pipeline.segment import comma_separated, unwrap
 
 WRAPPED = """CÔNG AN TỈNH HÀ TĨNH          BẢN TIN THI ĐUA          Số 02/2019
 Ngày 22/2/2019, tại Hội trường Công an thành phố Hà Tĩnh, Khối thi đua số 1 Công
@@ -227,6 +227,37 @@ def test_a_zero_in_a_value_cell_is_a_zero_target(extract_text):
 def test_a_single_line_with_a_pipe_is_no_table(extractor):
     text = "Thứ Hai, 04/03/2024 | 15:10\n\nCông an tỉnh ký kết giao ước thi đua."
     assert extractor.layout.flowing(text) == text
+
+
+CSV_SHEET = ('"BẢNG CHỈ TIÊU GIAO ƯỚC THI ĐUA NĂM 2027",,,,,\n'
+             '"Ký kết ngày 04/3/2027 tại Hội trường Trung tâm Khuyến nông tỉnh Nghệ An",,,,,\n'
+             ',,,,,\n'
+             'STT,Nội dung chỉ tiêu,Đơn vị tính,Kết quả năm 2026,Chỉ tiêu năm 2027,Ghi chú\n'
+             '1,Diện tích canh tác lúa giảm phát thải,Ha,"8.450","Ít nhất 10.000",Toàn Cụm\n'
+             '2,"Tỷ lệ hộ áp dụng tiến bộ kỹ thuật, công nghệ mới",%,"71,5",Trên 75,\n'
+             '3,"Cháy, nổ tại kho vật tư",Vụ,0,0,Mỗi đơn vị\n')
+
+
+def test_a_csv_sheet_is_read_as_a_table(extractor, extract_text):
+    """Commas between fields part cells, quoted commas do not; the signing line under the title makes the sheet
+    a pledge; remarks ("Ghi chú") are no indicator, and "giảm phát thải" names a kind of farming, no decrease."""
+    flowing = extractor.layout.flowing(CSV_SHEET)
+    assert len(flowing) == len(CSV_SHEET) and '"' not in flowing
+    result = extract_text(CSV_SHEET)
+    assert [(e.kind, str(e.date)) for e in result.events] == [("pledge_signing", "2027-03-04")]
+    assert [(t.indicator, t.direction, t.comparator, t.value, t.unit) for t in result.targets] == [
+        ("diện tích canh tác lúa giảm phát thải", "reach", ">=", 10000, "hectare"),
+        ("tỷ lệ hộ áp dụng tiến bộ kỹ thuật, công nghệ mới", "reach", ">", 75, "percent"),
+        ("cháy, nổ tại kho vật tư", "zero", "=", 0, "count")]
+
+
+@pytest.mark.parametrize("text", [
+    "Công an tỉnh A, Công an tỉnh B, Công an tỉnh C, Công an tỉnh D ký kết.\n"
+    "Các chỉ tiêu: giảm 5%, tăng 10%, đạt 90%, trên 80%.\nTỷ lệ A, tỷ lệ B, tỷ lệ C, tỷ lệ D.\n",
+    'Trích dẫn "a, b", c, d\n"x",y\n',
+])
+def test_prose_with_commas_is_no_csv(text):
+    assert comma_separated(text) == text
 
 
 @pytest.mark.parametrize(("text", "plain"), [
