@@ -303,14 +303,17 @@ def is_year(word: str) -> bool:
     return word.isdigit() and len(word) == 4
 
 
+_ITEM_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})*")
+
+
 def item_marker_end(doc: ViewDoc, m: Matches, lo: int, hi: int) -> int:
-    """Where the marker of a list item at token ``lo`` ends ("-", "2.", "b)", "(3)"); ``lo`` when there is none."""
+    """Where the marker of a list item at token ``lo`` ends ("-", "2.", "2.1.", "b)", "(3)"); ``lo`` when there is none."""
     words = doc.words
     i = lo + 1 if lo < hi and words[lo] == "(" else lo
     if i >= hi:
         return lo
     closer = words[i + 1] if i + 1 < hi else ""
-    if words[i].isdigit() and len(words[i]) <= 2 and closer in {".", ")"}:
+    if _ITEM_NUMBER.fullmatch(words[i]) and closer in {".", ")"}:  # "2.", "2.1." of an outline
         return i + 2
     if m.starting_at("bullets", i, i + 1) and (words[i] in "-+*•" or closer == ")"):
         return i + 2 if closer == ")" else i + 1

@@ -39,6 +39,7 @@ FIGURE_FOLLOWER_PREFIXES = ("unit:",)
 # … and those that make a number a figure when they come before it (a floor, a multiple: FigureFinder._figure_at).
 FIGURE_LEADER_LABELS = ("comparator_before:>=", "multiple_markers")
 
+HEADING_WORDS = 12  # a heading is no longer ("3.1. Công tác chuyên môn", "NỘI DUNG GIAO ƯỚC NĂM 2021")
 _LINE = re.compile(r"[^\n]+")
 _ZERO_CELL = re.compile(r"(?:^|\t) *0 *(?:\t|$)")  # a table cell reading "0" pledges a zero (``targets._zero_cell``)
 
@@ -66,6 +67,12 @@ def _shortest(phrases: set[tuple[str, ...]]) -> list[tuple[str, ...]]:
         if not any(p[:len(k)] == k for k in keep):
             keep.append(p)
     return keep
+
+
+def _heading(line: str) -> bool:
+    """A heading: a short line with no full stop at its end."""
+    words = line.split()
+    return len(words) <= HEADING_WORDS and not line.rstrip().endswith((".", ";"))
 
 
 class Prefilter:
@@ -114,12 +121,16 @@ class Prefilter:
         lines = [line for line in lines if view.text[line[1]:line[2]].strip()]
         hits = [keep or (hi > lo and bool(self.figure.search(view.text, lo, hi) or self.anchor.search(view.text, lo, hi)))
                 for _, lo, hi, keep in lines]
+        # a line may take its commitment/result mode from the line before it (a list under its heading), so that
+        # line is kept too, and a heading's own heading above it ("3. NỘI DUNG GIAO ƯỚC ⏎ 3.1. Công tác chuyên môn")
+        kept_lines = [hit or (k + 1 < len(hits) and hits[k + 1]) for k, hit in enumerate(hits)]
+        for k in range(len(lines) - 1, 0, -1):
+            if kept_lines[k] and not hits[k] and not kept_lines[k - 1] and _heading(view.text[lines[k][1]:lines[k][2]]):
+                kept_lines[k - 1] = True
         ranges: list[tuple[int, int]] = []
         keep: set[int] = set()
         for k, (number, lo, hi, _) in enumerate(lines):
-            # a line may take its commitment/result mode from the line before it
-            # (a list under its heading), so that line is kept too
-            if not (hits[k] or (k + 1 < len(hits) and hits[k + 1])):
+            if not kept_lines[k]:
                 continue
             keep.add(number)
             hi = hi + 1 if hi < n else hi  # the newline after the line

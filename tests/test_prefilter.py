@@ -60,6 +60,22 @@ def test_the_prefilter_drops_lines_far_from_anchors(extractors):
     assert text[start:end] == "kéo giảm"
 
 
+OUTLINE = ("NỘI DUNG HỘI NGHỊ KÝ KẾT GIAO ƯỚC THI ĐUA NĂM 2021\n\n"
+           "2.\tKẾT QUẢ NĂM 2020\n"
+           "\t2.1.\tToàn Cụm tổ chức 1.284 cuộc đấu giá, thành công 83,1%.\n\n"
+           "3.\tNỘI DUNG GIAO ƯỚC NĂM 2021\n"
+           "\t3.1.\tCông tác chuyên môn\n"
+           "\t\ta)\tTỷ lệ cuộc đấu giá thành công đạt trên 85%.\n")
+
+
+def test_a_headings_own_heading_is_kept(extractors, extract_text):
+    """"3.1. Công tác chuyên môn" takes its mode from "3. NỘI DUNG GIAO ƯỚC NĂM 2021" above it: both stay."""
+    with_filter, _ = extractors
+    doc, _ = with_filter.prefilter.focus(OUTLINE)
+    assert "3. nội dung giao ước năm 2021" in doc.text and "công tác chuyên môn" in doc.text  # the matching view
+    assert [(t.indicator, t.value) for t in extract_text(OUTLINE).targets] == [("tỷ lệ cuộc đấu giá thành công", 85)]
+
+
 def test_a_document_without_anchors_gets_an_empty_doc(extractors):
     with_filter, without = extractors
     text = "Hội nghị tổng kết công tác năm 2023.\nCác đại biểu thảo luận sôi nổi."
