@@ -46,7 +46,7 @@ _SCOPE_RANK = {"commune": 0, "district": 1, "any": 2, "province": 3}  # how wide
 _ITEM_OPENING = re.compile(rf"[ \t]*{LIST_MARK}[ \t]+")  # all a line holds before its item: "- ", "2. "
 _NOTE = r"\s*[(\[](?P<role>[^()\[\]\n]{1,120})[)\]]"
 _NUMBERED = re.compile(r"số[ \t]+\d+(?!\w)")  # a unit named by its number ("Đội QLTT số 3")
-_ABBREVIATION = r"\([^()\n]{1,30}\)(?=[ \t]+\w)"  # written out in brackets inside a name: "Văn phòng Ủy ban nhân dân (UBND) tỉnh"
+_ABBREVIATION = r"\([^()\n]{1,30}\)(?=[ \t]+(?!và[ \t])\w)"  # written out in brackets inside a name: "Văn phòng Ủy ban nhân dân (UBND) tỉnh"; not a note before the last item: "(Cụm phó) và …"
 
 
 def names_text(text: str) -> str:
@@ -170,7 +170,7 @@ class UnitReader:
         # xã hội 5 tỉnh: …", "Văn phòng Đăng ký đất đai 5 địa phương: …"; not "hội trường Công an tỉnh"), not over a
         # member cue ("Hội LHPN Việt Nam gồm Hội LHPN 4 tỉnh, thành: …"); an organ of a body is not a type: "Ban
         # Thường vụ Đảng ủy 6 xã" lists the Party committees
-        type_alt = alternation((t["phrase"] for t in types if not t.get("named")), fold_case=True) + rf"|(?!(?:{organs})[ \t])(?-i:(?:{generic})[ \t]+[{UPPER}])[\w]*(?:[ \t]+(?!(?i:{cues})(?!\w))[\w]+){{0,8}}?(?=[ \t]+{of}(?:(?:{count_alt})[ \t]+)?(?i:{level_alt})[ \t:,])"
+        type_alt = alternation((t["phrase"] for t in types if not t.get("named")), fold_case=True) + rf"|(?!(?:{organs})[ \t])(?-i:(?:{generic})[ \t]+[{UPPER}])[\w]*(?:[ \t]+(?!(?i:{cues})(?!\w))[\w]+){{0,8}}?(?=(?:[ \t]*\([^()\n]{{1,30}}\))?[ \t]+{of}(?:(?:{count_alt})[ \t]+)?(?i:{level_alt})[ \t:,])"
         level_group = rf"(?i:{level_alt})(?:[ \t]*(?:,|[ \t](?i:và)[ \t])[ \t]*(?:(?:{count_alt})[ \t]+)?(?i:{level_alt}))*"  # "tỉnh", "xã, phường", "3 đặc khu và 3 phường"
         heads = alternation(data["name_heads"], fold_case=True)  # type: ignore[arg-type]
         forms = [form for form, _ in gazetteer.surface_forms()]
@@ -236,7 +236,7 @@ class UnitReader:
         # an item: a head word and the name after it, up to a separator or its bracketed note
         stops = alternation(data["item_stops"])  # type: ignore[arg-type]
         self.list_item = re.compile(rf"(?P<name>(?P<head>{head_alt})(?!\w)(?:(?![ \t]+(?:và[ \t]+(?:{head_alt})|{stops})(?!\w))"
-                                    rf"(?:[^,;.:()\n]|{_ABBREVIATION}))*)(?:{_NOTE})?")
+                                    rf"(?:[^,;.:()\n]|{_ABBREVIATION}|(?<=phòng),(?=[ \t]*chống)))*)(?:{_NOTE})?")  # "Đội phòng, chống ma túy"
         labels = alternation(data["party_labels"], fold_case=True)  # type: ignore[arg-type]
         self.party_line = re.compile(rf"^[ \t]*(?i:{labels})[ \t]+[A-ZĐ][ \t]*:[ \t]*(?P<name>[^\n():]{{3,150}}?)"
                                      rf"(?:[ \t]*\((?P<role>[^()\n]{{1,40}})\))?[ \t]*$", re.MULTILINE)

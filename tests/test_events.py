@@ -781,12 +781,29 @@ def test_a_level_abbreviation_written_against_the_name_is_read(extract_text):
     ("Khối gồm 3 bệnh viện: Bệnh viện Đa khoa tỉnh (Khối trưởng), Bệnh viện Sản - Nhi và Bệnh viện Mắt.",
      ["Bệnh viện Đa khoa tỉnh Sóc Trăng", "Bệnh viện Sản - Nhi tỉnh Sóc Trăng", "Bệnh viện Mắt tỉnh Sóc Trăng"],
      "Bệnh viện Đa khoa tỉnh Sóc Trăng"),
+    # units named by their number; "phòng, chống" inside a name; a role note before the last item is no part of a name
+    ("Khối gồm 4 đơn vị: Hải đoàn 11 (Khối trưởng), Hải đội 102, Đội đặc nhiệm phòng, chống tội phạm ma túy số 1 "
+     "(Khối phó) và Hải đội 103.",
+     ["Hải đoàn 11", "Hải đội 102", "Đội đặc nhiệm phòng, chống tội phạm ma túy số 1", "Hải đội 103"], "Hải đoàn 11"),
+    ("Khối gồm QTDND Vũ Hội (Khối trưởng), Đông Kinh và Thụy Hà.",  # a type named with the unit's own name
+     ["Quỹ tín dụng nhân dân Vũ Hội", "Quỹ tín dụng nhân dân Đông Kinh", "Quỹ tín dụng nhân dân Thụy Hà"],
+     "Quỹ tín dụng nhân dân Vũ Hội"),
 ])
 def test_bodies_listed_by_their_own_names_belong_to_the_texts_province(extract_text, members, names, host):
     text = f"Sáng 25/2/2016, Khối thi đua số 2 tỉnh Sóc Trăng tổ chức hội nghị ký kết giao ước thi đua năm 2016. {members}"
     (event,) = extract_text(text).events
     assert ([u.name for u in event.units], event.host) == (names, host)
     assert {u.province_code for u in event.units} == {"94"}
+
+
+def test_a_generic_type_with_its_abbreviation_before_a_count_lists_its_units(extract_text):
+    text = ("Căn cứ Hướng dẫn số 118/HD-BYT về việc tổ chức các Cụm thi đua các Trung tâm Kiểm soát bệnh tật tỉnh, thành phố;\n"
+            "Ngày 7/3/2025, Cụm thi đua số 1 ký kết giao ước thi đua năm 2025. Lãnh đạo Trung tâm Kiểm soát bệnh tật "
+            "(CDC) 3 tỉnh: Sơn La (Cụm trưởng), Điện Biên và Lai Châu ký giao ước.")
+    (event,) = extract_text(text).events
+    assert [u.name for u in event.units] == ["Trung tâm Kiểm soát bệnh tật tỉnh Sơn La", "Trung tâm Kiểm soát bệnh tật "
+                                             "tỉnh Điện Biên", "Trung tâm Kiểm soát bệnh tật tỉnh Lai Châu"]
+    assert event.groups == ["Cụm thi đua số 1"]  # "các Cụm thi đua các …" names a kind of group
 
 
 def test_bodies_named_after_their_province_take_it(extract_text):
