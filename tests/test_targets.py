@@ -39,6 +39,10 @@ MEANING_TABLE = [
 ]
 
 BEYOND_DEV = [
+    # a growth noun right before the figure: the growth of what it ends
+    ("Dư nợ cho vay tăng trưởng 10 - 12%.", [("increase", "between", 10, 12, "percent", None)]),
+    ("Thời gian kiểm soát thủ tục cho mỗi hành khách không quá 45 giây.", [("reach", "<=", 45, None, "second", None)]),
+    ("Tổng hành trình tuần tra đạt trên 25.000 hải lý.", [("reach", ">", 25_000, None, "nautical_mile", None)]),
     # numbers written in words, as radio scripts and speeches give them ("năm" alone may be "year")
     ("Kéo giảm ít nhất mười phần trăm số vụ tai nạn giao thông.", [("decrease", ">=", 10, None, "percent", "traffic.accidents")]),
     ("Phấn đấu trên chín mươi lăm phần trăm hồ sơ được giải quyết đúng hạn.", [("reach", ">", 95, None, "percent", "admin.on_time")]),
@@ -178,6 +182,7 @@ BEYOND_DEV = [
 
 
 @pytest.mark.parametrize(("sentence", "indicator"), [
+    ("Dư nợ cho vay tăng trưởng 10 - 12%.", "dư nợ cho vay"),
     ("Phấn đấu đến hết năm 2023, tỷ lệ điều tra khám phá án đạt từ 80% trở lên.", "tỷ lệ điều tra khám phá án"),
     ("Tỷ lệ hộ nghèo giảm bình quân 4% trở lên.", "tỷ lệ hộ nghèo"),
     ("Số thu ngân sách cao hơn năm 2022 ít nhất 10%.", "số thu ngân sách"),
