@@ -49,6 +49,7 @@ VALUE_CELL_WORDS = 10  # a value cell is short: "Giảm từ 5 - 7% trên cả 3
 VALUE_CELL_CHARS = 80
 HEADER_CELL_WORDS = 6  # "CHỈ TIÊU" / "MỨC GIAO ƯỚC NĂM 2017"
 LABEL_CELL_CHARS = 200
+_DOT_LEADER = re.compile(r"…{2,}|\.{4,}|(?:…|\.{2,}){2,}")  # a form's blank to fill in: "……", "........"
 # an outline item's indent and number, on a line with no other tab: "⇥1.2.⇥", "⇥⇥a)⇥"
 _OUTLINE_ITEM = re.compile(r"^[ \t]*(?:(?:\d{1,2}\.)+\d{0,2}|[a-zđ][.)]|[IVX]{1,4}\.|[-+•*])?[ \t]+(?=[^\t\n]*$)", re.M)
 # Spreadsheet rows saved as CSV
@@ -144,10 +145,10 @@ class Layout:
         return [t for t in out if t.rows]
 
     def flowing(self, text: str) -> str:
-        """``text`` read as prose: a web page's boxes, footnotes and Markdown marks blank, tables without their
-        number and result columns, hard wraps undone."""
+        """``text`` read as prose: a web page's boxes, footnotes, Markdown marks and a form's dot leaders blank,
+        tables without their number and result columns, hard wraps undone."""
         text = self.tabbed(unmarked(unnoted(self.unboxed(outlined(text) if "\t" in text else text))))
-        return unwrap(self.tables(text) if "\t" in text else text)
+        return unleadered(unwrap(self.tables(text) if "\t" in text else text))  # after unwrap: its blanks are no columns
 
     def unboxed(self, text: str) -> str:
         """A web page's boxes around the article blank, same length: related headlines ("TIN LIÊN QUAN ⏎ • Công
@@ -313,6 +314,12 @@ def piped(text: str) -> str:
         for k in pipes:
             chars[k] = "\t" if not outer or pipes[0] < k < pipes[-1] else " "
     return "".join(chars)
+
+
+def unleadered(text: str) -> str:
+    """A form's dot leaders blank, same length: the filled-in value between them is read as written ("tối thiểu
+    ……120…… cơ sở", "CỤM THI ĐUA SỐ ……6……")."""
+    return _DOT_LEADER.sub(lambda m: " " * len(m.group()), text) if "……" in text or "...." in text else text
 
 
 def outlined(text: str) -> str:

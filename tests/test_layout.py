@@ -251,6 +251,26 @@ def test_a_csv_sheet_is_read_as_a_table(extractor, extract_text):
         ("cháy, nổ tại kho vật tư", "zero", "=", 0, "count")]
 
 
+FORM = ("CỤM THI ĐUA SỐ ……6……\n\nBẢN GIAO ƯỚC THI ĐUA NĂM ……2020……\n\n"
+        "Hôm nay, ngày ……26…… tháng ……02…… năm 2020, tại ……Chi cục Tiêu chuẩn Đo lường Chất lượng tỉnh Bình Dương……\n"
+        "Chúng tôi gồm đại diện lãnh đạo các đơn vị trong Cụm thi đua số ……6……:\n"
+        "1. ……Chi cục Tiêu chuẩn Đo lường Chất lượng tỉnh Bình Dương (Cụm trưởng)……\n"
+        "2. ……Chi cục Tiêu chuẩn Đo lường Chất lượng tỉnh Đồng Nai……\n"
+        "cùng thống nhất ký kết giao ước thi đua với các chỉ tiêu sau:\n"
+        "1. Cơ sở được kiểm tra nhà nước về đo lường (mỗi đơn vị): tối thiểu ……120…… cơ sở\n"
+        "2. Thời gian trả kết quả kiểm định: không quá ……03…… ngày làm việc\n")
+
+
+def test_a_forms_dot_leaders_read_blank(extractor, extract_text):
+    """The values filled in between a form's dot leaders are read as written."""
+    flowing = extractor.layout.flowing(FORM)
+    assert len(flowing) == len(FORM) and "…" not in flowing and "ngày   26   tháng" in flowing
+    result = extract_text(FORM)
+    (event,) = result.events
+    assert (str(event.date), event.groups, len(event.units)) == ("2020-02-26", ["Cụm thi đua số 6"], 2)
+    assert [(t.value, t.unit) for t in result.targets] == [(120, "count"), (3, "day")]
+
+
 @pytest.mark.parametrize("text", [
     "Công an tỉnh A, Công an tỉnh B, Công an tỉnh C, Công an tỉnh D ký kết.\n"
     "Các chỉ tiêu: giảm 5%, tăng 10%, đạt 90%, trên 80%.\nTỷ lệ A, tỷ lệ B, tỷ lệ C, tỷ lệ D.\n",
