@@ -114,7 +114,8 @@ class EventReader:
         # "Căn cứ …", also as a list item ("- Căn cứ …")
         self.citation_re = re.compile(rf"[ \t]*(?:{LIST_MARK}[ \t]+)?(?i:{alternation(data['citation_openers'], fold_case=True)})(?!\w)")  # type: ignore[arg-type]
         self.cited_re = re.compile(rf"(?:{data['reference_number']})[ \t]*,?[ \t]*$")  # type: ignore[index]
-        self.instruction_re = re.compile(rf"^[ \t]*(?:{alternation(data['instruction_titles'])})[ \t]*$", re.M)  # type: ignore[arg-type]
+        self.instruction_re = re.compile(rf"^[ \t]*(?:(?:{alternation(data['instruction_titles'])})[ \t]*"  # type: ignore[arg-type]
+                                         rf"|(?:{alternation(data['instruction_headlines'])})[ \t]+[^\n.!?]{{1,150}})$", re.M)  # type: ignore[arg-type]
         self.prescriptive_re = re.compile(rf"^[ \t]*(?:{alternation(data['prescriptive_titles'])})[ \t]*$", re.M)  # type: ignore[arg-type]
         self.reported_re = re.compile(rf"(?<!\w)(?:{alternation(data['reported_markers'])})(?:\s+\w+){{0,{FUTURE_WINDOW}}}?\s*$")  # type: ignore[arg-type]
         plan_heads = alternation(data["plan_heads"], fold_case=True)  # type: ignore[arg-type]

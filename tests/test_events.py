@@ -481,6 +481,17 @@ def test_an_instruction_on_how_to_make_pledges_has_no_event(extract_text):
     assert (result.events, result.targets) == ([], [])
 
 
+def test_a_news_page_about_a_guidance_has_no_event(extract_text):
+    """Its headline opens with "Hướng dẫn": the signings it names are to be held as it says."""
+    text = ("BAN THI ĐUA - KHEN THƯỞNG TỈNH PHÚ YÊN\nThứ Năm, 16/11/2023 - 10:20\n\n"
+            "Hướng dẫn tổng kết, bình xét khen thưởng năm 2023 đối với các cụm, khối thi đua\n\n"
+            "Ngày 14/11, Hội đồng Thi đua - Khen thưởng tỉnh ban hành Hướng dẫn số 28/HD-HĐTĐKT. Đơn vị được đề nghị tặng "
+            "Cờ thi đua phải hoàn thành 100% chỉ tiêu. Hội nghị ký kết giao ước thi đua năm 2024 của các cụm, khối tổ "
+            "chức trong quý I/2024.")
+    result = extract_text(text)
+    assert (result.events, result.targets) == ([], [])
+
+
 def test_a_plan_to_check_a_pledge_has_no_event(extract_text):
     assert extract_text(PLAN.format(title="Kiểm tra chéo việc thực hiện giao ước thi đua")).events == []
 
