@@ -232,7 +232,7 @@ class UnitReader:
         head_alt = alternation({*(t["phrase"] for t in types), *data["generic_type_heads"], *data["list_heads"]})  # type: ignore[misc]
         self.provincial_heads = {h.lower() for h in data["provincial_heads"]}  # type: ignore[union-attr]
         self.provincial_tails = tuple(t.lower() for t in data.get("provincial_tails", ()))  # type: ignore[union-attr]
-        self.list_cue = re.compile(opening(self.member_cues) + rf"(?<!\w)(?i:{cue_alt})[ \t]+(?:[^:\n.;]{{1,40}}:[ \t]*)?(?=(?:{head_alt})(?!\w))")
+        self.list_cue = re.compile(opening(self.member_cues) + rf"(?<!\w)(?i:{cue_alt})(?:[ \t]*:)?[ \t]+(?:[^:\n.;]{{1,40}}:[ \t]*)?(?=(?:{head_alt})(?!\w))")
         # an item: a head word and the name after it, up to a separator or its bracketed note
         stops = alternation(data["item_stops"])  # type: ignore[arg-type]
         self.list_item = re.compile(rf"(?P<name>(?P<head>{head_alt})(?!\w)(?:(?![ \t]+(?:và[ \t]+(?:{head_alt})|{stops})(?!\w))"

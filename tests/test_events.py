@@ -796,6 +796,8 @@ def test_a_level_abbreviation_written_against_the_name_is_read(extract_text):
     ("Khối gồm 4 đơn vị: Hải đoàn 11 (Khối trưởng), Hải đội 102, Đội đặc nhiệm phòng, chống tội phạm ma túy số 1 "
      "(Khối phó) và Hải đội 103.",
      ["Hải đoàn 11", "Hải đội 102", "Đội đặc nhiệm phòng, chống tội phạm ma túy số 1", "Hải đội 103"], "Hải đoàn 11"),
+    ("Khối gồm: Phòng Công chứng số 1 (Khối trưởng), Phòng Công chứng số 2 và Phòng Công chứng số 3.",  # a colon after the cue
+     ["Phòng Công chứng số 1", "Phòng Công chứng số 2", "Phòng Công chứng số 3"], "Phòng Công chứng số 1"),
     ("Khối gồm QTDND Vũ Hội (Khối trưởng), Đông Kinh và Thụy Hà.",  # a type named with the unit's own name
      ["Quỹ tín dụng nhân dân Vũ Hội", "Quỹ tín dụng nhân dân Đông Kinh", "Quỹ tín dụng nhân dân Thụy Hà"],
      "Quỹ tín dụng nhân dân Vũ Hội"),
