@@ -130,6 +130,8 @@ class TargetFinder:
                 continue
             if m.ending_at("restating_markers", fig.start):  # "giảm 5% (tương đương 20 vụ)": the same target again
                 continue
+            if fig.count_noun and m.starting_at("structure_nouns", fig.count_noun[0]):
+                continue  # "thực hiện 10 nhóm chỉ tiêu": how many targets there are, not one of them
             found.append(Anchor("figure", fig.start, fig.end, fig))
         return sorted(found, key=lambda a: a.start)
 

@@ -204,7 +204,7 @@ class UnitReader:
         bare_alt = alternation(bare, fold_case=True)  # type: ignore[arg-type]
         self.bare_head = re.compile(
             opening(self.member_cues) + rf"(?i:{cue_alt})[ \t]+(?:(?P<count>(?i:{count_alt}))[ \t]+)?(?P<level>(?i:{bare_alt}))[ \t]*:?[ \t]*(?=[{UPPER}])")
-        self.level_item = re.compile(rf"(?P<level>(?i:{level_alt}))[ \t]+(?=[{UPPER}0-9])")  # "…, Quận 3"
+        self.level_item = re.compile(rf"(?:(?i:các)[ \t]+)?(?P<level>(?i:{level_alt}))[ \t]+(?=[{UPPER}0-9])")  # "…, Quận 3", "…, các tỉnh A, B"
         self.item = re.compile(rf"(?P<name>(?:(?i:{heads})[ \t]+)?{NAME})(?:{_NOTE})?")
         # between members: ", ", " và ", " cùng ", or the end of a numbered or bulleted line ("1. Công an tỉnh A;\n2. …")
         joiners = alternation(data["list_joiners"])  # type: ignore[arg-type]

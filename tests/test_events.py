@@ -290,6 +290,9 @@ def test_a_type_before_bare_province_names_lists_provincial_units(extract_text, 
     # a generic name stops at a member cue
     ("Hội LHPN Việt Nam gồm Hội LHPN 3 tỉnh, thành: Hà Tĩnh, Nghệ An và thành phố Huế",
      ["Hội Liên hiệp Phụ nữ tỉnh Hà Tĩnh", "Hội Liên hiệp Phụ nữ tỉnh Nghệ An", "Hội Liên hiệp Phụ nữ thành phố Huế"]),
+    # a plural level word between members: "…, các tỉnh A, B"
+    ("Công an 4 địa phương: thành phố Huế (Cụm trưởng), thành phố Đà Nẵng, các tỉnh Quảng Trị và Quảng Ngãi",
+     ["Công an thành phố Huế", "Công an thành phố Đà Nẵng", "Công an tỉnh Quảng Trị", "Công an tỉnh Quảng Ngãi"]),
 ])
 def test_localities_counted_with_any_level_word_are_provinces(extract_text, listed, names):
     """"5 địa phương", "5 tỉnh, thành": each member is named with its own province-level word."""

@@ -255,6 +255,14 @@ def test_a_clock_time_is_not_a_figure(pledge_targets, sentence):
     assert [(t.value, t.indicator) for t in pledge_targets(sentence)] == [(5, "số vụ cháy")]
 
 
+@pytest.mark.parametrize("sentence", [
+    "Các đơn vị thống nhất phấn đấu thực hiện 10 nhóm chỉ tiêu; kéo giảm 5% số vụ phạm tội.",
+    "Cụm ký giao ước với 8 nội dung, trong đó kéo giảm 5% số vụ phạm tội.",
+])
+def test_a_count_of_the_pledges_targets_is_no_target(pledge_targets, sentence):
+    assert [(t.value, t.unit) for t in pledge_targets(sentence)] == [(5, "percent")]
+
+
 def _shape(t):
     return (t.direction, t.comparator, t.value, t.value_max, t.unit, t.indicator_key)
 
