@@ -290,6 +290,9 @@ def test_a_type_before_bare_province_names_lists_provincial_units(extract_text, 
     # a generic name stops at a member cue
     ("Hội LHPN Việt Nam gồm Hội LHPN 3 tỉnh, thành: Hà Tĩnh, Nghệ An và thành phố Huế",
      ["Hội Liên hiệp Phụ nữ tỉnh Hà Tĩnh", "Hội Liên hiệp Phụ nữ tỉnh Nghệ An", "Hội Liên hiệp Phụ nữ thành phố Huế"]),
+    ("Liên hiệp các Hội Khoa học và Kỹ thuật 3 tỉnh, thành phố: Hưng Yên (Cụm trưởng), Hải Phòng và Bắc Ninh",
+     ["Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh Hưng Yên", "Liên hiệp các Hội Khoa học và Kỹ thuật thành phố Hải Phòng",
+      "Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh Bắc Ninh"]),
     # a plural level word between members: "…, các tỉnh A, B"
     ("Công an 4 địa phương: thành phố Huế (Cụm trưởng), thành phố Đà Nẵng, các tỉnh Quảng Trị và Quảng Ngãi",
      ["Công an thành phố Huế", "Công an thành phố Đà Nẵng", "Công an tỉnh Quảng Trị", "Công an tỉnh Quảng Ngãi"]),
