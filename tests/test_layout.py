@@ -24,6 +24,11 @@ quản lý chặt chẽ người chấp hành xong án phạt tù để tỷ l�
 """
 
 
+def _read(targets) -> list[tuple]:
+    """What a target says: its indicator, direction, comparator, value and unit."""
+    return [(t.indicator, t.direction, t.comparator, t.value, t.unit) for t in targets]
+
+
 def test_line_breaks_inside_paragraphs_become_spaces_and_page_furniture_blanks():
     flowing = unwrap(WRAPPED)
     assert len(flowing) == len(WRAPPED)
@@ -186,7 +191,7 @@ def test_a_pipe_table_without_outer_pipes_is_read_as_a_table(extractor, extract_
     and a pledged count of 0 is a zero target."""
     flowing = extractor.layout.flowing(INNER_PIPE_TABLE)
     assert len(flowing) == len(INNER_PIPE_TABLE) and "|" not in flowing
-    assert [(t.indicator, t.direction, t.comparator, t.value, t.unit) for t in extract_text(INNER_PIPE_TABLE).targets] == [
+    assert _read(extract_text(INNER_PIPE_TABLE).targets) == [
         ("học viên tốt nghiệp loại khá, giỏi", "reach", ">=", 80, "percent"),
         ("đề tài khoa học được nghiệm thu", "reach", ">=", 3, "count"),
         ("học viên vi phạm quy chế phải xử lý kỷ luật", "zero", "=", 0, "count")]
@@ -245,7 +250,7 @@ def test_a_csv_sheet_is_read_as_a_table(extractor, extract_text):
     assert len(flowing) == len(CSV_SHEET) and '"' not in flowing
     result = extract_text(CSV_SHEET)
     assert [(e.kind, str(e.date)) for e in result.events] == [("pledge_signing", "2027-03-04")]
-    assert [(t.indicator, t.direction, t.comparator, t.value, t.unit) for t in result.targets] == [
+    assert _read(result.targets) == [
         ("diện tích canh tác lúa giảm phát thải", "reach", ">=", 10000, "hectare"),
         ("tỷ lệ hộ áp dụng tiến bộ kỹ thuật, công nghệ mới", "reach", ">", 75, "percent"),
         ("cháy, nổ tại kho vật tư", "zero", "=", 0, "count")]
