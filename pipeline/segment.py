@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from typing import NamedTuple
 from functools import cached_property
 
 from underthesea import sent_tokenize
@@ -334,39 +335,45 @@ def comma_separated(text: str) -> str:
     đơn vị") as tab-separated rows, same length: the commas between fields become tabs, the quotes around a field
     and the commas after a row's last filled field blanks.
 
-    Prose has commas too, so only a run of ``CSV_MIN_ROWS`` lines or more with the same number of fields, at least
-    ``CSV_MIN_FIELDS``, one of them quoted or empty (what a spreadsheet writes), is read so.
+    Prose has commas too, so only a run of ``CSV_MIN_ROWS`` lines or more in a row with the same number of fields,
+    at least ``CSV_MIN_FIELDS``, one of them quoted or empty (what a spreadsheet writes), is read so.
     """
     if not _CSV_HINT.search(text):
         return text
-    rows = [(m.start(), _csv_row(m.group())) for m in _LINE.finditer(text)]
+    rows = [_csv_row(m.start(), m.group()) if m.group().count(",") + 1 >= CSV_MIN_FIELDS else None
+            for m in _LINE.finditer(text)]
     chars: list[str] | None = None
     k = 0
     while k < len(rows):
-        j = k + 1
-        fields = rows[k][1]
-        while (fields is not None and j < len(rows) and rows[j][1] is not None
-               and len(rows[j][1][0]) == len(fields[0]) and rows[j][0] == rows[j - 1][0] + rows[j - 1][1][2] + 1):  # type: ignore[index]
-            j += 1
-        run = rows[k:j]
-        if (fields is not None and j - k >= CSV_MIN_ROWS and len(fields[0]) + 1 >= CSV_MIN_FIELDS
-                and any(row[3] for _, row in run)):  # type: ignore[index]
+        run = [rows[k]] if rows[k] is not None else []
+        while run and k + len(run) < len(rows) and (row := rows[k + len(run)]) is not None \
+                and len(row.commas) == len(run[0].commas) and row.start == run[-1].end + 1:
+            run.append(row)
+        if len(run) >= CSV_MIN_ROWS and any(row.spreadsheet for row in run):
             chars = chars if chars is not None else list(text)
-            for start, (commas, quotes, _, _, last) in run:  # type: ignore[misc]
-                for c in commas:
-                    chars[start + c] = "\t" if c < last else " "
-                for q in quotes:
-                    chars[start + q] = " "
-        k = j
+            for row in run:
+                for c in row.commas:
+                    chars[row.start + c] = "\t" if c < row.last_filled else " "
+                for q in row.quotes:
+                    chars[row.start + q] = " "
+        k += max(len(run), 1)
     return "".join(chars) if chars is not None else text
 
 
-def _csv_row(line: str) -> tuple[list[int], list[int], int, bool, int] | None:
-    """A line read as a CSV row: where its field commas and its quoting quotes are, its length, whether a field
-    is quoted or empty, and where its last filled field ends; None when a quote is left open."""
+class _CsvRow(NamedTuple):
+    start: int  # in the text
+    end: int
+    commas: list[int]  # the field separators, in the line
+    quotes: list[int]  # the quotes around fields and the first of each doubled one
+    spreadsheet: bool  # a field is quoted or empty
+    last_filled: int  # where the last filled field ends
+
+
+def _csv_row(start: int, line: str) -> _CsvRow | None:
+    """A line read as a CSV row; None when a quote is left open."""
     commas: list[int] = []
     quotes: list[int] = []
-    field_start, quoted, filled_end, marked = 0, False, 0, False
+    field_start, quoted, last_filled, spreadsheet = 0, False, 0, False
     k = 0
     while k < len(line):
         c = line[k]
@@ -378,21 +385,18 @@ def _csv_row(line: str) -> tuple[list[int], list[int], int, bool, int] | None:
                 quoted = False
                 quotes.append(k)
         elif c == '"' and not line[field_start:k].strip():
-            quoted = marked = True
+            quoted = spreadsheet = True
             quotes.append(k)
         elif c == ",":
-            if not line[field_start:k].strip():
-                marked = True
+            spreadsheet = spreadsheet or not line[field_start:k].strip()
             commas.append(k)
             field_start = k + 1
-        if not line[k].isspace() and c != "," and (quoted or c != '"'):
-            filled_end = k
+        if not c.isspace() and c != "," and (quoted or c != '"'):
+            last_filled = k
         k += 1
     if quoted:
         return None
-    if not line[field_start:].strip():
-        marked = True
-    return commas, quotes, len(line), marked, filled_end
+    return _CsvRow(start, start + len(line), commas, quotes, spreadsheet or not line[field_start:].strip(), last_filled)
 
 
 def _table_rows(text: str) -> Iterator[tuple[re.Match[str], list[tuple[int, int]], bool | None]]:
