@@ -24,7 +24,7 @@ from .models import Document, DocumentResult, Event, Issue, SourceDocument, Span
 from .nlp import NLP, Lexicon, Matches, ViewDoc, WordTagger, flatten_lexicon
 from .normalise import norm_phrase, whole_words
 from .pattern_files import Patterns
-from .prefilter import Prefilter
+from .prefilter import ANCHOR_LINES, Prefilter
 from .segment import Layout, MemberTable, sentences
 from .targets import CHANGES, MEASURE_WORDS, Draft, TargetFinder, opens_cell, value_of
 from .taxonomy import Taxonomy
@@ -248,11 +248,15 @@ class Extractor:
         head: Target | None = None  # the target that lines labelled with units break down ("+ Thái Nguyên: 1.500 căn")
         figureless: set[str] = set()  # heads whose figures are all in such lines
         own_period, paragraph = period, None  # a paragraph framed in a later year ("Đến năm 2030, …") is for it
+        anchored = doc.user_data.get(ANCHOR_LINES)  # prefiltered: lines kept only for their modes hold no target
         for s, mode in zip(spans, modes):
             own_period = period if s.paragraph != paragraph else own_period
             paragraph, frame = s.paragraph, frame_year(doc, m, s.start, s.end, span_end=False)
             if frame is not None and period is not None:
                 own_period = max(frame, period)
+            if anchored is not None and s.paragraph not in anchored:
+                before, head = [], None
+                continue
             pledged = pledged_clauses(doc, m, s, period) if mode == "result" else None
             if mode == "result" and not pledged:
                 before = []

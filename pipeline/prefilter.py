@@ -39,6 +39,7 @@ FIGURE_FOLLOWER_PREFIXES = ("unit:",)
 # … and those that make a number a figure when they come before it (a floor, a multiple: FigureFinder._figure_at).
 FIGURE_LEADER_LABELS = ("comparator_before:>=", "multiple_markers")
 
+ANCHOR_LINES = "prefilter.anchor_lines"  # Doc.user_data: the lines that may hold an anchor; the others give modes only
 HEADING_WORDS = 12  # a heading is no longer ("3.1. Công tác chuyên môn", "NỘI DUNG GIAO ƯỚC NĂM 2021")
 _LINE = re.compile(r"[^\n]+")
 _ZERO_CELL = re.compile(r"(?:^|\t) *0 *(?:\t|$)")  # a table cell reading "0" pledges a zero (``targets._zero_cell``)
@@ -70,9 +71,9 @@ def _shortest(phrases: set[tuple[str, ...]]) -> list[tuple[str, ...]]:
 
 
 def _heading(line: str) -> bool:
-    """A heading: a short line with no full stop at its end."""
+    """A heading: a short line ending with a word, not a stop or a colon ("3.1. Công tác chuyên môn")."""
     words = line.split()
-    return len(words) <= HEADING_WORDS and not line.rstrip().endswith((".", ";"))
+    return 0 < len(words) <= HEADING_WORDS and words[-1][-1].isalnum()
 
 
 class Prefilter:
@@ -123,10 +124,9 @@ class Prefilter:
                 for _, lo, hi, keep in lines]
         # a line may take its commitment/result mode from the line before it (a list under its heading), so that
         # line is kept too, and a heading's own heading above it ("3. NỘI DUNG GIAO ƯỚC ⏎ 3.1. Công tác chuyên môn")
-        kept_lines = [hit or (k + 1 < len(hits) and hits[k + 1]) for k, hit in enumerate(hits)]
-        for k in range(len(lines) - 1, 0, -1):
-            if kept_lines[k] and not hits[k] and not kept_lines[k - 1] and _heading(view.text[lines[k][1]:lines[k][2]]):
-                kept_lines[k - 1] = True
+        leads = [not hit and k + 1 < len(hits) and hits[k + 1] for k, hit in enumerate(hits)]
+        kept_lines = [hit or lead or (k + 1 < len(leads) and leads[k + 1] and _heading(view.text[lines[k + 1][1]:lines[k + 1][2]]))
+                      for k, (hit, lead) in enumerate(zip(hits, leads))]
         ranges: list[tuple[int, int]] = []
         keep: set[int] = set()
         for k, (number, lo, hi, _) in enumerate(lines):
@@ -139,4 +139,5 @@ class Prefilter:
             else:
                 ranges.append((lo, hi))
         doc = self.nlp.doc_for(view.select(ranges), text)
+        doc.user_data[ANCHOR_LINES] = {number for (number, *_), hit in zip(lines, hits) if hit}
         return doc, sentences(text, keep, known)

@@ -57,6 +57,7 @@ _OUTLINE_ITEM = re.compile(r"^[ \t]*(?:(?:\d{1,2}\.)+\d{0,2}|[a-zđ][.)]|[IVX]{1
 CSV_MIN_ROWS = 3
 CSV_MIN_FIELDS = 4
 _CSV_HINT = re.compile(r',,|,"|",')
+_CSV_FIELD = re.compile(r'[ \t]*(?P<quoted>"(?:[^"]|"")*")[ \t]*|(?P<plain>[^,"]*)')
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _DIGIT = re.compile(r"\d")
 
@@ -370,33 +371,38 @@ class _CsvRow(NamedTuple):
 
 
 def _csv_row(start: int, line: str) -> _CsvRow | None:
-    """A line read as a CSV row; None when a quote is left open."""
+    """A line read as a CSV row, a field at a time; None when a quote is left open."""
     commas: list[int] = []
     quotes: list[int] = []
-    field_start, quoted, last_filled, spreadsheet = 0, False, 0, False
-    k = 0
-    while k < len(line):
-        c = line[k]
-        if quoted:
-            if c == '"' and line[k + 1:k + 2] == '"':  # a quote inside the field, doubled
-                quotes.append(k)
-                k += 1
-            elif c == '"':
-                quoted = False
-                quotes.append(k)
-        elif c == '"' and not line[field_start:k].strip():
-            quoted = spreadsheet = True
-            quotes.append(k)
-        elif c == ",":
-            spreadsheet = spreadsheet or not line[field_start:k].strip()
-            commas.append(k)
-            field_start = k + 1
-        if not c.isspace() and c != "," and (quoted or c != '"'):
-            last_filled = k
-        k += 1
-    if quoted:
-        return None
-    return _CsvRow(start, start + len(line), commas, quotes, spreadsheet or not line[field_start:].strip(), last_filled)
+    last_filled, spreadsheet, pos = 0, False, 0
+    while True:
+        field = _CSV_FIELD.match(line, pos)
+        if field is None:
+            return None
+        if field["quoted"] is not None:
+            a, b = field.span("quoted")
+            quotes += [a, b - 1, *(a + 1 + k for k in _doubled_quotes(line[a + 1:b - 1]))]
+            spreadsheet, last_filled = True, b - 2
+        elif field["plain"].strip():
+            last_filled = field.start("plain") + len(field["plain"].rstrip()) - 1
+        else:
+            spreadsheet = True
+        pos = field.end()
+        if pos == len(line):
+            return _CsvRow(start, start + len(line), commas, quotes, spreadsheet, last_filled)
+        if line[pos] != ",":
+            return None
+        commas.append(pos)
+        pos += 1
+
+
+def _doubled_quotes(inside: str) -> list[int]:
+    """Where each doubled quote inside a quoted field starts."""
+    out, k = [], inside.find('""')
+    while k >= 0:
+        out.append(k)
+        k = inside.find('""', k + 2)
+    return out
 
 
 def _table_rows(text: str) -> Iterator[tuple[re.Match[str], list[tuple[int, int]], bool | None]]:
