@@ -9,6 +9,7 @@ import pytest
 
 from pipeline.evaluate import Report, load_gold, score_document
 from pipeline.extract import Extractor
+from pipeline.prefilter import ANCHOR_LINES
 from pipeline.read import iter_documents
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -53,6 +54,7 @@ def test_the_prefilter_drops_lines_far_from_anchors(extractors):
     doc, segs = with_filter.prefilter.focus(text)
     # paragraphs are the document's non-empty lines; the line before an anchor line is kept for its mode
     assert sorted({s.paragraph for s in segs}) == [1, 2, 3]
+    assert doc.user_data[ANCHOR_LINES] == {2, 3}  # line 1 is kept only for the mode it may give line 2
     assert "tổ chức hội nghị" not in doc.text and "phát biểu" in doc.text
     assert "kéo giảm ít nhất 5%" in doc.text and "oan sai" in doc.text
     span = doc.char_span(doc.text.index("kéo giảm"), doc.text.index("kéo giảm") + len("kéo giảm"))
