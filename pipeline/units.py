@@ -550,9 +550,10 @@ class UnitReader:
         return self.level_canonical.get(first, first)
 
     def member_list(self, text: str, runs: list[UnitList]) -> UnitList | None:
-        """The list of members: one after "gồm", else the first list of two or more; a list after "gồm" of
-        bodies named as a province's own write them ("gồm Sở Nội vụ (Khối trưởng), Sở Tư pháp, Thanh tra
-        tỉnh …") when it names more than the mentions read so."""
+        """The list of members: one after "gồm", else the longest list of two or more (the first of equals: an
+        aside naming two units comes before the list of all); a list after "gồm" of bodies named as a province's
+        own write them ("gồm Sở Nội vụ (Khối trưởng), Sở Tư pháp, Thanh tra tỉnh …") when it names more than the
+        mentions read so."""
         lists = [run for run in runs if len({(i.department, i.org_type, i.name) for i in run.items}) >= 2]
         lowered = text.lower()
         cued = next((run for run in lists if any(cue in lowered[max(0, run.start - 40):run.start]
@@ -563,7 +564,7 @@ class UnitReader:
             if found is not None and (cued is None or len(found.items) > len(cued.items)):
                 return found
         counted = next((run for run in lists if run.announced == len(run.items)), None)  # "… 6 tỉnh: A, B, …"
-        return cued or counted or (lists[0] if lists else None)
+        return cued or counted or (max(lists, key=lambda run: len(run.items)) if lists else None)
 
     def named_list(self, text: str) -> UnitList | None:
         """The first list after a member cue whose every item opens with an organisation's head word.

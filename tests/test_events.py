@@ -815,6 +815,14 @@ def test_bodies_listed_by_their_own_names_belong_to_the_texts_province(extract_t
     assert {u.province_code for u in event.units} == {"94"}
 
 
+def test_with_no_member_cue_the_longest_list_names_the_members(extract_text):
+    text = ("Công an tỉnh Lai Châu cùng Công an tỉnh Sơn La dự hội nghị.\n\n"
+            "Sáng 26/2/2026, Công an tỉnh Điện Biên chủ trì hội nghị ký kết giao ước thi đua năm 2026 với Công an "
+            "các tỉnh: Lai Châu, Sơn La, Lào Cai, Tuyên Quang.")
+    (event,) = extract_text(text).events
+    assert [u.province for u in event.units][-4:] == ["Lai Châu", "Sơn La", "Lào Cai", "Tuyên Quang"]
+
+
 def test_a_generic_type_with_its_abbreviation_before_a_count_lists_its_units(extract_text):
     text = ("Căn cứ Hướng dẫn số 118/HD-BYT về việc tổ chức các Cụm thi đua các Trung tâm Kiểm soát bệnh tật tỉnh, thành phố;\n"
             "Ngày 7/3/2025, Cụm thi đua số 1 ký kết giao ước thi đua năm 2025. Lãnh đạo Trung tâm Kiểm soát bệnh tật "
