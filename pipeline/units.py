@@ -235,8 +235,11 @@ class UnitReader:
         self.list_cue = re.compile(opening(self.member_cues) + rf"(?<!\w)(?i:{cue_alt})(?:[ \t]*:)?[ \t]+(?:[^:\n.;]{{1,40}}:[ \t]*)?(?=(?:{head_alt})(?!\w))")
         # an item: a head word and the name after it, up to a separator or its bracketed note
         stops = alternation(data["item_stops"])  # type: ignore[arg-type]
+        # "Đội đặc nhiệm phòng, chống …": a comma inside a wording of a name
+        comma_words = "".join(rf"|(?<={re.escape(a)}),(?=[ \t]*{re.escape(b.strip())})"
+                              for a, b in (w.split(",", 1) for w in data.get("name_commas", ())))  # type: ignore[attr-defined]
         self.list_item = re.compile(rf"(?P<name>(?P<head>{head_alt})(?!\w)(?:(?![ \t]+(?:và[ \t]+(?:{head_alt})|{stops})(?!\w))"
-                                    rf"(?:[^,;.:()\n]|{_ABBREVIATION}|(?<=phòng),(?=[ \t]*chống)))*)(?:{_NOTE})?")  # "Đội phòng, chống ma túy"
+                                    rf"(?:[^,;.:()\n]|{_ABBREVIATION}{comma_words}))*)(?:{_NOTE})?")
         labels = alternation(data["party_labels"], fold_case=True)  # type: ignore[arg-type]
         self.party_line = re.compile(rf"^[ \t]*(?i:{labels})[ \t]+[A-ZĐ][ \t]*:[ \t]*(?P<name>[^\n():]{{3,150}}?)"
                                      rf"(?:[ \t]*\((?P<role>[^()\n]{{1,40}})\))?[ \t]*$", re.MULTILINE)
