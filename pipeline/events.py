@@ -88,6 +88,7 @@ class EventReader:
         frame = alternation(f.lower() for f in frames)
         self.period_year_re = re.compile(rf"(?:{frame})\s+(\d{{4}})")
         self.kinds = [(k["kind"], [c.lower() for c in k["cues"]]) for k in data["kinds"]]  # type: ignore[index]
+        self.signing_cues = next(c for k, c in self.kinds if k == SIGNING)
         future = alternation(data["future_markers"])  # type: ignore[union-attr]
         self.future_re = re.compile(rf"(?<!\w)(?:{future})(?:\s+\w+){{0,{FUTURE_WINDOW}}}\s*$")
         self.directive_re = _earlier_in_sentence([*data["directive_markers"], *data["recalled_frames"]])  # type: ignore[misc]
@@ -157,8 +158,7 @@ class EventReader:
             for kind, cues in self.kinds:
                 if any(self._names(where, c, published, reported_only=prescribes) for c in cues):
                     return kind
-        signing = next(c for k, c in self.kinds if k == SIGNING)
-        if any(c in low for c in signing) and self.signing_field.search(text):  # "Ký kết ngày 04/3/2027 tại …"
+        if any(c in low for c in self.signing_cues) and self.signing_field.search(text):  # "Ký kết ngày 04/3/2027 tại …"
             return SIGNING
         return None
 
@@ -252,12 +252,11 @@ class EventReader:
         """
         if not self.plan_title_re.search(_header(text, PLAN_TITLE_LINES)):
             return text
-        cues = next(c for k, c in self.kinds if k == SIGNING)
         parts, pos = [], 0
         for line in re.finditer(r"[^\n]+", text):
             opener = self.citation_re.match(line.group())
             low = line.group().lower()
-            if opener and any(c in low for c in cues) and self.signing_cue.search(low):
+            if opener and any(c in low for c in self.signing_cues) and self.signing_cue.search(low):
                 parts += (text[pos:line.start()], " " * opener.end())
                 pos = line.start() + opener.end()
         return "".join(parts) + text[pos:]
