@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from .models import Unit
 from .segment import LIST_MARK
-from .units import NAME, UPPER, Mention, UnitList, UnitReader, alternation, casefold_headers, opening
+from .units import UPPER, Mention, UnitList, UnitReader, alternation, casefold_headers, opening
 
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10,
          "XI": 11, "XII": 12, "XIII": 13, "XIV": 14, "XV": 15, "XVI": 16, "XVII": 17, "XVIII": 18, "XIX": 19, "XX": 20}
@@ -135,9 +135,9 @@ class EventReader:
         venue = alternation(data["venue_words"])  # type: ignore[union-attr]
         self.venue_re = re.compile(rf"(?i:tại)\s+(?:(?:{venue})\s+)?")
         levels = alternation(data["venue_levels"])  # type: ignore[union-attr]
-        self.venue_level_re = re.compile(rf"(?:{levels})\s+{NAME}")
+        self.venue_level_re = re.compile(rf"(?:{levels})\s+{units.name}")
         names = alternation(data["venue_names"])  # type: ignore[arg-type]
-        self.venue_name_re = re.compile(rf"(?:{names})(?:\s+(?:{levels}))?\s+{NAME}")  # "Trung tâm Hội nghị tỉnh X"
+        self.venue_name_re = re.compile(rf"(?:{names})(?:\s+(?:{levels}))?\s+{units.name}")  # "Trung tâm Hội nghị tỉnh X"
         org_types = alternation(units.kinds, fold_case=True)
         self.home_venue_re = re.compile(rf"(?i:{org_types})\s+(?i:tỉnh|thành phố)(?=\s*[,.;]|\s+(?:tổ chức|đã)\b)")
         self.period_cues = [c.lower() for c in data["period_cues"]]  # type: ignore[union-attr]
@@ -448,25 +448,26 @@ class EventReader:
         return list(seen.values())
 
     def host(self, text: str, units: list[Unit], runs: list[UnitList], on: dt.date | None, home: Unit | None,
-             region: str | None = None, period: int | None = None) -> str | None:
+             region: str | None = None, period: int | None = None) -> Unit | None:
         """The unit named just before "Cụm trưởng" / "Khối trưởng" in its sentence (``region``: see ``UnitReader.unit``),
         unless the role is for a year after the pledge's ("được bầu làm Cụm trưởng năm 2026")."""
-        names = {u.name for u in units}
+        by_name = {u.name: u for u in units}
         for run in runs:
             for item in run.items:
                 if item.role and any(r.group("host") and not _other_year(item.role, r.end(), period)
                                      for r in self.role_re.finditer(item.role)):
-                    return self.units.unit(item, on, home, region).name
+                    return self.units.unit(item, on, home, region)
         items = [item for run in runs for item in run.items]
-        found: list[tuple[int, str]] = []  # (rank, name): the pledge year's leader first, else the first named
+        found: list[tuple[int, Unit]] = []  # (rank, unit): the pledge year's leader first, else the first named
         for m in self.role_re.finditer(text):
             if not m.group("host") or _other_year(text, m.end(), period):
                 continue
             if text[max(0, m.start() - 12):m.start()].lower().endswith("các đơn vị "):
                 continue  # "đại diện các đơn vị Cụm trưởng": several leaders, not this event's host
             sentence_start = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
-            before = [self.units.unit(i, on, home, region).name for i in items if sentence_start <= i.start < m.start()]
-            members = [n for n in before if n in names] or ([] if before else _named_by_tail(text, sentence_start, m.start(), units))
+            before = [self.units.unit(i, on, home, region) for i in items if sentence_start <= i.start < m.start()]
+            members = [by_name[u.name] for u in before if u.name in by_name] \
+                or ([] if before else [by_name[n] for n in _named_by_tail(text, sentence_start, m.start(), units)])
             if members or before:
                 year = _ROLE_YEAR.match(text, m.end())
                 found.append((0 if year and int(year.group(1)) == period else 1, (members or before)[-1]))

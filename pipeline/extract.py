@@ -217,12 +217,14 @@ class Extractor:
         if period is None and date is not None:
             period = self.events.period_of(date, kind)
         organizer_name = organizer.name if isinstance(organizer, Unit) else organizer
+        host = self.events.host(text, units, runs if members is None or members in runs else [members, *runs], on, home,
+                                region, period) if groups or members else None
+        if host is not None and _left_out(host, units):
+            units = [host, *units]  # "Công an tỉnh A, Cụm trưởng, ký kết giao ước với Công an các tỉnh: B, C, D"
         return EventFacts(
             kind=kind, sentence=sentence, date=date, date_end=date_end,
             place=self.events.place(text, sentence, runs, on, home),
-            organizer=organizer_name, groups=groups,
-            host=self.events.host(text, units, runs if members is None or members in runs else [members, *runs], on, home,
-                                  region, period) if groups or members else None,
+            organizer=organizer_name, groups=groups, host=host.name if host else None,
             period_year=period, slogan=self.events.slogan(text), units=units, warnings=warnings)
 
     def _signers(self, runs, sentence: tuple[int, int], on: dt.date | None, home: Unit | None,
@@ -463,6 +465,14 @@ def _group_unit(name: str, home: Unit | None) -> Unit:
         return Unit(name=name, kind="group")
     return Unit(name=name, kind="group", province=home.province, province_code=home.province_code,
                 province_now=home.province_now)
+
+
+def _left_out(host: Unit, units: list[Unit]) -> bool:
+    """The group's leader is one of its members: a list of two or more members of the leader's own kind that
+    leaves it out was written as the others it signs with.  A member whose name ends the leader's, or the
+    other way round, is the leader written shorter ("tỉnh Lào Cai", "Ủy ban nhân dân tỉnh Lào Cai")."""
+    return len(units) >= 2 and host.kind != "group" and all(u.kind == host.kind for u in units) \
+        and not any(host.name.endswith(u.name) or u.name.endswith(host.name) for u in units)
 
 
 def _unique(units: list[Unit]) -> list[Unit]:

@@ -26,7 +26,14 @@ from .segment import LIST_MARK
 
 UPPER = "".join(c for c in map(chr, range(0x41, 0x1EFA)) if c.isupper())  # Vietnamese capitals, all marks
 NAME_WORD = rf"[{UPPER}0-9][\w]*"
-NAME = rf"{NAME_WORD}(?:(?:[ \t]+|[ \t]*-[ \t]*){NAME_WORD})*"
+
+
+def name_pattern(dash_stops: Iterable[str] = ()) -> str:
+    """A capitalised name; a dash joins two of its parts ("Bà Rịa - Vũng Tàu") unless a word of ``dash_stops``
+    follows it, which opens a role instead ("Công an tỉnh A - Cụm trưởng", "… - Khối phó")."""
+    stop = rf"(?!(?:{alternation(dash_stops)})(?!\w))" if dash_stops else ""
+    return rf"{NAME_WORD}(?:(?:[ \t]+|[ \t]*-[ \t]*{stop}){NAME_WORD})*"
+
 
 
 # A run of horizontal blanks other than a lone " " (a blank that is not a space, or two
@@ -156,6 +163,7 @@ class UnitReader:
         self.level_canonical = {k.lower(): v for k, v in data["level_canonical"].items()}  # type: ignore[union-attr]
         self.count_words: Mapping[str, int] = data["count_words"]  # type: ignore[assignment]
         self.member_cues = [c.lower() for c in data["member_cues"]]  # type: ignore[union-attr]
+        self.name = name_pattern(data["name_dash_stops"])  # type: ignore[arg-type]
         stops = alternation(data["name_stops"])  # type: ignore[arg-type]
         self.name_stop = re.compile(rf"(?:{stops})(?!\w)")
         self.national = sorted(data["national_bodies"], key=len, reverse=True)  # type: ignore[arg-type]
@@ -197,7 +205,7 @@ class UnitReader:
         self.typed_count = re.compile(
             opening([t["phrase"] for t in types] + generic_heads) + rf"(?P<type>(?i:{type_alt}))[ \t]+(?:(?P<count>(?i:{count_alt}))[ \t]+)"
             rf"(?P<level>{level_group})(?![ \t]*:|[ \t]+[{UPPER}])")
-        self.level_line = re.compile(rf"^[ \t]*{LIST_MARK}[ \t]+(?=[{UPPER}])(?P<level>(?i:{level_alt}))[ \t]+(?P<name>{NAME})(?:{_NOTE})?", re.M)
+        self.level_line = re.compile(rf"^[ \t]*{LIST_MARK}[ \t]+(?=[{UPPER}])(?P<level>(?i:{level_alt}))[ \t]+(?P<name>{self.name})(?:{_NOTE})?", re.M)
         bare = data["bare_list_kinds"]  # type: ignore[index]
         self.bare_kinds = {k.lower(): v for k, v in bare.items()}  # type: ignore[union-attr]
         cue_alt = alternation(self.member_cues, fold_case=True)
@@ -205,12 +213,12 @@ class UnitReader:
         self.bare_head = re.compile(
             opening(self.member_cues) + rf"(?i:{cue_alt})[ \t]+(?:(?P<count>(?i:{count_alt}))[ \t]+)?(?P<level>(?i:{bare_alt}))[ \t]*:?[ \t]*(?=[{UPPER}])")
         self.level_item = re.compile(rf"(?:(?i:các)[ \t]+)?(?P<level>(?i:{level_alt}))[ \t]+(?=[{UPPER}0-9])")  # "…, Quận 3", "…, các tỉnh A, B"
-        self.item = re.compile(rf"(?P<name>(?:(?i:{heads})[ \t]+)?{NAME})(?:{_NOTE})?")
+        self.item = re.compile(rf"(?P<name>(?:(?i:{heads})[ \t]+)?{self.name})(?:{_NOTE})?")
         # between members: ", ", " và ", " cùng ", or the end of a numbered or bulleted line ("1. Công an tỉnh A;\n2. …")
         joiners = alternation(data["list_joiners"])  # type: ignore[arg-type]
         self.sep = re.compile(rf"(?:\s*(?:,\s*và|,|{joiners})\s+|[ \t]*;[ \t]*\n\s*)(?:{LIST_MARK}[ \t]+)?"
                               rf"|[ \t]*\n\s*{LIST_MARK}[ \t]+")
-        self.province_mention = re.compile(opening(["tỉnh", "thành phố"]) + rf"(?<!\w)(?i:tỉnh|thành phố)[ \t]+(?P<name>{NAME})")
+        self.province_mention = re.compile(opening(["tỉnh", "thành phố"]) + rf"(?<!\w)(?i:tỉnh|thành phố)[ \t]+(?P<name>{self.name})")
         below = "".join(rf"(?<!(?i:{re.escape(k)})[ \t])" for k, v in levels.items() if v in {"district", "commune"})
         # a province's name written bare ("Sở Y tế Sóc Trăng"), not as a place below one ("phường Bạc Liêu")
         self.bare_province = re.compile(rf"{opening(forms)}(?<!\w){below}(?i:{provinces})(?!\w)")

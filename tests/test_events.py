@@ -447,6 +447,20 @@ def test_the_leader_of_a_cluster_may_be_written_before_it(extract_text, leader, 
     assert event.host == host
 
 
+@pytest.mark.parametrize(("text", "names"), [
+    ("Ngày 26/2/2026, tại Công an tỉnh Điện Biên, Công an tỉnh Điện Biên - Cụm trưởng Cụm thi đua số 1 chủ trì ký kết "
+     "giao ước thi đua năm 2026 với Công an các tỉnh: Lai Châu, Sơn La, Lào Cai.",
+     ["Công an tỉnh Điện Biên", "Công an tỉnh Lai Châu", "Công an tỉnh Sơn La", "Công an tỉnh Lào Cai"]),
+    # the leader written shorter in the list is not added again
+    ("Ngày 12/3/2019, UBND tỉnh Lào Cai - đơn vị Cụm trưởng Cụm thi đua các tỉnh miền núi đã tổ chức ký kết giao "
+     "ước thi đua năm 2019. Cụm gồm 3 tỉnh: Lào Cai, Hà Giang và Cao Bằng.",
+     ["tỉnh Lào Cai", "tỉnh Hà Giang", "tỉnh Cao Bằng"]),
+])
+def test_the_leader_signing_with_the_others_is_a_member(extract_text, text, names):
+    (event,) = extract_text(text).events
+    assert [u.name for u in event.units] == names
+
+
 def test_plural_cluster_leaders_name_no_host(extract_text):
     text = ("Cụm thi đua số 1, 2 và 3 thuộc Công an tỉnh Đắk Nông ký kết giao ước thi đua năm 2023. Dự hội nghị có "
             "lãnh đạo Công an tỉnh Đắk Nông và đại diện các đơn vị Cụm trưởng.")
