@@ -78,11 +78,11 @@ class Extractor:
         self.targets = TargetFinder(FigureFinder(unit_words, magnitudes, per_units, number_words), self.taxonomy, self.tagger,
                                     self.patterns.load("criteria.json")["topics"])
         self.gazetteer = Gazetteer.load(self.patterns)
-        self.units = UnitReader(self.patterns.load("units.json"), self.gazetteer)
+        self.layout = Layout.from_data(self.patterns.load("layout.json"))
+        self.units = UnitReader(self.patterns.load("units.json"), self.gazetteer, self.layout.member_heads)
         self.events = EventReader(events, self.units,
                                   [*entries["year_frames"], *entries["span_frames"]])
         self.abbreviations = abbreviations
-        self.layout = Layout.from_data(self.patterns.load("layout.json"))
 
     @property
     def version(self) -> str:

@@ -136,7 +136,7 @@ class Layout:
         text = self.tabbed(text)
         out: list[MemberTable] = []
         current: MemberTable | None = None
-        for _, cells, header in _table_rows(text):
+        for _, cells, header in table_rows(text):
             if header is not None:  # a table's first row
                 first = text[cells[0][0]:cells[0][1]].strip().lower()
                 current = MemberTable(cells, []) if header and first in self.member_heads else None
@@ -227,11 +227,12 @@ class Layout:
         """
         chars: list[str] | None = None
         blank: set[int] = set()  # the current table's blanked columns
-        for line, cells, header in _table_rows(text):
+        for line, cells, header in table_rows(text):
             if header is not None:
                 heads = [text[a:b].strip().lower() for a, b in cells] if header else []
+                notes = self.note_heads if self.member_heads.isdisjoint(heads) else frozenset()  # a member's note is its role
                 blank = {k for k, h in enumerate(heads) if h in self.number_heads or h in self.unit_heads
-                         or h in self.note_heads or any(w in h for w in self.result_heads)}
+                         or h in notes or any(w in h for w in self.result_heads)}
             for k in blank:
                 if k < len(cells):
                     chars = chars or list(text)
@@ -246,7 +247,7 @@ class Layout:
         text = self.tabbed(text)
         out: list[tuple[int, int, str]] = []
         column: int | None = None
-        for line, cells, header in _table_rows(text):
+        for line, cells, header in table_rows(text):
             if header is not None:
                 column = next((k for k, (a, b) in enumerate(cells) if header and text[a:b].strip().lower() in self.unit_heads), None)
             if not header and column is not None and column < len(cells):
@@ -405,7 +406,7 @@ def _doubled_quotes(inside: str) -> list[int]:
     return out
 
 
-def _table_rows(text: str) -> Iterator[tuple[re.Match[str], list[tuple[int, int]], bool | None]]:
+def table_rows(text: str) -> Iterator[tuple[re.Match[str], list[tuple[int, int]], bool | None]]:
     """The lines of tab-separated tables with their cells; with each table's first row, whether it is a header
     (no figure but years: "Chỉ tiêu | Kết quả năm 2020"), and None with every other row."""
     in_table = False

@@ -15,14 +15,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from functools import lru_cache
 from dataclasses import dataclass, field, replace
 
 from .gazetteer import Gazetteer
 from .models import Unit
 from .normalise import fold_document, fold_tone_marks
-from .segment import LIST_MARK
+from .segment import LIST_MARK, table_rows
 
 UPPER = "".join(c for c in map(chr, range(0x41, 0x1EFA)) if c.isupper())  # Vietnamese capitals, all marks
 NAME_WORD = rf"[{UPPER}0-9][\w]*"
@@ -32,7 +32,7 @@ def name_pattern(dash_stops: Iterable[str] = ()) -> str:
     """A capitalised name; a dash joins two of its parts ("Bà Rịa - Vũng Tàu") unless a word of ``dash_stops``
     follows it, which opens a role instead ("Công an tỉnh A - Cụm trưởng", "… - Khối phó")."""
     stop = rf"(?!(?:{alternation(dash_stops)})(?!\w))" if dash_stops else ""
-    return rf"{NAME_WORD}(?:(?:[ \t]+|[ \t]*-[ \t]*{stop}){NAME_WORD})*"
+    return rf"{NAME_WORD}(?:(?: +|[ \t]*-[ \t]*{stop}){NAME_WORD})*"  # a tab ends a table cell, and the name
 
 
 
@@ -65,7 +65,12 @@ def names_text(text: str) -> str:
     spaces, costs a step per character.
     """
     text = _ODD_MARK.sub(lambda m: _DASH_QUOTE[m.group()], fold_document(text))
-    return _ODD_BLANKS.sub(" ", text)
+    return _ODD_BLANKS.sub(_one_blank, text)
+
+
+def _one_blank(blanks: re.Match[str]) -> str:
+    """A tab stays one: it ends a table's cell, and a name never runs across it."""
+    return "\t" if "\t" in blanks.group() else " "
 
 
 def opening(words: Iterable[str], width: int = 3) -> str:
@@ -150,8 +155,10 @@ class UnitList:
 class UnitReader:
     """Organisation mentions and member lists of a document; built once per process."""
 
-    def __init__(self, data: Mapping[str, object], gazetteer: Gazetteer) -> None:
+    def __init__(self, data: Mapping[str, object], gazetteer: Gazetteer, member_heads: Collection[str] = ()) -> None:
+        """``member_heads``: the lower-case headers of a table's column of members ("đơn vị"), from the layout data."""
         self.gazetteer = gazetteer
+        self.member_heads = member_heads
         types = sorted(data["org_types"], key=lambda t: -len(t["phrase"]))  # type: ignore[index]
         self.kinds = {t["phrase"].lower(): t["kind"] for t in types}
         self.type_length = max(p.count(" ") + 1 for p in self.kinds)  # words of the longest type
@@ -570,7 +577,8 @@ class UnitReader:
         cued = next((run for run in lists if any(cue in lowered[max(0, run.start - 40):run.start]
                                                   for cue in self.member_cues)), None)
         # lists read their own way: by the bodies' names, one per line, the parties of minutes
-        for read in (lambda: self.named_list(text), lambda: _line_list(text, runs) or self.party_list(text)):
+        for read in (lambda: self.named_list(text),
+                     lambda: self.table_list(text) or _line_list(text, runs) or self.party_list(text)):
             found = read()
             if found is not None and (cued is None or len(found.items) > len(cued.items)):
                 return found
@@ -635,19 +643,41 @@ class UnitReader:
 
     def party_list(self, text: str) -> UnitList | None:
         """The parties of signing minutes, one per line: "BÊN A: CÔNG TY CỔ PHẦN CẤP THOÁT NƯỚC LÂM ĐỒNG (Khối
-        trưởng)", "Bên B: …"; a name written in capitals is read in title case."""
+        trưởng)", "Bên B: …"."""
         run = UnitList()
         for m in self.party_line.finditer(text):
-            written = m.group("name").strip()
-            if written.isupper():  # "CÔNG TY TNHH …" → "Công Ty TNHH …": a word with no vowel is an abbreviation
-                written = " ".join(w.title() if _has_vowel(w) else w for w in written.split())
-            head = next((t for t in self.kinds if written.lower().startswith(t)), None)
             if not run.items:
                 run.start = m.start()
-            run.items.append(self._named(m.start("name"), m.end(), written, self.kinds[head] if head else "other",
-                                         (m.group("role") or "").strip() or None))
+            run.items.append(self._whole_name(m.start("name"), m.end(), m.group("name"), m.group("role")))
             run.end = m.end()
         return run if len(run.items) >= 2 else None
+
+    def table_list(self, text: str) -> UnitList | None:
+        """The longest table column of members, one per row, under a header of ``member_heads``: "STT⇥Đơn vị⇥Nhiệm
+        vụ trong Khối" over "1⇥Công an thành phố Hải Phòng⇥Khối trưởng"; the row's other cells are its role."""
+        best: UnitList | None = None
+        column: int | None = None
+        for line, cells, header in table_rows(text):
+            if header is not None:
+                heads = [text[a:b].strip().lower() for a, b in cells] if header else []
+                column = next((k for k, h in enumerate(heads) if h in self.member_heads), None)
+                run = UnitList(start=line.start())
+            elif column is not None and column < len(cells) and (written := text[slice(*cells[column])].strip()):
+                role = " ".join(text[a:b].strip() for k, (a, b) in enumerate(cells) if k != column)
+                run.items.append(self._whole_name(cells[column][0], cells[column][1], written, role))
+                run.end = line.end()
+                if len(run.items) >= 2 and (best is None or len(run.items) > len(best.items)):
+                    best = run
+        return best
+
+    def _whole_name(self, start: int, end: int, written: str, role: str | None) -> Mention:
+        """A member written as its whole name, of the kind its head word gives; one written in capitals is read in
+        title case."""
+        written = written.strip()
+        if written.isupper():  # "CÔNG TY TNHH …" → "Công Ty TNHH …": a word with no vowel is an abbreviation
+            written = " ".join(w.title() if _has_vowel(w) else w for w in written.split())
+        head = next((t for t in self.kinds if written.lower().startswith(t)), None)
+        return self._named(start, end, written, self.kinds[head] if head else "other", (role or "").strip() or None)
 
 
 def _named_branch(types: list[str], count_words: Iterable[str]) -> str:

@@ -461,6 +461,22 @@ def test_the_leader_signing_with_the_others_is_a_member(extract_text, text, name
     assert [u.name for u in event.units] == names
 
 
+@pytest.mark.parametrize("table", [
+    "STT | Đơn vị | Nhiệm vụ trong Khối\n1 | Công an thành phố Hải Phòng | Khối trưởng\n"
+    "2 | Viện kiểm sát nhân dân thành phố Hải Phòng | Khối phó\n3 | Sở Tư pháp | Thành viên\n",
+    "Tên đơn vị\tGhi chú\nCông an thành phố Hải Phòng\tKhối trưởng\nViện kiểm sát nhân dân thành phố Hải Phòng\tKhối phó\n"
+    "Sở Tư pháp\t\n",
+])
+def test_a_table_column_of_members_names_the_members_and_their_roles(extract_text, table):
+    text = ("Chiều 5/3/2026, tại Trung tâm Hội nghị thành phố Hải Phòng, Khối thi đua Nội chính tổ chức hội nghị ký kết "
+            f"giao ước thi đua năm 2026. Các thành viên Khối năm 2026 như sau:\n\n{table}\n"
+            "Công an thành phố phấn đấu kéo giảm từ 5% trở lên số vụ phạm tội về trật tự xã hội.")
+    (event,) = extract_text(text).events
+    assert [u.name for u in event.units] == ["Công an thành phố Hải Phòng", "Viện kiểm sát nhân dân thành phố Hải Phòng",
+                                             "Sở Tư pháp thành phố Hải Phòng"]
+    assert event.host == "Công an thành phố Hải Phòng"
+
+
 def test_plural_cluster_leaders_name_no_host(extract_text):
     text = ("Cụm thi đua số 1, 2 và 3 thuộc Công an tỉnh Đắk Nông ký kết giao ước thi đua năm 2023. Dự hội nghị có "
             "lãnh đạo Công an tỉnh Đắk Nông và đại diện các đơn vị Cụm trưởng.")
