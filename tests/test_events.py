@@ -96,6 +96,8 @@ def test_police_sites_abbreviated_forces_are_written_out(extract_text, members, 
 @pytest.mark.parametrize(("members", "first"), [
     ("BHXH các tỉnh: Đồng Nai, Bình Dương và Tây Ninh", "Bảo hiểm xã hội tỉnh Đồng Nai"),
     ("VKSND các tỉnh: Đồng Nai, Bình Dương và Tây Ninh", "Viện kiểm sát nhân dân tỉnh Đồng Nai"),
+    ("KBNN các tỉnh: Đồng Nai, Bình Dương và Tây Ninh", "Kho bạc Nhà nước tỉnh Đồng Nai"),
+    ("Sở GTVT các tỉnh: Đồng Nai, Bình Dương và Tây Ninh", "Sở Giao thông vận tải tỉnh Đồng Nai"),
     ("Bộ CHQS các tỉnh Đồng Nai (Cụm trưởng), Bình Dương và Tây Ninh", "Bộ Chỉ huy Quân sự tỉnh Đồng Nai"),
     ("Chi nhánh NHCSXH 3 tỉnh: Đồng Nai (Cụm trưởng), Bình Dương và Tây Ninh",
      "Chi nhánh Ngân hàng Chính sách xã hội tỉnh Đồng Nai"),
