@@ -553,13 +553,15 @@ class UnitReader:
 
         A text naming none that way may name one bare, as provincial bodies
         write it ("Sở Y tế Sóc Trăng"): a capitalised name, not after a level
-        word below the province's.
+        word below the province's.  Provinces count as the list in force at
+        ``on`` has them: a 2026 text telling how Công an tỉnh Long An merged into
+        Công an tỉnh Tây Ninh names one province.
         """
         found = {ref.name for m in self.province_mention.finditer(text)
-                 if (ref := self.gazetteer.resolve(m["name"], on)) is not None}
+                 if (ref := self.gazetteer.in_force(m["name"], on)) is not None}
         if not found:
             found = {ref.name for m in self.bare_province.finditer(text)
-                     if m.group()[0].isupper() and (ref := self.gazetteer.resolve(m.group(), on)) is not None}
+                     if m.group()[0].isupper() and (ref := self.gazetteer.in_force(m.group(), on)) is not None}
         return found.pop() if len(found) == 1 else None
 
     def _single_level(self, level: str) -> str:

@@ -479,6 +479,17 @@ def test_a_table_column_of_members_names_the_members_and_their_roles(extract_tex
     assert event.host == "Công an thành phố Hải Phòng"
 
 
+def test_area_teams_of_a_merged_province_are_in_the_province_in_force(extract_text):
+    text = ("CÔNG AN TỈNH TÂY NINH\n\nSáng 5/2/2026, Khối thi đua số 2 thuộc Phòng Cảnh sát PCCC và CNCH tổ chức ký kết "
+            "giao ước thi đua năm 2026. Khối gồm 3 Đội Cảnh sát PCCC và CNCH khu vực: Tân An (Khối trưởng), Bến Lức và "
+            "Trảng Bàng. Sau khi hợp nhất Công an tỉnh Tây Ninh và Công an tỉnh Long An, các đội được sắp xếp lại.")
+    (event,) = extract_text(text).events
+    assert [u.name for u in event.units] == [f"Đội Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ khu vực {n}"
+                                             for n in ("Tân An", "Bến Lức", "Trảng Bàng")]
+    assert {(u.province, u.province_code) for u in event.units} == {("Tây Ninh", "80")}
+    assert event.host == event.units[0].name
+
+
 def test_plural_cluster_leaders_name_no_host(extract_text):
     text = ("Cụm thi đua số 1, 2 và 3 thuộc Công an tỉnh Đắk Nông ký kết giao ước thi đua năm 2023. Dự hội nghị có "
             "lãnh đạo Công an tỉnh Đắk Nông và đại diện các đơn vị Cụm trưởng.")
