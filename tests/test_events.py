@@ -847,6 +847,11 @@ def test_a_level_abbreviation_written_against_the_name_is_read(extract_text):
      ["Hải đoàn 11", "Hải đội 102", "Đội đặc nhiệm phòng, chống tội phạm ma túy số 1", "Hải đội 103"], "Hải đoàn 11"),
     ("Khối gồm: Phòng Công chứng số 1 (Khối trưởng), Phòng Công chứng số 2 và Phòng Công chứng số 3.",  # a colon after the cue
      ["Phòng Công chứng số 1", "Phòng Công chứng số 2", "Phòng Công chứng số 3"], "Phòng Công chứng số 1"),
+    # the signers introduced as those taking part; "Tuần tra, kiểm soát" inside a name
+    ("Tham gia ký kết có Đội Tuần tra, kiểm soát giao thông số 1 (Khối trưởng), Đội Tuần tra, kiểm soát giao thông số 2 "
+     "và Đội Cảnh sát giao thông đường thủy.",
+     ["Đội Tuần tra, kiểm soát giao thông số 1", "Đội Tuần tra, kiểm soát giao thông số 2",
+      "Đội Cảnh sát giao thông đường thủy"], "Đội Tuần tra, kiểm soát giao thông số 1"),
     ("Khối gồm QTDND Vũ Hội (Khối trưởng), Đông Kinh và Thụy Hà.",  # a type named with the unit's own name
      ["Quỹ tín dụng nhân dân Vũ Hội", "Quỹ tín dụng nhân dân Đông Kinh", "Quỹ tín dụng nhân dân Thụy Hà"],
      "Quỹ tín dụng nhân dân Vũ Hội"),
