@@ -45,6 +45,7 @@ _DASH_QUOTE = {"\u2013": "-", "\u2014": "-", "\u2212": "-", "\u2011": "-", "\u20
 _ODD_MARK = re.compile("[" + "".join(_DASH_QUOTE) + "]")
 _CAPITAL = re.compile(f"[{UPPER}]")
 _TRAILING_NUMBERS = re.compile(r"(?:\s+\d+)+$")
+_TRAILING_LONG_NUMBERS = re.compile(r"(?:\s+\d{3,})+$")
 _LEVEL_SEP = re.compile(r"\s*,\s*|\s+và\s+")
 _DASHED_PART = re.compile(r"[^\s-](?:[^-]*[^\s-])?")  # a part of a name between dashes, without the blanks around them
 _SCOPE_RANK = {"commune": 0, "district": 1, "any": 2, "province": 3}  # how wide a level word's division is
@@ -417,7 +418,7 @@ class UnitReader:
             return head.end(), org_type, level
         if not item:
             return None
-        name, note = _trim_name(item.group("name")), self._note(item)
+        name, note = _trim_name(item.group("name"), own=not level), self._note(item)
         parts = self._provinces_by_dash(name)
         if (nested or head).groupdict().get("of_province") is not None:  # "Công an Vĩnh Phúc": only provinces are named so
             if not all(self.gazetteer.canonical(part) for _, part in parts):
@@ -539,7 +540,7 @@ class UnitReader:
         around = self.gazetteer.resolve(region, on) if region and (below or (scope == "any" and ref is None)) else None
         # a district named like a province ("huyện Quảng Ninh" of Quảng Bình) is in the text's province, if it has one
         province = (None if below else ref) or (self.gazetteer.resolve(mention.within, on) if mention.within else None) \
-            or (self.gazetteer.resolve(mention.role, on) if mention.role else None) \
+            or next(filter(None, (self.gazetteer.resolve(part, on) for part in (mention.role or "").split(","))), None) \
             or (self.gazetteer.resolve(home.province, on) if home and home.province else None) \
             or (around if below else None) or ref or around
         if province is None:
@@ -715,9 +716,10 @@ def _find_all(text: str, word: str) -> list[int]:
     return out
 
 
-def _trim_name(name: str) -> str:
-    """Drop a trailing all-digits word picked up by the name pattern ("Long An 2024")."""
-    return _TRAILING_NUMBERS.sub("", name)
+def _trim_name(name: str, own: bool = False) -> str:
+    """Drop a trailing all-digits word picked up by the name pattern ("Long An 2024"); a unit's ``own`` name, with
+    no level word, may end with a short number ("Trại giam Phú Sơn 4")."""
+    return (_TRAILING_LONG_NUMBERS if own else _TRAILING_NUMBERS).sub("", name)
 
 
 def _line_list(text: str, runs: list[UnitList]) -> UnitList | None:

@@ -718,6 +718,15 @@ def test_a_province_in_brackets_after_a_named_unit_is_its_province(extract_text)
         ("Trại giam Suối Tre", "Đồng Nai", "police"), ("Trại giam Bàu Cạn", "Bình Dương", "police")]
 
 
+def test_a_named_units_number_and_a_province_beside_its_role_are_kept(extract_text):
+    text = ("Sáng 21/2/2014, Cụm thi đua số 2 ký kết giao ước năm 2014. Cụm gồm các trại giam Phú Sơn 4 (Thái Nguyên, "
+            "Cụm trưởng), Ngọc Lý (Cụm phó, Bắc Giang) và Hồng Ca (Yên Bái).")
+    (event,) = extract_text(text).events
+    assert [(u.name, u.province) for u in event.units] == [
+        ("Trại giam Phú Sơn 4", "Thái Nguyên"), ("Trại giam Ngọc Lý", "Bắc Giang"), ("Trại giam Hồng Ca", "Yên Bái")]
+    assert event.host == "Trại giam Phú Sơn 4"
+
+
 def test_a_commune_named_after_a_former_province_is_in_its_forces_province(extract_text):
     text = ("Ngày 16/1/2026, Khối thi đua số 4 thuộc Công an tỉnh Cà Mau ký kết giao ước thi đua năm 2026. Khối gồm "
             "Công an xã Vĩnh Trạch, Công an phường Giá Rai và Công an phường Bạc Liêu.")
