@@ -32,6 +32,10 @@ from .units import UnitReader, names_text
 
 _LABEL_PARTS = re.compile(r"\s*(?:[,;]|\bvà\b)\s*")  # "Sở Xây dựng tỉnh Lạng Sơn, Cao Bằng"
 MAX_TEXT_CHARS = 2_000_000  # longer texts are not announcements; they are skipped with an error
+HEADLINE_MAX_CHARS = 200  # a longer line is a paragraph: the page's head, where its headline is, ends before it
+HEADLINE_LINES = 6  # lines of a page's head at most
+SENTENCE_ENDS = (".", "!", "?", ":", ";")  # a line ending so is a paragraph, not a head line
+_LINE = re.compile(r"[^\n]*")
 
 
 def document_id(text: str, sha256: str = "", source: str = "") -> str:
@@ -292,7 +296,7 @@ class Extractor:
                 figureless.add(head.id)  # "Kéo giảm số vụ …, cụ thể:" has its figures in the lines that follow
             head = head if labelled else None
             out.extend(before)
-        title_end = text_first_line_end(source)
+        title_end = head_end(source)
         return _dedupe([t for t in out if t.id not in figureless], title_end)
 
     def _member_targets(self, table: MemberTable, source: str, event: Event, doc_id: str) -> list[Target]:
@@ -485,10 +489,20 @@ def _unique(units: list[Unit]) -> list[Unit]:
     return out
 
 
-def text_first_line_end(text: str) -> int:
-    """End of the headline: the first non-empty line."""
+def head_end(text: str) -> int:
+    """End of the headline: the first non-empty line, or the last of the short lines with no closing stop before
+    the first paragraph (a page's site name, breadcrumb and date lines, a script's "Tít: …" line come before its
+    headline or hold it)."""
     m = re.search(r"\S[^\n]*", text)
-    return m.end() if m else 0
+    if not m:
+        return 0
+    end, lines = m.end(), 1
+    for line in _LINE.finditer(text, end):
+        if len(line.group()) > HEADLINE_MAX_CHARS or line.group().rstrip().endswith(SENTENCE_ENDS) or lines == HEADLINE_LINES:
+            break
+        if line.group().strip():
+            end, lines = line.end(), lines + 1
+    return end
 
 
 def _break_down(target: Target, head: Target, names: list[str]) -> None:

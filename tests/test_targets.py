@@ -570,6 +570,11 @@ def test_a_text_with_no_pledge_event_has_no_targets(extract_text):
      "thống nhất kéo giảm trên 5% số vụ phạm pháp hình sự so với năm 2019.", [(5, "crime.cases")]),
     ("Khối doanh nghiệp giao ước doanh thu 12,5 nghìn tỷ đồng",  # the headline words the figure its own way
      "các doanh nghiệp phấn đấu tổng doanh thu toàn Khối đạt ít nhất 12,5 nghìn tỷ đồng.", [(12_500_000_000_000, None)]),
+    # the headline under a page's head lines, and a news script's labelled title line
+    ("CÔNG AN TỈNH NINH BÌNH\nTrang chủ > Tin tức\n\nKhối thi đua giao ước giảm 5 - 7% tai nạn giao thông",
+     "kéo giảm từ 5 đến 7% số vụ tai nạn giao thông so với năm 2019.", [(5, "traffic.accidents")]),
+    ("KỊCH BẢN TIN THỜI SỰ 19 GIỜ\nTít: Khối thi đua giao ước giảm 5 - 7% tai nạn giao thông",
+     "kéo giảm từ 5 đến 7% số vụ tai nạn giao thông so với năm 2019.", [(5, "traffic.accidents")]),
 ])
 def test_headline_repeating_a_body_target_counts_once(extract_text, headline, body, expected):
     result = extract_text(f"{headline}\n\nNgày 21/2/2020, Khối thi đua số 2 ký kết giao ước thi đua năm 2020, {body}")
