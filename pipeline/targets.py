@@ -498,6 +498,8 @@ class TargetFinder:
             if spans:
                 if m.within("level_markers", spans[-1][1], a.start):
                     return ("reach", "level"), spans[-1]
+                if a.orientation == "right" and a.figure and m.ending_at("action_verbs", a.figure.start, spans[-1][1]):
+                    break  # "ngoài mục tiêu kéo giảm tai nạn, các đội xử lý không dưới 30.000 trường hợp": its own verb
                 return (direction, direction), spans[-1]
         return ("reach", "reach"), None
 
