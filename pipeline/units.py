@@ -256,6 +256,9 @@ class UnitReader:
                               for a, b in (w.split(",", 1) for w in data.get("name_commas", ())))  # type: ignore[attr-defined]
         self.list_item = re.compile(rf"(?P<name>(?P<head>{head_alt})(?!\w)(?:(?![ \t]+(?:và[ \t]+(?:{head_alt})|{stops})(?!\w))"
                                     rf"(?:[^,;.:()\n]|{_ABBREVIATION}{comma_words}))*)(?:{_NOTE})?")
+        # after a first item of a type ("THPT Hải Hậu A (Cụm trưởng), Hải Hậu B, …"): a bare name and what comes before it
+        self.bare_item = re.compile(rf"(?P<name>{self.name})(?:{_NOTE})?")
+        self.bare_sep = re.compile(rf"[ \t]*(?:,[ \t]*(?:và[ \t]+)?|[ \t]+và[ \t]+)(?=[{UPPER}])")
         labels = alternation(data["party_labels"], fold_case=True)  # type: ignore[arg-type]
         self.party_line = re.compile(rf"^[ \t]*(?i:{labels})[ \t]+[A-ZĐ][ \t]*:[ \t]*(?P<name>[^\n():]{{3,150}}?)"
                                      rf"(?:[ \t]*\((?P<role>[^()\n]{{1,40}})\))?[ \t]*$", re.MULTILINE)
@@ -607,20 +610,42 @@ class UnitReader:
         for cue in cues:
             run = UnitList(start=cue.start())
             pos = cue.end()
-            while item := self.list_item.match(text, pos) or (run.items and _NUMBERED.match(text, pos)):
-                if "head" in item.re.groupindex:
+            prefix: str | None = None  # the first item's words the others leave out
+            first_name = ""
+            while item := (self.bare_item.match(text, pos) if prefix else self.list_item.match(text, pos)
+                           or (run.items and _NUMBERED.match(text, pos))):
+                if prefix:
+                    run.items.append(self._named(item.start(), item.end(), f"{prefix} {item.group('name')}",
+                                                 run.items[0].kind, self._note(item)))
+                elif "head" in item.re.groupindex:
                     run.items.append(self._named_item(item))
+                    first_name = first_name if len(run.items) > 1 else item.group("name")
                 else:  # "Đội QLTT số 2, số 3": the number of another of the kind just named
                     last = run.items[-1]
                     run.items.append(replace(last, start=item.start(), end=item.end(), role=None,
                                              org_type=_NUMBERED.sub(item.group(), last.org_type)))
                 run.end, pos = item.end(), item.end()
-                if not (sep := self.list_sep.match(text, pos)):
+                if sep := (self.bare_sep if prefix else self.list_sep).match(text, pos):
+                    pos = sep.end()
+                elif len(run.items) == 1 and (sep := self.bare_sep.match(text, pos)) \
+                        and (bare := self.bare_item.match(text, sep.end())):
+                    # "THPT Hải Hậu A (Cụm trưởng), Hải Hậu B, …": the first item's type and level, said once
+                    prefix, pos = self._left_out(first_name, bare.group("name")), sep.end()
+                    if prefix is None:
+                        break
+                else:
                     break
-                pos = sep.end()
             if len(run.items) >= 2:
                 return run
         return None
+
+    def _left_out(self, first: str, second: str) -> str | None:
+        """The words of a list's ``first`` item that the next item, written ``second``, leaves out: up to its level
+        word ("Bệnh viện Đa khoa huyện Tân Uyên", "Than Uyên"), else as many as ``second`` is shorter by."""
+        words = first.split()
+        level = max((k for k, w in enumerate(words[:-1]) if w.lower() in self.level_scope), default=None)
+        keep = level + 1 if level is not None else len(words) - len(second.split())
+        return " ".join(words[:keep]) if keep >= 1 else None
 
     def _named_item(self, item: re.Match[str]) -> Mention:
         return self._named(item.start(), item.end(), item.group("name"), self.kinds.get(item.group("head").lower(), "agency"),

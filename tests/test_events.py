@@ -861,6 +861,12 @@ def test_a_level_abbreviation_written_against_the_name_is_read(extract_text):
      "và Đội Cảnh sát giao thông đường thủy.",
      ["Đội Tuần tra, kiểm soát giao thông số 1", "Đội Tuần tra, kiểm soát giao thông số 2",
       "Đội Cảnh sát giao thông đường thủy"], "Đội Tuần tra, kiểm soát giao thông số 1"),
+    # the first item's type and level, left out of the others
+    ("Khối gồm 3 bệnh viện tuyến huyện: BVĐK huyện Mỹ Tú (Khối trưởng), Long Phú (đơn vị đăng cai) và Cù Lao Dung.",
+     ["Bệnh viện Đa khoa huyện Mỹ Tú", "Bệnh viện Đa khoa huyện Long Phú", "Bệnh viện Đa khoa huyện Cù Lao Dung"],
+     "Bệnh viện Đa khoa huyện Mỹ Tú"),
+    ("Khối gồm 3 trường: THPT Hoàng Diệu (Khối trưởng), Lê Lợi (Khối phó) và Phan Văn Hùng.",
+     ["THPT Hoàng Diệu", "THPT Lê Lợi", "THPT Phan Văn Hùng"], "THPT Hoàng Diệu"),
     ("Khối gồm QTDND Vũ Hội (Khối trưởng), Đông Kinh và Thụy Hà.",  # a type named with the unit's own name
      ["Quỹ tín dụng nhân dân Vũ Hội", "Quỹ tín dụng nhân dân Đông Kinh", "Quỹ tín dụng nhân dân Thụy Hà"],
      "Quỹ tín dụng nhân dân Vũ Hội"),
@@ -870,6 +876,16 @@ def test_bodies_listed_by_their_own_names_belong_to_the_texts_province(extract_t
     (event,) = extract_text(text).events
     assert ([u.name for u in event.units], event.host) == (names, host)
     assert {u.province_code for u in event.units} == {"94"}
+
+
+def test_branches_listed_after_the_first_by_their_provinces_alone(extract_text):
+    text = ("Ngày 10/01/2020, Cụm thi đua số 9 khu vực Tây Nguyên ký kết giao ước thi đua năm 2020. Cụm gồm 3 chi nhánh "
+            "loại I: Agribank Chi nhánh tỉnh Đắk Lắk (Cụm trưởng năm 2020), Lâm Đồng (Cụm trưởng năm 2019) và Gia Lai.")
+    (event,) = extract_text(text).events
+    assert [(u.name, u.province_code) for u in event.units] == [
+        ("Agribank Chi nhánh tỉnh Đắk Lắk", "66"), ("Agribank Chi nhánh tỉnh Lâm Đồng", "68"),
+        ("Agribank Chi nhánh tỉnh Gia Lai", "64")]
+    assert event.host == "Agribank Chi nhánh tỉnh Đắk Lắk"
 
 
 def test_with_no_member_cue_the_longest_list_names_the_members(extract_text):
