@@ -242,16 +242,18 @@ class EventReader:
         so does one on a line citing a legal basis ("Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022")."""
         return self.cited_re.search(text, max(0, at - 60), at) is not None or self._on_citation_line(text, at)
 
-    def carried_out(self, text: str) -> str:
-        """``text`` with the legal basis of a plan to carry out a pledge read as its own words.
+    def carried_out(self, text: str) -> tuple[str, bool]:
+        """``text`` with the legal basis of a plan to carry out a pledge read as its own words, and whether
+        there is such a basis.
 
         Such a plan ("KẾ HOẠCH / Triển khai thực hiện giao ước thi đua năm 2024")
-        cites the signing it carries out ("Căn cứ Giao ước thi đua năm 2024 ký kết
-        ngày 06/3/2024 tại …"): that signing is its event.  So in the names copy the
-        opener of a basis line naming a signing is blanked (the length is kept).
+        cites the signing it carries out ("Căn cứ Giao ước thi đua năm 2024 được ký
+        kết ngày 06/3/2024 tại …"): that signing is its event, though the basis
+        words it as done before.  So in the names copy the opener of a basis line
+        naming a signing is blanked (the length is kept).
         """
         if not self.plan_title_re.search(_header(text, PLAN_TITLE_LINES)):
-            return text
+            return text, False
         parts, pos = [], 0
         for line in re.finditer(r"[^\n]+", text):
             opener = self.citation_re.match(line.group())
@@ -259,7 +261,7 @@ class EventReader:
             if opener and any(c in low for c in self.signing_cues) and self.signing_cue.search(low):
                 parts += (text[pos:line.start()], " " * opener.end())
                 pos = line.start() + opener.end()
-        return "".join(parts) + text[pos:]
+        return "".join(parts) + text[pos:], pos > 0
 
     def _on_citation_line(self, text: str, at: int) -> bool:
         """``at`` is on a line citing a legal basis ("Căn cứ …")."""

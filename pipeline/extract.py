@@ -120,8 +120,8 @@ class Extractor:
         award ceremonies, news) figures and "không để xảy ra" report results or plans, not pledges."""
         source, text = text, self.layout.flowing(text)  # tables and hard-wrapped lines read as prose; same offsets
         split: dict[str, list[tuple[int, int]]] = {}  # the names copy shares most lines with the text
-        names = self.events.carried_out(self._expand(names_text(text)))  # "Công an TP.HCM" → "Công an Thành phố Hồ Chí Minh"
-        facts = self._event(names, [(g.start, g.end) for g in sentences(names, known=split)], result.document.published)
+        names, cited = self.events.carried_out(self._expand(names_text(text)))  # "Công an TP.HCM" → "Công an Thành phố Hồ Chí Minh"
+        facts = self._event(names, [(g.start, g.end) for g in sentences(names, known=split)], result.document.published, cited)
         if facts is None:
             return
         event = self._event_model(result.document.id, facts)
@@ -171,8 +171,10 @@ class Extractor:
         return out
 
     # -- events --------------------------------------------------------------------------------------------------
-    def _event(self, text: str, char_sentences: list[tuple[int, int]], published: dt.date | None) -> EventFacts | None:
-        kind = self.events.kind(text, published)
+    def _event(self, text: str, char_sentences: list[tuple[int, int]], published: dt.date | None,
+               cited: bool = False) -> EventFacts | None:
+        """``cited``: the text is a plan carrying out a signing it cites as its basis (``EventReader.carried_out``)."""
+        kind = self.events.kind(text, published) or (SIGNING if cited else None)
         if kind is None:
             return None
         sentence = self.events.event_sentence(text, char_sentences, kind)
