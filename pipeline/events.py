@@ -117,6 +117,7 @@ class EventReader:
         self.cited_re = re.compile(rf"(?:{data['reference_number']})[ \t]*,?[ \t]*$")  # type: ignore[index]
         self.instruction_re = re.compile(rf"^[ \t]*(?:(?:{alternation(data['instruction_titles'])})[ \t]*"  # type: ignore[arg-type]
                                          rf"|(?:{alternation(data['instruction_headlines'])})[ \t]+[^\n.!?]{{1,150}})$", re.M)  # type: ignore[arg-type]
+        self.draft_re = re.compile(rf"^[ \t]*(?:{alternation(data['draft_lines'])})(?:[ \t]*\([^()\n]{{1,30}}\))?[ \t]*$", re.M)  # type: ignore[arg-type]
         self.prescriptive_re = re.compile(rf"^[ \t]*(?:{alternation(data['prescriptive_titles'])})[ \t]*$", re.M)  # type: ignore[arg-type]
         self.reported_re = re.compile(rf"(?<!\w)(?:{alternation(data['reported_markers'])})(?:\s+\w+){{0,{FUTURE_WINDOW}}}?\s*$")  # type: ignore[arg-type]
         plan_heads = alternation(data["plan_heads"], fold_case=True)  # type: ignore[arg-type]
@@ -151,6 +152,8 @@ class EventReader:
         over the signings in the clusters it asks for)."""
         if self.instruction_re.search(_header(text, PLAN_TITLE_LINES)):
             return None  # "HƯỚNG DẪN / Cách xây dựng chỉ tiêu giao ước thi đua …": how pledges are to be made
+        if self.draft_re.search(text):
+            return None  # "DỰ THẢO (lần 1) / BẢN GIAO ƯỚC THI ĐUA …": a pledge still to be agreed
         low = text.lower()
         headline = low.lstrip().split("\n", 1)[0]
         prescribes = self.prescriptive_re.search(_header(text, PLAN_TITLE_LINES)) is not None

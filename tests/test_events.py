@@ -546,6 +546,15 @@ def test_a_plan_to_check_a_pledge_has_no_event(extract_text):
     assert extract_text(PLAN.format(title="Kiểm tra chéo việc thực hiện giao ước thi đua", signed="được ký kết")).events == []
 
 
+def test_a_draft_pledge_sent_for_comments_has_no_event(extract_text):
+    text = ("CÔNG AN PHƯỜNG TRẤN BIÊN\nV/v góp ý dự thảo Bản giao ước thi đua năm 2026\n\nĐề nghị Công an các phường góp ý "
+            "trước ngày 12/01/2026.\n\nDỰ THẢO (lần 1)\n\nBẢN GIAO ƯỚC THI ĐUA NĂM 2026\n\nHôm nay, ngày ..... tháng 01 "
+            "năm 2026, Công an 3 phường: Trấn Biên, Biên Hòa và Tam Hiệp thống nhất ký kết giao ước thi đua với các chỉ "
+            "tiêu sau:\n1. Kéo giảm ít nhất 5% số vụ phạm tội về trật tự xã hội so với năm 2025.")
+    result = extract_text(text)
+    assert (result.events, result.targets) == ([], [])
+
+
 def test_a_group_named_at_the_end_of_a_line_does_not_take_the_next_lines_units_as_its_body(extract_text):
     text = ("CÔNG AN TỈNH PHÚ THỌ\n\nGIAO ƯỚC THI ĐUA NĂM 2024\n\nCăn cứ Quy chế hoạt động của Cụm thi đua số 2,\n\n"
             "Công an các huyện: Thanh Sơn, Tân Sơn và Yên Lập thống nhất ký kết giao ước thi đua năm 2024.")
