@@ -34,7 +34,7 @@ HEADER_DATE = re.compile(r"^(?:[^\n\d]{0,20}?)(\d{1,2})/(\d{1,2})/(\d{4})(?:\s*[
                          r"(?:\s*\(?GMT[+-]\d{1,2}\)?)?(?:\s*\|[^\n]*)?\s*$", re.M)  # "09/03/2018 16:22 GMT+7", "… | Lượt xem: 412"
 # a wire story's dateline: "Đà Nẵng, 9/3 (TTXVN) - Chiều nay, …"
 DATELINE = re.compile(rf"^[ \t]*[{UPPER}][^\n,(]{{1,30}},[ \t]*{DM.format(p='a')}[ \t]*(?:\([^()\n]{{2,20}}\)[ \t]*)?[-–]", re.M)
-_PLURAL = re.compile(r"(?<!\w)(?i:các)[ \t]+$")  # right before a group's head: groups of a kind
+_PLURAL = re.compile(r"(?<![\w/.,])(?:(?i:các)|\d{1,2})[ \t]+$")  # right before a group's head: groups of a kind ("9 Cụm thi đua …")
 CLOSING = re.compile(r"\s*\)")  # a bracket closing after blanks
 FIELD_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)(?![\d/])")  # "02/03/2023" in a time field
 HEADER_YEAR = re.compile(r"(?i:năm)\s+((?:19|20)\d\d)\b|\d/((?:19|20)\d\d)\b")  # "Quý I năm 2026", "Số 3/2026"
@@ -365,7 +365,7 @@ class EventReader:
                              for n in re.split(r"\s*(?:,|và)\s*", m["nums"]) if n.strip())
                 continue
             if _PLURAL.search(text, max(0, m.start() - 5), m.start()):
-                continue  # "tổ chức các Cụm thi đua các Trung tâm …": a kind of group, none of them
+                continue  # "tổ chức các Cụm thi đua các Trung tâm …", "9 Cụm thi đua Công an các địa phương": a kind
             explicit = m["td"] is not None
             name = self._group_name(m["name"], explicit)
             if name and original[m.start():m.end()] != text[m.start():m.end()]:

@@ -916,6 +916,13 @@ def test_a_generic_type_with_its_abbreviation_before_a_count_lists_its_units(ext
     assert event.groups == ["Cụm thi đua số 1"]  # "các Cụm thi đua các …" names a kind of group
 
 
+def test_a_counted_group_name_is_a_kind_and_its_bracket_lists_the_groups(extract_text):
+    text = ("Sáng 15/1/2019, Bộ Công an tổ chức hội nghị. Lãnh đạo các đơn vị Cụm trưởng đã thay mặt 3 Cụm thi đua Công an "
+            "các địa phương (Cụm thi đua số 1, 2 và 3) ký kết giao ước thi đua năm 2019.")
+    (event,) = extract_text(text).events
+    assert event.groups == ["Cụm thi đua số 1", "Cụm thi đua số 2", "Cụm thi đua số 3"]
+
+
 def test_bodies_named_after_their_province_take_it(extract_text):
     text = ("Ngày 19/10/2018, Cụm thi đua số 7 ký kết giao ước thi đua năm học 2018 - 2019. Cụm gồm 3 trường: Đại học "
             "Đồng Tháp (Cụm trưởng), Đại học Tiền Giang và Đại học Trà Vinh.")
