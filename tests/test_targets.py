@@ -182,6 +182,9 @@ BEYOND_DEV = [
     ("Ngoài mục tiêu kéo giảm tai nạn giao thông, các đội xử lý không dưới 30.000 trường hợp vi phạm.",
      [("reach", ">=", 30000, None, "count", None)]),
     ("Kéo giảm số vụ phạm tội được phát hiện 5%.", [("decrease", ">=", 5, None, "percent", None)]),
+    # the pledge verb before a colon is a lead-in, not the label of what is measured
+    ("Các đơn vị thống nhất giao ước: tiếp nhận 100% tin báo, giải quyết tin báo đạt tỷ lệ trên 85%.",
+     [("reach", ">=", 100, None, "percent", "reports.intake"), ("reach", ">", 85, None, "percent", "reports.resolution")]),
 ]
 
 
