@@ -26,6 +26,7 @@ CUE_YEAR_WINDOW = 3  # tokens after a cue where "năm 2018" dates it ("giao ư�
 RESULT_YEAR_WINDOW = 6  # … after a result cue ("kết quả thực hiện nhiệm vụ năm 2018")
 BASELINE_YEAR_WINDOW = 3  # tokens after "so với" where the year compared with is named ("so với cùng kỳ năm 2015")
 PAST_FRAME_WINDOW = 3  # "Năm qua," opens the sentence; later it is a baseline ("so với năm trước")
+TOPIC_WINDOW = 16  # tokens of a topic before its comma and a past frame ("Về công tác truy nã, năm qua …")
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,13 @@ def _compares_with_before(doc: ViewDoc, m: Matches, lo: int, hi: int, period_yea
     return False
 
 
+def _past_frame(doc: ViewDoc, lo: int, at: int) -> bool:
+    """A past frame at ``at`` frames the sentence opening at ``lo``: it opens it ("Năm qua, …"), or follows the
+    comma after a topic with no figure ("Trong công tác truy nã, năm qua Khối bắt …")."""
+    return at <= lo + PAST_FRAME_WINDOW or (at <= lo + TOPIC_WINDOW and doc.words[at - 1] == ","
+                                            and not any(w[:1].isdigit() for w in doc.words[lo:at]))
+
+
 def _has(m: Matches, label: str, lo: int, hi: int) -> bool:
     return bool(m.within(label, lo, hi))
 
@@ -115,7 +123,7 @@ def sentence_mode(doc: ViewDoc, m: Matches, s: SentenceSpan, period_year: int | 
     year = frame_year(doc, m, s.start, s.end)
     if year is not None and period_year is not None and year < period_year:
         return "result"
-    if any(start <= s.start + PAST_FRAME_WINDOW for start, _ in m.within("past_frames", s.start, s.end)):
+    if any(_past_frame(doc, s.start, start) for start, _ in m.within("past_frames", s.start, s.end)):
         return "result"  # "Năm qua, …", "6 tháng đầu năm, …": a report, with or without "đã"
     if period_year is not None and _compares_with_before(doc, m, s.start, s.end, period_year) \
             and not _has(m, "pledge_verbs", s.start, s.end):
