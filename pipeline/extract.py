@@ -298,8 +298,7 @@ class Extractor:
                 figureless.add(head.id)  # "Kéo giảm số vụ …, cụ thể:" has its figures in the lines that follow
             head = head if labelled else None
             out.extend(before)
-        title_end = head_end(source)
-        return _dedupe([t for t in out if t.id not in figureless], title_end)
+        return _dedupe([t for t in out if t.id not in figureless], source)
 
     def _member_targets(self, table: MemberTable, source: str, event: Event, doc_id: str) -> list[Target]:
         """Each column's targets: its head's indicator with each figure its cells give, for the members whose
@@ -528,19 +527,24 @@ def _take_baseline(target: Target, whole: Target) -> None:
         target.baseline_year, target.baseline = whole.baseline_year, whole.baseline
 
 
-def _dedupe(targets: list[Target], title_end: int) -> list[Target]:
+def _dedupe(targets: list[Target], text: str) -> list[Target]:
     """A target stated twice is one target.
 
     A headline that repeats a body target gives way to the body's copy (which
     has the wording and the baseline); in the body, a later restatement ("“Chỉ
     tiêu giảm 10% tai nạn giao thông là chỉ tiêu khó”, Đại tá X nói") gives way
-    to the first statement, unless it adds a baseline the first one lacks.
+    to the first statement, unless it adds a baseline the first one lacks.  A
+    quotation may name what it restates shorter ("“Chỉ tiêu nợ xấu dưới 1% …”"
+    after "Tỷ lệ nợ xấu dưới 1%").
     """
+    title_end = head_end(text)
     body = [t for t in targets if t.evidence.start >= title_end]
     kept: list[Target] = []
     same_as: dict[str, str] = {}  # a dropped copy's id → the kept target's, for the parents of what is kept
     for t in body:
-        first = next((k for k in kept if _same(t, k) and t.baseline_year in (None, k.baseline_year)), None)
+        quoted = _in_quotation(text, t.evidence.start)
+        first = next((k for k in kept if (_same(t, k) or (quoted and _shorter(t, k)))
+                      and t.baseline_year in (None, k.baseline_year)), None)
         if first is None:
             kept.append(t)
         else:
@@ -556,6 +560,21 @@ def _dedupe(targets: list[Target], title_end: int) -> list[Target]:
     return [t for t in targets if t.id not in same_as]
 
 
+def _in_quotation(text: str, at: int) -> bool:
+    """``at`` is inside quotation marks opened earlier on its line."""
+    before = text[text.rfind("\n", 0, at) + 1:at]
+    return before.count("“") > before.count("”")
+
+
+def _shorter(a: Target, b: Target) -> bool:
+    """``a`` has ``b``'s figures and names its measure with some of ``b``'s words."""
+    return _figures(a) == _figures(b) and set(norm_phrase(a.indicator).split()) <= set(norm_phrase(b.indicator).split())
+
+
+def _figures(t: Target) -> tuple:
+    return t.direction, t.comparator, t.value, t.value_max, t.unit
+
+
 def _same(a: Target, b: Target, headline: bool = False) -> bool:
     """``a`` and ``b`` name one target: the same figures, and the same wording or the same indicator key.
 
@@ -563,7 +582,7 @@ def _same(a: Target, b: Target, headline: bool = False) -> bool:
     unless their keys differ, and its zero target is the body's one of the same key;
     in the body, two zero targets or two parts of "trong đó" lists may share a key.
     """
-    if (a.direction, a.comparator, a.value, a.value_max, a.unit) != (b.direction, b.comparator, b.value, b.value_max, b.unit):
+    if _figures(a) != _figures(b):
         return False
     if norm_phrase(a.indicator) == norm_phrase(b.indicator):
         return True

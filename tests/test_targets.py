@@ -598,6 +598,14 @@ def test_a_body_target_restated_in_a_quote_counts_once(extract_text):
         ("traffic.accidents", 10, 2017), ("traffic.deaths", 10, 2017), ("traffic.injuries", 10, 2017)]
 
 
+def test_a_quotation_restating_a_target_shorter_counts_once(extract_text):
+    result = extract_text("Khối thi đua ký kết giao ước thi đua năm 2020.\nTỷ lệ nợ xấu dưới 1%; dư nợ nợ xấu "
+                          "của hộ trồng cà phê dưới 1%.\n“Chỉ tiêu nợ xấu dưới 1% là mức cao nhất từ trước đến nay”, "
+                          "ông Sỹ nhấn mạnh.")
+    quote = result.document.text.index("“")
+    assert [t.value for t in result.targets] == [1, 1] and all(t.evidence.start < quote for t in result.targets)
+
+
 def test_different_things_of_one_key_are_different_targets(extract_text):
     result = extract_text("Khối thi đua ký kết giao ước thi đua năm 2023.\nKhông để xảy ra cháy, nổ lớn. "
                           "Không để xảy ra cháy tại các chợ, trung tâm thương mại. Tỷ lệ điều tra khám phá án đạt "
