@@ -178,6 +178,7 @@ BEYOND_DEV = [
     ("Mức độ hài lòng của người dân ≥ 90%.", [("reach", ">=", 90, None, "percent", None)]),
     ("Tỷ lệ tái phạm tội ≤ 2 %.", [("reach", "<=", 2, None, "percent", "recidivism")]),
     ("Tỷ lệ án quá hạn < 1%.", [("reach", "<", 1, None, "percent", None)]),
+    ("Giá bán điện bình quân đạt tối thiểu 1.120 đồng/kWh.", [("reach", ">=", 1120, None, "vnd/kWh", None)]),
     # a verb acting on the figure governs it, not a change named earlier in the sentence
     ("Ngoài mục tiêu kéo giảm tai nạn giao thông, các đội xử lý không dưới 30.000 trường hợp vi phạm.",
      [("reach", ">=", 30000, None, "count", None)]),
