@@ -115,6 +115,7 @@ class Layout:
     box_heads: tuple[str, ...] = ()  # a web page's boxes around the article ("Tin liên quan")
     member_heads: frozenset[str] = frozenset()  # headers of a column of members, one per row ("Đơn vị"), lower-case
     note_heads: frozenset[str] = frozenset()  # headers of a column of remarks ("Ghi chú"), lower-case
+    pledging_notes: tuple[str, ...] = ()  # openers of a remark that goes on with its row's pledge, lower-case
 
     @classmethod
     def from_data(cls, data: Mapping[str, Iterable[str]]) -> "Layout":
@@ -124,7 +125,8 @@ class Layout:
                    tuple(c.lower() for c in data.get("word_value_cells", ())),
                    tuple(data.get("page_box_heads", ())),
                    frozenset(h.lower() for h in data.get("member_column_heads", ())),
-                   frozenset(h.lower() for h in data.get("note_column_heads", ())))
+                   frozenset(h.lower() for h in data.get("note_column_heads", ())),
+                   tuple(w.lower() for w in data.get("pledging_notes", ())))
 
     def member_tables(self, text: str) -> list[MemberTable]:
         """Tables with a member in each row and an indicator at the head of each other column.
@@ -219,7 +221,8 @@ class Layout:
         return "label" if len(line) <= LABEL_CELL_CHARS else None
 
     def tables(self, text: str) -> str:
-        """Tab-separated tables with their row-number, result, unit and remark columns blanked, header included.
+        """Tab-separated tables with their row-number, result, unit and remark columns blanked, header included;
+        a remark that goes on with its row's pledge is read after a comma instead.
 
         "1⇥Tỷ lệ điều tra, khám phá án⇥81,2%⇥Trên 80%" under a header "STT⇥Chỉ
         tiêu⇥Kết quả năm 2020⇥Mức phấn đấu năm 2021" reads "Tỷ lệ điều tra,
@@ -227,17 +230,24 @@ class Layout:
         """
         chars: list[str] | None = None
         blank: set[int] = set()  # the current table's blanked columns
+        remarks: set[int] = set()  # … and its remarks column, blanked but where a remark goes on with the pledge
         for line, cells, header in table_rows(text):
             if header is not None:
                 heads = [text[a:b].strip().lower() for a, b in cells] if header else []
                 notes = self.note_heads if self.member_heads.isdisjoint(heads) else frozenset()  # a member's note is its role
                 blank = {k for k, h in enumerate(heads) if h in self.number_heads or h in self.unit_heads
-                         or h in notes or any(w in h for w in self.result_heads)}
-            for k in blank:
+                         or any(w in h for w in self.result_heads)}
+                remarks = {k for k, h in enumerate(heads) if h in notes}
+            kept = {k for k in remarks if header is None and k < len(cells)
+                    and text[slice(*cells[k])].strip().lower().startswith(self.pledging_notes)}
+            for k in (blank | remarks) - kept:
                 if k < len(cells):
                     chars = chars or list(text)
                     a, b = cells[k]
                     chars[a:b] = " " * (b - a)
+            for k in kept - {0}:  # the row's pledge goes on in it: "Từ 31% trở lên, tăng ít nhất 1,5 điểm phần trăm …"
+                chars = chars or list(text)
+                chars[cells[k][0] - 1] = ","
         return "".join(chars) if chars else text
 
     def row_units(self, text: str) -> list[tuple[int, int, str]]:

@@ -197,6 +197,23 @@ def test_a_pipe_table_without_outer_pipes_is_read_as_a_table(extractor, extract_
         ("học viên vi phạm quy chế phải xử lý kỷ luật", "zero", "=", 0, "count")]
 
 
+NOTED_TABLE = ("Sáng 4/3/2027, Cụm thi đua số 6 ký kết giao ước thi đua năm 2027.\n\n"
+               "STT | Chỉ tiêu | Giao ước năm 2027 | Ghi chú\n"
+               "1 | Tỷ lệ lao động qua đào tạo | Từ 31% trở lên | Tăng ít nhất 1,5 điểm phần trăm so với năm 2026\n"
+               "2 | Số vụ tai nạn lao động chết người | Giảm 5 - 10% | So với năm 2026\n"
+               "3 | Số lao động được giải quyết việc làm | Tối thiểu 25.000 người | Mỗi đơn vị\n")
+
+
+def test_a_remark_going_on_with_its_rows_pledge_is_read(extractor, extract_text):
+    """A remark opening with a change, its baseline or a part goes on with the row's pledge; others ("Mỗi đơn vị")
+    stay blank."""
+    flowing = extractor.layout.flowing(NOTED_TABLE)
+    assert len(flowing) == len(NOTED_TABLE) and "Mỗi đơn vị" not in flowing
+    assert [(t.direction, t.value, t.unit, t.baseline_year) for t in extract_text(NOTED_TABLE).targets] == [
+        ("reach", 31, "percent", None), ("increase", 1.5, "percentage_point", 2026), ("decrease", 5, "percent", 2026),
+        ("reach", 25_000, "count", None)]
+
+
 INFOGRAPHIC = ("Sáng 4/3/2024, Khối thi đua các đơn vị đăng kiểm ký kết giao ước thi đua năm 2024.\n\n"
                "▌ NĂM 2023 ĐÃ LÀM ĐƯỢC\n"
                "78.640 | lượt phương tiện được kiểm định\n"
