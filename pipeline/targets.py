@@ -527,6 +527,8 @@ class TargetFinder:
         for i, tok in enumerate(phrase_tokens[:-1]):
             if tok == "năm" and re.fullmatch(r"\d{4}", phrase_tokens[i + 1]):
                 return text, int(phrase_tokens[i + 1]), False, end
+        if date := _DATE.search(text):  # "so với thời điểm 31/12/2019": that year's state
+            return text, int(date.group(1)), False, end
         if m.within("baseline_previous_year", start, end):
             return text, None, True, end
         return text, None, False, end
@@ -728,6 +730,7 @@ MEASURE_WORDS = ("rate_words", "measure_nouns")
 CEILINGS = {">": "<=", ">=": "<"}  # what "không để … vượt quá N%" leaves a rate at
 VALUE_CELL_LEAD = 2  # words before the figure of a value cell: "↑ 10%", "không quá 45 phút"
 DIRECTION_VERBS = ("decrease_verbs", "increase_verbs")
+_DATE = re.compile(r"(?<!\d)\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*((?:19|20)\d\d)(?!\d)")  # "31/12/2019"
 ACTING_VERBS = ("action_verbs", *DIRECTION_VERBS)  # a verb acting on the figure after it: "giảm 5% số vụ …"
 OWN_VERBS = (*DIRECTION_VERBS, "action_verbs", "linking_verbs", "level_markers", "lead_ins")  # a commitment of its own
 WHOLE_WORDINGS = ("comparator_after:>=", "comparator_after:<=", "direction_compounds")  # never cut apart by ``_strip``

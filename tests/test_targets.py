@@ -288,6 +288,7 @@ def test_phrase_table(pledge_targets, sentence, expected):
     ("Giảm 5% số vụ cháy so với năm liền kề.", 2022),
     ("Điểm trung bình tăng 0,2 điểm so với năm học trước.", 2022),
     ("Giảm 5% số vụ cháy so với cùng kỳ năm trước.", 2022),
+    ("Nợ thuế giảm ít nhất 20% so với thời điểm 31/12/2021.", 2021),  # the state at a date
     ("Giảm 5% số vụ cháy.", None),
 ])
 def test_baseline_year(pledge_targets, sentence, baseline_year):
