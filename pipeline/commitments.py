@@ -98,10 +98,11 @@ def _compares_with_before(doc: ViewDoc, m: Matches, lo: int, hi: int, period_yea
 
 
 def _past_frame(doc: ViewDoc, lo: int, at: int) -> bool:
-    """A past frame at ``at`` frames the sentence opening at ``lo``: it opens it ("Năm qua, …"), or follows the
-    comma after a topic with no figure ("Trong công tác truy nã, năm qua Khối bắt …")."""
-    return at <= lo + PAST_FRAME_WINDOW or (at <= lo + TOPIC_WINDOW and doc.words[at - 1] == ","
-                                            and not any(w[:1].isdigit() for w in doc.words[lo:at]))
+    """A past frame at ``at`` frames the sentence opening at ``lo``: it opens it ("Năm qua, …"), follows the
+    comma after a topic with no figure ("Trong công tác truy nã, năm qua Khối bắt …") or opens what a colon
+    introduces ("… báo cáo: năm qua, 5 chi nhánh …")."""
+    return at <= lo + PAST_FRAME_WINDOW or doc.words[at - 1] == ":" \
+        or (at <= lo + TOPIC_WINDOW and doc.words[at - 1] == "," and not any(w[:1].isdigit() for w in doc.words[lo:at]))
 
 
 def _has(m: Matches, label: str, lo: int, hi: int) -> bool:
