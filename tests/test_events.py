@@ -804,10 +804,14 @@ def test_bodies_of_the_provincial_party_committee_take_the_provinces_bare_name(e
     assert {u.province_code for u in event.units} == {"74"}
 
 
-def test_a_signing_still_to_come_is_no_event(extract_text):
+@pytest.mark.parametrize("planned", [
+    "Các đơn vị thống nhất đầu năm 2026 sẽ tổ chức ký kết giao ước thi đua.",
+    "Theo kế hoạch, hội nghị ký kết giao ước thi đua năm 2026 của Cụm dự kiến được tổ chức trong tháng 3/2026.",
+])
+def test_a_signing_still_to_come_is_no_event(extract_text, planned):
     result = extract_text("Cụm thi đua số 3 tổng kết công tác thi đua năm 2025\n"
                           "Ngày 19/12/2025, Cụm thi đua số 3 tổ chức hội nghị tổng kết. Năm 2025, tỷ lệ xã đạt chuẩn "
-                          "nông thôn mới đạt 81,5%. Các đơn vị thống nhất đầu năm 2026 sẽ tổ chức ký kết giao ước thi đua.")
+                          f"nông thôn mới đạt 81,5%. {planned}")
     assert (result.events, result.targets) == ([], [])
 
 
