@@ -129,7 +129,7 @@ class Extractor:
         result.warnings.extend(Issue(code="unit_count_mismatch", message=w) for w in facts.warnings)
         rows = self.layout.row_units(source) if "\t" in text else []  # "… | Tỷ đồng | Tối thiểu 900"
         if self.prefilter is not None:  # only the lines that may hold a target
-            doc, segs = self.prefilter.focus(text, split, {source.rfind("\n", 0, start) + 1 for start, _, _ in rows})
+            doc, segs = self.prefilter.focus(text, split, {text.rfind("\n", 0, start) + 1 for start, _, _ in rows})
         else:
             doc, segs = self.nlp.make_doc(text), sentences(text, known=split)
         doc.user_data[ROW_UNITS] = self._row_units(doc, rows)

@@ -50,6 +50,12 @@ VALUE_CELL_WORDS = 10  # a value cell is short: "Giảm từ 5 - 7% trên cả 3
 VALUE_CELL_CHARS = 80
 HEADER_CELL_WORDS = 6  # "CHỈ TIÊU" / "MỨC GIAO ƯỚC NĂM 2017"
 LABEL_CELL_CHARS = 200
+# A wider table copied one cell per line, each row opening with its number ("TT⏎Chỉ tiêu⏎ĐVT⏎…⏎1⏎…")
+COLUMNS_MAX = 8  # columns at most
+COLUMNS_MIN_ROWS = 2
+HEADER_CELL_CHARS = 40
+_ROW_NUMBER = re.compile(r"\d{1,2}\.?")
+_SENTENCE_END = (".", ";", "!", "?")
 _DOT_LEADER = re.compile(r"…{2,}|\.{4,}|(?:…|\.{2,}){2,}")  # a form's blank to fill in: "……", "........"
 # an outline item's indent and number, on a line with no other tab: "⇥1.2.⇥", "⇥⇥a)⇥"
 _OUTLINE_ITEM = re.compile(r"^[ \t]*(?:(?:\d{1,2}\.)+\d{0,2}|[a-zđ][.)]|[IVX]{1,4}\.|[-+•*])?[ \t]+(?=[^\t\n]*$)", re.M)
@@ -173,8 +179,56 @@ class Layout:
     def tabbed(self, text: str) -> str:
         """``text`` with every table written as tab-separated rows: pipe tables, spreadsheet rows saved as CSV and
         tables copied one cell per line."""
-        text = self.stacked(comma_separated(text))
+        text = self.stacked(self.columned(comma_separated(text)))
         return piped(text) if "|" in text else text
+
+    def columned(self, text: str) -> str:
+        """Tables of three or more columns copied one cell per line, each row's line breaks read as tabs.
+
+        A web page's table saved as text puts every cell on a line of its own:
+        "TT⏎Chỉ tiêu⏎Đơn vị tính⏎Giao ước năm 2016⏎1⏎Mức giảm tỷ suất sinh
+        thô⏎‰⏎Từ 0,5‰ trở len⏎2⏎…".  The header, from a row-number head to the
+        line before the first row's "1", gives the width; each row is that many
+        lines from its number, or one fewer for a row with none ("Trong đó:
+        dụng cụ tử cung⏎Người⏎…"), as long as its lines are cells, not prose.
+        """
+        heads = [m for m in self._number_head.finditer(text)] if self.number_heads else []
+        if not heads:
+            return text
+        lines = [m.span() for m in _LINE.finditer(text) if m.group().strip()]
+        starts = {a: k for k, (a, _) in enumerate(lines)}
+        joins: list[tuple[int, int]] = []  # (end of a cell's line, start of the next cell's line)
+        for head in heads:
+            k = starts.get(head.start())
+            if k is None:
+                continue
+            width = next((w for w in range(1, COLUMNS_MAX + 1) if k + w < len(lines)
+                          and _ROW_NUMBER.fullmatch(text[slice(*lines[k + w])].strip())), 0)
+            cells = [text[slice(*lines[i])].strip() for i in range(k, k + width)]
+            if width < 3 or not all(len(c) <= HEADER_CELL_CHARS and not c.endswith(_SENTENCE_END) for c in cells):
+                continue
+            rows = [(k, width)]
+            i = k + width
+            while i < len(lines):
+                size = width if _ROW_NUMBER.fullmatch(text[slice(*lines[i])].strip()) else width - 1
+                row = [text[slice(*lines[j])].strip() for j in range(i, min(i + size, len(lines)))]
+                if len(row) < size or any(len(c) > LABEL_CELL_CHARS or c.endswith(_SENTENCE_END) for c in row):
+                    break
+                rows.append((i, size))
+                i += size
+            if len(rows) >= COLUMNS_MIN_ROWS + 1:
+                joins += [(lines[j][1], lines[j + 1][0]) for r, size in rows for j in range(r, r + size - 1)]
+        if not joins:
+            return text
+        chars = list(text)
+        for a, b in joins:
+            chars[a:b] = "\t" + " " * (b - a - 1)
+        return "".join(chars)
+
+    @cached_property
+    def _number_head(self) -> re.Pattern[str]:
+        heads = "|".join(re.escape(h) for h in sorted(self.number_heads, key=len, reverse=True))
+        return re.compile(rf"^[ \t]*(?i:{heads})[ \t]*$", re.M)
 
     def stacked(self, text: str) -> str:
         """Two-column tables copied one cell per line, with each row's line break read as a tab.
@@ -231,7 +285,7 @@ class Layout:
         chars: list[str] | None = None
         blank: set[int] = set()  # the current table's blanked columns
         remarks: set[int] = set()  # … and its remarks column, blanked but where a remark goes on with the pledge
-        for line, cells, header in table_rows(text):
+        for line, cells, header in table_rows(text, self.number_heads):
             if header is not None:
                 heads = [text[a:b].strip().lower() for a, b in cells] if header else []
                 notes = self.note_heads if self.member_heads.isdisjoint(heads) else frozenset()  # a member's note is its role
@@ -245,9 +299,10 @@ class Layout:
                     chars = chars or list(text)
                     a, b = cells[k]
                     chars[a:b] = " " * (b - a)
-            for k in kept - {0}:  # the row's pledge goes on in it: "Từ 31% trở lên, tăng ít nhất 1,5 điểm phần trăm …"
-                chars = chars or list(text)
-                chars[cells[k][0] - 1] = ","
+            for k in kept:  # the row's pledge goes on in it: "Từ 31% trở lên, tăng ít nhất 1,5 điểm phần trăm …"
+                if text[cells[k][0] - 1] == "\t":
+                    chars = chars or list(text)
+                    chars[cells[k][0] - 1] = ","
         return "".join(chars) if chars else text
 
     def row_units(self, text: str) -> list[tuple[int, int, str]]:
@@ -257,7 +312,7 @@ class Layout:
         text = self.tabbed(text)
         out: list[tuple[int, int, str]] = []
         column: int | None = None
-        for line, cells, header in table_rows(text):
+        for line, cells, header in table_rows(text, self.number_heads):
             if header is not None:
                 column = next((k for k, (a, b) in enumerate(cells) if header and text[a:b].strip().lower() in self.unit_heads), None)
             if not header and column is not None and column < len(cells):
@@ -416,10 +471,13 @@ def _doubled_quotes(inside: str) -> list[int]:
     return out
 
 
-def table_rows(text: str) -> Iterator[tuple[re.Match[str], list[tuple[int, int]], bool | None]]:
+def table_rows(text: str, number_heads: Container[str] = ()) -> Iterator[tuple[re.Match[str], list[tuple[int, int]], bool | None]]:
     """The lines of tab-separated tables with their cells; with each table's first row, whether it is a header
-    (no figure but years: "Chỉ tiêu | Kết quả năm 2020"), and None with every other row."""
+    (no figure but years: "Chỉ tiêu | Kết quả năm 2020"), and None with every other row.  Under a header opening
+    with one of ``number_heads``, a row one cell short that opens with no number has none ("Trong đó: …⇥Người⇥…"):
+    an empty first cell is put before its cells."""
     in_table = False
+    width = 0
     for line in _LINE.finditer(text):
         if line.group().isspace():  # a blanked rule line ("|---|") between a header and its rows
             continue
@@ -427,7 +485,15 @@ def table_rows(text: str) -> Iterator[tuple[re.Match[str], list[tuple[int, int]]
         if len(cells) < 2:
             in_table = False
             continue
-        yield line, cells, None if in_table else not _DIGIT.search(_YEAR.sub("", line.group()))
+        if not in_table:
+            header = not _DIGIT.search(_YEAR.sub("", line.group()))
+            numbered = header and text[slice(*cells[0])].strip().lower() in number_heads
+            width = len(cells) if numbered else 0
+            yield line, cells, header
+        else:
+            first = text[slice(*cells[0])].strip()
+            short = len(cells) == width - 1 and first and not _ROW_NUMBER.fullmatch(first)
+            yield line, [(line.start(), line.start()), *cells] if short else cells, None
         in_table = True
 
 

@@ -214,6 +214,24 @@ def test_a_remark_going_on_with_its_rows_pledge_is_read(extractor, extract_text)
         ("reach", 25_000, "count", None)]
 
 
+CELL_PER_LINE_TABLE = ("Ngày 15/3/2016, Khối thi đua số 2 ký kết giao ước thi đua năm 2016 với các chỉ tiêu sau:\n"
+                       "TT\nChỉ tiêu\nĐơn vị tính\nThực hiện năm 2015\nGiao ước năm 2016\n"
+                       "1\nTỷ lệ sinh con thứ 3 trở lên\n%\n24,6\nDưới 23\n"
+                       "2\nSố người mới sử dụng biện pháp tránh thai hiện đại\nNgười\n3.915\nTối thiểu 4.200\n"
+                       "Trong đó: dụng cụ tử cung\nNgười\n1.087\nTối thiểu 1.150\n"
+                       "3\nCộng tác viên dân số được tập huấn\n%\n92\n100\n\n"
+                       "Phát biểu tại hội nghị, bà Nhung đề nghị các đơn vị sớm cụ thể hóa giao ước.")
+
+
+def test_a_wide_table_copied_one_cell_per_line_is_read_by_rows(extractor, extract_text):
+    """"TT⏎Chỉ tiêu⏎Đơn vị tính⏎…⏎1⏎…": the header's lines give the width; a row with no number is one line
+    shorter; last year's column is no pledge, and the unit column gives bare figures their unit."""
+    flowing = extractor.layout.flowing(CELL_PER_LINE_TABLE)
+    assert len(flowing) == len(CELL_PER_LINE_TABLE) and "24,6" not in flowing
+    assert [(t.value, t.unit, t.comparator, t.parent_id is not None) for t in extract_text(CELL_PER_LINE_TABLE).targets] == [
+        (23, "percent", "<", False), (4200, "count", ">=", False), (1150, "count", ">=", True), (100, "percent", ">=", False)]
+
+
 INFOGRAPHIC = ("Sáng 4/3/2024, Khối thi đua các đơn vị đăng kiểm ký kết giao ước thi đua năm 2024.\n\n"
                "▌ NĂM 2023 ĐÃ LÀM ĐƯỢC\n"
                "78.640 | lượt phương tiện được kiểm định\n"
