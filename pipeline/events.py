@@ -154,6 +154,8 @@ class EventReader:
             return None  # "HƯỚNG DẪN / Cách xây dựng chỉ tiêu giao ước thi đua …": how pledges are to be made
         if self.draft_re.search(text):
             return None  # "DỰ THẢO (lần 1) / BẢN GIAO ƯỚC THI ĐUA …": a pledge still to be agreed
+        if len(_TEASER.findall(text)) >= LISTING_TEASERS:
+            return None  # a tag or section page: other articles' dates, headlines and cut-off leads
         low = text.lower()
         headline = low.lstrip().split("\n", 1)[0]
         prescribes = self.prescriptive_re.search(_header(text, PLAN_TITLE_LINES)) is not None
@@ -547,6 +549,9 @@ def _earlier_in_sentence(words: Iterable[str]) -> re.Pattern[str]:
 
 
 _YEAR_FRAME = re.compile(rf"(?:^|[.!?\n])\s*năm\s+((?:19|20)\d\d)\s*,(?:[^.!?\n]|{NUMBER_STOP})*$")  # lower-cased text
+# A listing page's entry: its date line, a headline line, then the article's lead cut off ("… tỷ lệ giải quyết ...")
+_TEASER = re.compile(r"^[ \t]*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}[^\n]*\n(?:[^\n]*\n)?[^\n]{40,}(?<![.…])(?:\.\.\.|…)[ \t]*$", re.M)
+LISTING_TEASERS = 3  # entries that make a page a listing of other articles
 _ROLE_YEAR = re.compile(r"[ \t]+(?i:năm)[ \t]+((?:19|20)\d\d)")
 
 

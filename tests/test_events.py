@@ -555,6 +555,13 @@ def test_a_draft_pledge_sent_for_comments_has_no_event(extract_text):
     assert (result.events, result.targets) == ([], [])
 
 
+def test_a_tag_page_of_teasers_has_no_event(extract_text):
+    entry = ("{d}/03/2023 16:40\nKhối thi đua số {d} ký kết giao ước thi đua năm 2023\nChiều {d}/3, các cơ quan trong "
+             "Khối thi đua đã ký kết giao ước thi đua năm 2023, phấn đấu kéo giảm ít nhất 5% số vụ phạm tội ...\n\n")
+    result = extract_text("TAG: GIAO ƯỚC THI ĐUA\nCó 37 bài viết\n\n" + "".join(entry.format(d=d) for d in (13, 9, 2)))
+    assert (result.events, result.targets) == ([], [])
+
+
 def test_a_group_named_at_the_end_of_a_line_does_not_take_the_next_lines_units_as_its_body(extract_text):
     text = ("CÔNG AN TỈNH PHÚ THỌ\n\nGIAO ƯỚC THI ĐUA NĂM 2024\n\nCăn cứ Quy chế hoạt động của Cụm thi đua số 2,\n\n"
             "Công an các huyện: Thanh Sơn, Tân Sơn và Yên Lập thống nhất ký kết giao ước thi đua năm 2024.")
