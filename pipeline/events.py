@@ -89,6 +89,11 @@ class EventReader:
         self.period_year_re = re.compile(rf"(?:{frame})\s+(\d{{4}})")
         self.kinds = [(k["kind"], [c.lower() for c in k["cues"]]) for k in data["kinds"]]  # type: ignore[index]
         self.signing_cues = next(c for k, c in self.kinds if k == SIGNING)
+        every = [c for _, cues in self.kinds for c in cues]
+        # cue → (other cue, k): the other cue's words from its k-th character on run into the cue's ("ký kết giao
+        # ước" and "giao ước thi đua" in "ký kết giao ước thi đua")
+        self.overlaps = {c: [(o, k) for o in every if o != c for k in range(1, len(o))
+                             if c.startswith(o[k:]) or o[k:].startswith(c)] for c in every}
         future = alternation(data["future_markers"])  # type: ignore[union-attr]
         self.future_re = re.compile(rf"(?<!\w)(?:{future})(?:\s+\w+){{0,{FUTURE_WINDOW}}}\s*$")
         self.directive_re = _earlier_in_sentence([*data["directive_markers"], *data["recalled_frames"]])  # type: ignore[misc]
@@ -181,7 +186,9 @@ class EventReader:
         at = low.find(cue)
         while at >= 0:
             end = at + len(cue)
-            if not (self.future_re.search(low, max(0, at - 40), at) or self.directive_re.search(low, max(0, at - DIRECTIVE_REACH), at)
+            if self._overlapped(low, at, cue):
+                pass  # "giao ước thi đua" in "ký kết giao ước thi đua": judged as the cue that opens the words
+            elif not (self.future_re.search(low, max(0, at - 40), at) or self.directive_re.search(low, max(0, at - DIRECTIVE_REACH), at)
                     or self._on_citation_line(low, at)
                     or self.recalled_re.search(low, max(0, at - 40), at) or self.signed_re.match(low, end)
                     or self.negated_re.search(low, max(0, at - 10), at) or self.to_come_re.match(low, end)
@@ -192,6 +199,10 @@ class EventReader:
                 return True
             at = low.find(cue, at + 1)
         return False
+
+    def _overlapped(self, low: str, at: int, cue: str) -> bool:
+        """Another cue's words start before ``at`` and run into ``cue``'s there."""
+        return any(at >= k and low.startswith(other, at - k) for other, k in self.overlaps.get(cue, ()))
 
     def _set_before(self, low: str, at: int, published: dt.date | None) -> bool:
         """The sentence holding ``at`` opens with a year ("Năm 2024, …") before the year of ``published``."""
