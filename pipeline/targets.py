@@ -73,6 +73,7 @@ class Draft:
 
 CLAUSE_ENDS = frozenset({",", ";", ".", ":"})
 CHANGES = ("increase", "decrease")  # directions measured against a baseline
+CLAUSE_STOPS = {";", ".", ":"}  # between two commitments, they end the first one's clause
 
 
 class TargetFinder:
@@ -645,6 +646,13 @@ class TargetFinder:
             for d in members:
                 if shared and d.value is not None:
                     d.take_baseline(shared)
+        for d, nxt in reversed(list(zip(drafts, drafts[1:]))):
+            # "số vụ … tăng 10%, về khai thác khoáng sản tăng 15% so với năm trước": changes listed with commas
+            # one after another share the comparison the last one names
+            if d.direction == nxt.direction in CHANGES and not d.baseline and nxt.baseline and d.value is not None \
+                    and not any(w in CLAUSE_STOPS for w in doc.words[d.anchor.end:nxt.anchor.start]) \
+                    and not m.within("comparatives", d.anchor.left[0], d.anchor.start):  # "cao hơn kế hoạch 5%": its own
+                d.take_baseline(nxt)
         for d in drafts:  # "giảm 5% … so với năm 2023, trong đó trộm cắp giảm 8%": the same comparison
             if d.parent is not None and d.direction in CHANGES:
                 d.take_baseline(drafts[d.parent])

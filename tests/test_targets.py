@@ -631,6 +631,15 @@ def test_a_bulleted_list_takes_the_mode_of_its_heading(extract_text):
         (5, "số vụ phạm tội về trật tự xã hội"), (85, "tỷ lệ điều tra, khám phá án")]
 
 
+@pytest.mark.parametrize(("sentence", "baselines"), [
+    ("Số vụ phát hiện về ma túy tăng 10%, về khai thác lâm sản trái phép tăng 15% so với năm 2022.", [2022, 2022]),
+    ("Kéo giảm 5% số vụ phạm pháp hình sự; số vụ tai nạn giao thông giảm 10% so với năm 2022.", [None, 2022]),
+    ("Giải ngân cao hơn kế hoạch ít nhất 5%, còn số lượt người được bồi dưỡng tăng 20% so với năm 2022.", [None, 2022]),
+])
+def test_changes_listed_with_commas_share_the_last_ones_baseline(pledge_targets, sentence, baselines):
+    assert [t.baseline_year for t in pledge_targets(sentence)] == baselines
+
+
 @pytest.mark.parametrize("opening", ["Năm qua", "Thời gian qua", "6 tháng đầu năm", "Giai đoạn 2019 - 2023",
                                      "Năm học 2023 - 2024", "Về công tác điều tra, năm qua",  # after a topic too
                                      "Thay mặt Cụm trưởng năm 2023, đồng chí Phó Giám đốc báo cáo: năm qua"])  # or a colon
