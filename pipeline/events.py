@@ -77,6 +77,7 @@ FUTURE_WINDOW = 4  # words between a future marker and the event it announces ("
 GROUP_NAME_LOWER_WORDS = 10  # "Khối thi đua các doanh nghiệp cấp nước, môi trường đô thị"
 GROUP_KIND_WORDS = 2  # "các cơ quan, đơn vị": one kind of body is a word of one or two syllables
 BLOC_NAME_LOWER_WORDS = 4  # "Khối Cảnh sát tập trung kéo giảm …" names no bloc; "Khối Xây dựng lực lượng - Hậu cần" does
+DEADLINE_REACH = 12  # characters before a date where a deadline's word is looked for ("chậm nhất ")
 DIRECTIVE_REACH = 400  # characters back to a request or a time since in the same sentence ("đề nghị …; đồng thời … tổ chức ký kết")
 
 
@@ -109,6 +110,7 @@ class EventReader:
         labels = alternation(data["time_labels"], fold_case=True)  # type: ignore[arg-type]
         self.signing_field = re.compile(rf"^[ \t]*(?:{LIST_MARK}[ \t]+)?[\"“*]*(?i:{alternation(data['signing_fields'], fold_case=True)})(?!\w)", re.M)  # type: ignore[arg-type]
         self.time_field = re.compile(rf"^[ \t]*(?:[-–•+*]|[a-zđ]\)|\d{{1,2}}\.)?[ \t]*(?i:{labels})[ \t]*:[^\n]*", re.M)
+        self.deadline_re = re.compile(rf"(?<!\w)(?i:{alternation(data['deadline_words'], fold_case=True)})[ \t]*$")  # type: ignore[arg-type]
         planned = alternation(data["planned_after"])  # type: ignore[union-attr]
         self.planned_re = re.compile(rf"(?:[^.!?;\n]|{NUMBER_STOP})*?(?<!\w)(?:{planned})(?!\w)")
         lead = alternation(data["date_lead"])  # type: ignore[union-attr]
@@ -237,7 +239,8 @@ class EventReader:
             out.append(DateMention(m.start(), int(m["ad"]), int(m["am"]), _int(m["ay"]), int(m["bd"]), int(m["bm"]), _int(m["by"])))
             taken.append(m.span())
         for m in itertools.chain(DATELINE.finditer(text, lo, hi), self.date_re.finditer(text, lo, hi)):
-            if any(s <= m.start() < e for s, e in taken) or self._cited(text, m.start()):
+            if any(s <= m.start() < e for s, e in taken) or self._cited(text, m.start()) \
+                    or self.deadline_re.search(text, max(0, m.start() - DEADLINE_REACH), m.start()):
                 continue
             d, mo, y = (m["ad"], m["am"], m["ay"]) if m["ad"] else (m["wd"], m["wm"], m["wy"])
             out.append(DateMention(m.start(), int(d), int(mo), _int(y)))

@@ -555,6 +555,14 @@ def test_a_draft_pledge_sent_for_comments_has_no_event(extract_text):
     assert (result.events, result.targets) == ([], [])
 
 
+def test_a_deadline_is_not_the_events_date(extract_text):
+    text = ("BIÊN BẢN\nHội nghị ký kết giao ước thi đua năm 2016\n\nVào hồi 08 giờ 30 phút, ngày 26 tháng 02 năm 2016, "
+            "tại Hội trường Cục Thi hành án dân sự tỉnh Hưng Yên.\n\nHội nghị thống nhất giao Cụm trưởng tổ chức "
+            "kiểm tra chéo, tổng hợp kết quả gửi Tổng cục trước ngày 15/11/2016.")
+    (event,) = extract_text(text).events
+    assert str(event.date) == "2016-02-26"
+
+
 def test_a_tag_page_of_teasers_has_no_event(extract_text):
     entry = ("{d}/03/2023 16:40\nKhối thi đua số {d} ký kết giao ước thi đua năm 2023\nChiều {d}/3, các cơ quan trong "
              "Khối thi đua đã ký kết giao ước thi đua năm 2023, phấn đấu kéo giảm ít nhất 5% số vụ phạm tội ...\n\n")
