@@ -296,6 +296,11 @@ class TargetFinder:
             if a.figure is not None and a.figure.unit == "percent" and m.starting_at("measure_nouns", base, a.right[1]):
                 # "bắt, vận động đầu thú đạt 30% số đối tượng truy nã": what the share is of, for the key
                 draft.context.append((base, self._np_end(doc, m, base, a.right[1])))
+            after = self._comparator_after_span(m, a)
+            facet = after[1] if after and after[0] == a.end else a.end
+            if m.starting_at("facet_markers", facet, a.right[1]):
+                # "thi hành xong từ 85% trở lên về việc và từ 38% trở lên về tiền": the part each figure is for
+                return [p for p in (piece, (facet, self._np_end(doc, m, facet, a.right[1]))) if p[0] < p[1]]
             return [piece] if piece[0] < piece[1] else []
         verbs = self._strip(m, self._cut_lead(doc, m, a.left, draft), LEFT_LEADING, LEFT_TRAILING + COMPARATOR_LABELS)
         actions = m.within("action_verbs", *verbs)
@@ -663,8 +668,8 @@ class TargetFinder:
         "tỷ lệ thi hành xong về việc đạt 84%, về tiền đạt 48%" → "tỷ lệ thi hành xong" + "về tiền"."""
         if not (d.pieces and prev.pieces and m.starting_at("facet_markers", d.pieces[0][0], d.pieces[0][1])):
             return ""
-        lo, hi = prev.pieces[-1]
-        facets = m.within("facet_markers", lo + 1, hi)
+        first = prev.pieces[0][0]
+        facets = [f for lo, hi in prev.pieces for f in m.within("facet_markers", lo, hi) if f[0] > first]
         return _stem_before(doc, prev, facets[-1][0]) if facets else ""
 
     @staticmethod

@@ -631,6 +631,12 @@ def test_a_bulleted_list_takes_the_mode_of_its_heading(extract_text):
         (5, "số vụ phạm tội về trật tự xã hội"), (85, "tỷ lệ điều tra, khám phá án")]
 
 
+def test_a_facet_after_each_figure_names_its_part(pledge_targets):
+    targets = pledge_targets("Thi hành xong trên 85% về việc và trên 50% về tiền trong số có điều kiện thi hành.")
+    assert [(t.value, t.indicator) for t in targets] == [
+        (85, "thi hành xong về việc"), (50, "thi hành xong về tiền trong số có điều kiện thi hành")]
+
+
 @pytest.mark.parametrize(("sentence", "baselines"), [
     ("Số vụ phát hiện về ma túy tăng 10%, về khai thác lâm sản trái phép tăng 15% so với năm 2022.", [2022, 2022]),
     ("Kéo giảm 5% số vụ phạm pháp hình sự; số vụ tai nạn giao thông giảm 10% so với năm 2022.", [None, 2022]),
