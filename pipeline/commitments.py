@@ -26,7 +26,7 @@ CUE_YEAR_WINDOW = 3  # tokens after a cue where "năm 2018" dates it ("giao ư�
 RESULT_YEAR_WINDOW = 6  # … after a result cue ("kết quả thực hiện nhiệm vụ năm 2018")
 BASELINE_YEAR_WINDOW = 3  # tokens after "so với" where the year compared with is named ("so với cùng kỳ năm 2015")
 PAST_FRAME_WINDOW = 3  # "Năm qua," opens the sentence; later it is a baseline ("so với năm trước")
-TOPIC_WINDOW = 16  # tokens of a topic before its comma and a past frame ("Về công tác truy nã, năm qua …")
+TOPIC_WINDOW = 24  # tokens of a topic or speaker before its comma and a past frame ("Về công tác truy nã, năm qua …")
 
 
 @dataclass(frozen=True)
@@ -99,10 +99,12 @@ def _compares_with_before(doc: ViewDoc, m: Matches, lo: int, hi: int, period_yea
 
 def _past_frame(doc: ViewDoc, lo: int, at: int) -> bool:
     """A past frame at ``at`` frames the sentence opening at ``lo``: it opens it ("Năm qua, …"), follows the
-    comma after a topic with no figure ("Trong công tác truy nã, năm qua Khối bắt …") or opens what a colon
+    comma after a topic or a speaker with no figure but years ("Trong công tác truy nã, năm qua Khối bắt …",
+    "Lãnh đạo Cụm trưởng năm 2017 cho biết, năm qua …") or opens what a colon
     introduces ("… báo cáo: năm qua, 5 chi nhánh …")."""
     return at <= lo + PAST_FRAME_WINDOW or doc.words[at - 1] == ":" \
-        or (at <= lo + TOPIC_WINDOW and doc.words[at - 1] == "," and not any(w[:1].isdigit() for w in doc.words[lo:at]))
+        or (at <= lo + TOPIC_WINDOW and doc.words[at - 1] == ","
+            and not any(w[:1].isdigit() and not is_year(w) for w in doc.words[lo:at]))
 
 
 def _has(m: Matches, label: str, lo: int, hi: int) -> bool:

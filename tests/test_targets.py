@@ -648,7 +648,8 @@ def test_changes_listed_with_commas_share_the_last_ones_baseline(pledge_targets,
 
 @pytest.mark.parametrize("opening", ["Năm qua", "Thời gian qua", "6 tháng đầu năm", "Giai đoạn 2019 - 2023",
                                      "Năm học 2023 - 2024", "Về công tác điều tra, năm qua",  # after a topic too
-                                     "Thay mặt Cụm trưởng năm 2023, đồng chí Phó Giám đốc báo cáo: năm qua"])  # or a colon
+                                     "Thay mặt Cụm trưởng năm 2023, đồng chí Phó Giám đốc báo cáo: năm qua",  # or a colon
+                                     "Thay mặt Cụm trưởng năm 2023, lãnh đạo Công an tỉnh Cà Mau cho biết, năm qua"])
 def test_a_sentence_framed_in_the_past_reports_results(extract_text, opening):
     text = f"Công an tỉnh ký kết giao ước thi đua năm 2024.\n{opening}, tỷ lệ điều tra khám phá án đạt 85%."
     assert extract_text(text).targets == []
