@@ -636,8 +636,19 @@ class UnitReader:
                 else:
                     break
             if len(run.items) >= 2:
-                return run
+                return self._placed_by_last(run)
         return None
+
+    def _placed_by_last(self, run: UnitList) -> UnitList:
+        """"Thuế cơ sở 5, Thuế cơ sở 3 và Thuế cơ sở 7 tỉnh Nghệ An": the place closing the last item is every
+        item's that names none."""
+        last = run.items[-1]
+        level = last.org_type.rsplit(" ", 1)[-1]
+        if last.name is None or level.lower() not in self.level_scope:
+            return run
+        run.items = [replace(i, org_type=f"{i.org_type} {level}", name=last.name) if i.name is None and i.level is None
+                     else i for i in run.items]
+        return run
 
     def _left_out(self, first: str, second: str) -> str | None:
         """The words of a list's ``first`` item that the next item, written ``second``, leaves out: up to its level

@@ -909,6 +909,15 @@ def test_bodies_listed_by_their_own_names_belong_to_the_texts_province(extract_t
     assert {u.province_code for u in event.units} == {"94"}
 
 
+def test_the_place_closing_a_named_list_is_every_members(extract_text):
+    text = ("Chiều 25/01/2027, Khối thi đua số 2 thuộc Thuế tỉnh Nghệ An ký kết giao ước thi đua năm 2027. Khối gồm 3 đơn "
+            "vị: Thuế cơ sở 5 (Khối trưởng năm 2026), Thuế cơ sở 3 và Thuế cơ sở 7 tỉnh Nghệ An.")
+    (event,) = extract_text(text).events
+    assert [(u.name, u.province_code) for u in event.units] == [
+        (f"Thuế cơ sở {n} tỉnh Nghệ An", "40") for n in (5, 3, 7)]
+    assert event.host == "Thuế cơ sở 5 tỉnh Nghệ An"
+
+
 def test_branches_listed_after_the_first_by_their_provinces_alone(extract_text):
     text = ("Ngày 10/01/2020, Cụm thi đua số 9 khu vực Tây Nguyên ký kết giao ước thi đua năm 2020. Cụm gồm 3 chi nhánh "
             "loại I: Agribank Chi nhánh tỉnh Đắk Lắk (Cụm trưởng năm 2020), Lâm Đồng (Cụm trưởng năm 2019) và Gia Lai.")
