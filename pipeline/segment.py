@@ -485,9 +485,9 @@ def table_rows(text: str, number_heads: Container[str] = ()) -> Iterator[tuple[r
         if len(cells) < 2:
             in_table = False
             continue
-        if not in_table:
-            header = not _DIGIT.search(_YEAR.sub("", line.group()))
-            numbered = header and text[slice(*cells[0])].strip().lower() in number_heads
+        if not in_table:  # a row-number head makes a header whatever its figures ("Thực hiện 6 tháng cuối năm")
+            numbered = text[slice(*cells[0])].strip().lower() in number_heads
+            header = numbered or not _DIGIT.search(_YEAR.sub("", line.group()))
             width = len(cells) if numbered else 0
             yield line, cells, header
         else:

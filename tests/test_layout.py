@@ -232,6 +232,17 @@ def test_a_wide_table_copied_one_cell_per_line_is_read_by_rows(extractor, extrac
         (23, "percent", "<", False), (4200, "count", ">=", False), (1150, "count", ">=", True), (100, "percent", ">=", False)]
 
 
+HALF_YEAR_TABLE = ("Sáng 26/2/2026, Cụm thi đua số 2 ký kết giao ước thi đua năm 2026.\n\n"
+                   "TT | Nội dung | Thực hiện 6 tháng cuối năm 2025 | Giao ước năm 2026\n"
+                   "1 | Mức độ hài lòng của người dân | 95,4% | Trên 97%\n"
+                   "2 | Thời gian chờ đến lượt bình quân | 18 phút | Không quá 10 phút\n")
+
+
+def test_a_header_opening_with_a_row_number_head_is_one_whatever_its_figures(extract_text):
+    """"Thực hiện 6 tháng cuối năm 2025" holds a figure, yet under "TT" it heads last year's results."""
+    assert [(t.value, t.unit) for t in extract_text(HALF_YEAR_TABLE).targets] == [(97, "percent"), (10, "minute")]
+
+
 INFOGRAPHIC = ("Sáng 4/3/2024, Khối thi đua các đơn vị đăng kiểm ký kết giao ước thi đua năm 2024.\n\n"
                "▌ NĂM 2023 ĐÃ LÀM ĐƯỢC\n"
                "78.640 | lượt phương tiện được kiểm định\n"
