@@ -133,6 +133,8 @@ class TargetFinder:
                 continue
             if fig.count_noun and m.starting_at("structure_nouns", fig.count_noun[0]):
                 continue  # "thực hiện 10 nhóm chỉ tiêu": how many targets there are, not one of them
+            if fig.count_noun and _attended(doc, m, fig.start, lo):
+                continue  # "với sự chứng kiến của … hơn 200 đoàn viên": who was there
             found.append(Anchor("figure", fig.start, fig.end, fig))
         return sorted(found, key=lambda a: a.start)
 
@@ -825,6 +827,12 @@ def _dated_asides(doc: ViewDoc, m: Matches, lo: int, hi: int) -> list[TokenRange
 def _stem_before(doc: ViewDoc, d: Draft, at: int) -> str:
     """A draft's indicator words before token ``at`` of its last piece, with its borrowed head."""
     return " ".join(p for p in (d.prefix, _words(doc, [*d.pieces[:-1], (d.pieces[-1][0], at)])) if p)
+
+
+def _attended(doc: ViewDoc, m: Matches, at: int, lo: int) -> bool:
+    """An audience marker opens the phrase ``at`` is in: "sự chứng kiến của lãnh đạo …, Ban … và hơn 200 …"."""
+    marks = m.within("audience_markers", lo, at)
+    return bool(marks) and not any(w in CLAUSE_STOPS for w in doc.words[marks[-1][1]:at])
 
 
 def _words(doc: ViewDoc, pieces: list[TokenRange]) -> str:

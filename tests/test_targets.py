@@ -179,6 +179,11 @@ BEYOND_DEV = [
     ("Tỷ lệ tái phạm tội ≤ 2 %.", [("reach", "<=", 2, None, "percent", "recidivism")]),
     ("Tỷ lệ án quá hạn < 1%.", [("reach", "<", 1, None, "percent", None)]),
     ("Giá bán điện bình quân đạt tối thiểu 1.120 đồng/kWh.", [("reach", ">=", 1120, None, "vnd/kWh", None)]),
+    ("Kết nạp mới 5.000 hội viên.", [("reach", ">=", 5000, None, "count", None)]),
+    # a star rating is no count
+    ("Có thêm ít nhất 20 sản phẩm đạt chuẩn OCOP từ 3 sao trở lên.", [("reach", ">=", 20, None, "count", None)]),
+    # who attended is no target
+    ("Hội nghị diễn ra với sự chứng kiến của lãnh đạo tỉnh và hơn 200 đoàn viên, người lao động.", []),
     # a verb acting on the figure governs it, not a change named earlier in the sentence
     ("Ngoài mục tiêu kéo giảm tai nạn giao thông, các đội xử lý không dưới 30.000 trường hợp vi phạm.",
      [("reach", ">=", 30000, None, "count", None)]),
