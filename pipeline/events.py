@@ -454,7 +454,8 @@ class EventReader:
 
         A headline often names a group its own way ("Khối thi đua Công an các
         quận trung tâm"); when the body names groups, those named only in the
-        headline are left out.  A name in brackets after a group's is the same group's.
+        headline are left out.  A name in brackets after a group's is the same group's,
+        and so is a described group of a head word a numbered group has too.
         """
         mentions = self.group_mentions(text)
         # another name of the group just named, in brackets: "Khối thi đua số 2 (Khối Cảnh sát)"
@@ -466,7 +467,9 @@ class EventReader:
         for _, _, name in mentions:
             if not in_body or name.lower() in in_body:
                 seen.setdefault(name.lower(), name)
-        return list(seen.values())
+        # "Khối thi đua các Trung tâm Y tế huyện miền núi" and "Khối thi đua số 3": one group, described and numbered
+        numbered = {n.split(" ", 1)[0] for n in seen.values() if _NUMBERED_GROUP.search(n)}
+        return [n for n in seen.values() if _NUMBERED_GROUP.search(n) or n.split(" ", 1)[0] not in numbered]
 
     def host(self, text: str, units: list[Unit], runs: list[UnitList], on: dt.date | None, home: Unit | None,
              region: str | None = None, period: int | None = None) -> Unit | None:
@@ -566,6 +569,7 @@ _YEAR_FRAME = re.compile(rf"(?:^|[.!?\n])\s*năm\s+((?:19|20)\d\d)\s*,(?:[^.!?\n
 # A listing page's entry: its date line, a headline line, then the article's lead cut off ("… tỷ lệ giải quyết ...")
 _TEASER = re.compile(r"^[ \t]*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}[^\n]*\n(?:[^\n]*\n)?[^\n]{40,}(?<![.…])(?:\.\.\.|…)[ \t]*$", re.M)
 LISTING_TEASERS = 3  # entries that make a page a listing of other articles
+_NUMBERED_GROUP = re.compile(r" số \d+$")  # "Cụm thi đua số 5", as ``group_mentions`` writes a numbered group
 _ROLE_YEAR = re.compile(r"[ \t]+(?i:năm)[ \t]+((?:19|20)\d\d)")
 
 

@@ -909,6 +909,13 @@ def test_bodies_listed_by_their_own_names_belong_to_the_texts_province(extract_t
     assert {u.province_code for u in event.units} == {"94"}
 
 
+def test_a_described_group_beside_a_numbered_one_is_the_same(extract_text):
+    text = ("Khối thi đua các Trung tâm Y tế huyện miền núi ký cam kết thi đua năm 2013\n\nNgày 5/3/2013, Khối thi "
+            "đua số 3 thuộc Sở Y tế tỉnh Quảng Ngãi tổ chức ký cam kết thi đua năm 2013.")
+    (event,) = extract_text(text).events
+    assert event.groups == ["Khối thi đua số 3"]
+
+
 def test_the_place_closing_a_named_list_is_every_members(extract_text):
     text = ("Chiều 25/01/2027, Khối thi đua số 2 thuộc Thuế tỉnh Nghệ An ký kết giao ước thi đua năm 2027. Khối gồm 3 đơn "
             "vị: Thuế cơ sở 5 (Khối trưởng năm 2026), Thuế cơ sở 3 và Thuế cơ sở 7 tỉnh Nghệ An.")
