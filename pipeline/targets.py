@@ -391,7 +391,8 @@ class TargetFinder:
                 draft.pieces = self.indicator_pieces(doc, m, a, draft)
                 own_left = self._strip(m, a.left, ("delimiters",), ("delimiters",))
                 joins_group = previous is not None and a.kind == "figure" == previous.anchor.kind and (
-                    own_left[0] >= own_left[1] or self._continues(m, previous, a, own_left))
+                    (own_left[0] >= own_left[1] and previous.unit == a.figure.unit)  # "… không quá 3 ngày, 100% hồ sơ …"
+                    or self._continues(m, previous, a, own_left))
                 if not joins_group:
                     group += 1
                 draft.group = group

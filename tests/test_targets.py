@@ -180,6 +180,9 @@ BEYOND_DEV = [
     ("Tỷ lệ án quá hạn < 1%.", [("reach", "<", 1, None, "percent", None)]),
     ("Giá bán điện bình quân đạt tối thiểu 1.120 đồng/kWh.", [("reach", ">=", 1120, None, "vnd/kWh", None)]),
     ("Kết nạp mới 5.000 hội viên.", [("reach", ">=", 5000, None, "count", None)]),
+    # a figure of another unit listed after a ceiling does not share it
+    ("Thời gian cấp giấy chứng nhận không quá 03 ngày làm việc, 100% hồ sơ được giải quyết đúng hạn.",
+     [("reach", "<=", 3, None, "day", None), ("reach", ">=", 100, None, "percent", "admin.on_time")]),
     # a star rating is no count
     ("Có thêm ít nhất 20 sản phẩm đạt chuẩn OCOP từ 3 sao trở lên.", [("reach", ">=", 20, None, "count", None)]),
     # who attended is no target
