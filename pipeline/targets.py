@@ -440,6 +440,9 @@ class TargetFinder:
                 and (grows := m.ending_at("growth_nouns", a.start, d.pieces[-1][0] + 1)):
             d.direction, d.rule = "increase", "growth"  # "dư nợ cho vay tăng trưởng 10 - 12%": the growth of what it ends
             d.pieces[-1] = (d.pieces[-1][0], grows[0])
+        elif d.direction == "reach" and fig.is_percent and (plan := self._exceeded(doc, m, a)):
+            d.direction, d.rule = "increase", "exceed"  # "thu ngân sách vượt ít nhất 10% dự toán tỉnh giao"
+            baseline = baseline or plan
         ends = [a.end] + [p[1] for p in d.pieces]
         if baseline:
             d.baseline, d.baseline_year, d.baseline_relative, baseline_end = baseline
@@ -449,6 +452,20 @@ class TargetFinder:
         d.rule = f"{d.rule or 'reach'}/{a.orientation}"
         starts = [a.start] + [p[0] for p in d.pieces] + ([verb[0]] if verb else [])
         d.span = (min(starts), max(ends))
+
+    def _exceeded(self, doc: ViewDoc, m: Matches, a: Anchor) -> tuple[str, int | None, bool, int] | None:
+        """The plan a percent exceeds, as ``_baseline`` gives a comparison: "vượt 10% dự toán tỉnh giao", "vượt dự
+        toán 10%"."""
+        verb = m.ending_at("exceed_verbs", a.start, a.left[0])
+        if verb and (plan := m.starting_at("plan_nouns", a.end, a.right[1])):
+            end = self._np_end(doc, m, plan[0], a.right[1])
+        elif (plans := m.within("plan_nouns", *a.left)) and m.ending_at("exceed_verbs", plans[-1][0], a.left[0]):
+            plan, end = plans[-1], plans[-1][1]
+            if end != a.start:
+                return None
+        else:
+            return None
+        return doc.doc_text(plan[0], end), None, False, end
 
     def _direction_verbs(self, m: Matches, label: str, lo: int, hi: int) -> list[TokenRange]:
         """Direction verbs, less those inside a compound ("tăng cường", "giảm nghèo")."""

@@ -180,6 +180,9 @@ BEYOND_DEV = [
     ("Tỷ lệ án quá hạn < 1%.", [("reach", "<", 1, None, "percent", None)]),
     ("Giá bán điện bình quân đạt tối thiểu 1.120 đồng/kWh.", [("reach", ">=", 1120, None, "vnd/kWh", None)]),
     ("Kết nạp mới 5.000 hội viên.", [("reach", ">=", 5000, None, "count", None)]),
+    # exceeding a plan by a share is a rise over it; exceeding a level only reaches it
+    ("Thu ngân sách trên địa bàn vượt ít nhất 10% dự toán tỉnh giao.", [("increase", ">=", 10, None, "percent", None)]),
+    ("Thu ngân sách vượt dự toán ít nhất 5%.", [("increase", ">=", 5, None, "percent", None)]),
     # a figure of another unit listed after a ceiling does not share it
     ("Thời gian cấp giấy chứng nhận không quá 03 ngày làm việc, 100% hồ sơ được giải quyết đúng hạn.",
      [("reach", "<=", 3, None, "day", None), ("reach", ">=", 100, None, "percent", "admin.on_time")]),
