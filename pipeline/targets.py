@@ -434,8 +434,10 @@ class TargetFinder:
             subs = m.within("sub_markers", *a.left)
             if subs:
                 baseline = self._baseline(doc, m, replace(a, left=(0, 0), right=(a.left[0], subs[-1][0])))
-        if baseline and d.direction == "reach" and d.pieces and m.starting_at("growth_nouns", d.pieces[0][0]):
-            d.direction, d.rule = "increase", "growth"  # "tăng trưởng tín dụng 12% so với cuối năm 2023": since then
+        if d.direction == "reach" and d.pieces and (m.starting_at("growth_rates", d.pieces[0][0])
+                                                      or (baseline and m.starting_at("growth_nouns", d.pieces[0][0]))):
+            # "tốc độ tăng trưởng kinh tế đạt 7%", "tăng trưởng tín dụng 12% so với cuối năm 2023": a rise
+            d.direction, d.rule = "increase", "growth"
         elif d.direction == "reach" and d.pieces and d.pieces[-1][1] == a.start \
                 and (grows := m.ending_at("growth_nouns", a.start, d.pieces[-1][0] + 1)):
             d.direction, d.rule = "increase", "growth"  # "dư nợ cho vay tăng trưởng 10 - 12%": the growth of what it ends

@@ -180,6 +180,7 @@ BEYOND_DEV = [
     ("Tỷ lệ án quá hạn < 1%.", [("reach", "<", 1, None, "percent", None)]),
     ("Giá bán điện bình quân đạt tối thiểu 1.120 đồng/kWh.", [("reach", ">=", 1120, None, "vnd/kWh", None)]),
     ("Kết nạp mới 5.000 hội viên.", [("reach", ">=", 5000, None, "count", None)]),
+    ("Tốc độ tăng trưởng kinh tế đạt từ 7% trở lên.", [("increase", ">=", 7, None, "percent", None)]),  # a growth rate
     # exceeding a plan by a share is a rise over it; exceeding a level only reaches it
     ("Thu ngân sách trên địa bàn vượt ít nhất 10% dự toán tỉnh giao.", [("increase", ">=", 10, None, "percent", None)]),
     ("Thu ngân sách vượt dự toán ít nhất 5%.", [("increase", ">=", 5, None, "percent", None)]),
