@@ -26,6 +26,7 @@ CUE_YEAR_WINDOW = 3  # tokens after a cue where "năm 2018" dates it ("giao ư�
 RESULT_YEAR_WINDOW = 6  # … after a result cue ("kết quả thực hiện nhiệm vụ năm 2018")
 BASELINE_YEAR_WINDOW = 3  # tokens after "so với" where the year compared with is named ("so với cùng kỳ năm 2015")
 PAST_FRAME_WINDOW = 3  # "Năm qua," opens the sentence; later it is a baseline ("so với năm trước")
+FOREIGN_WORDS = 3  # English function words that make a sentence a summary in English
 TOPIC_WINDOW = 24  # tokens of a topic or speaker before its comma and a past frame ("Về công tác truy nã, năm qua …")
 
 
@@ -123,6 +124,8 @@ def sentence_mode(doc: ViewDoc, m: Matches, s: SentenceSpan, period_year: int | 
     """
     if _dated_headline(doc, s.start, s.end):
         return "result"  # another article's pledges are not this text's
+    if len(m.within("foreign_words", s.start, s.end)) >= FOREIGN_WORDS:
+        return "result"  # an English summary restates the pledge the Vietnamese text states
     year = frame_year(doc, m, s.start, s.end)
     if year is not None and period_year is not None and year < period_year:
         return "result"
