@@ -824,6 +824,7 @@ def test_bodies_of_the_provincial_party_committee_take_the_provinces_bare_name(e
     "Theo kế hoạch, hội nghị ký kết giao ước thi đua năm 2026 của Cụm dự kiến được tổ chức trong tháng 3/2026.",
     # "giao ước thi đua" inside "ký kết giao ước thi đua" is judged with it
     "Chiều 2/3, Công an tỉnh họp triển khai công tác chuẩn bị Hội nghị ký kết giao ước thi đua năm 2026 của Cụm.",
+    "Việc bầu Cụm trưởng và ký kết giao ước thi đua sẽ thực hiện khi có hướng dẫn của Ban Thi đua - Khen thưởng.",
 ])
 def test_a_signing_still_to_come_is_no_event(extract_text, planned):
     result = extract_text("Cụm thi đua số 3 tổng kết công tác thi đua năm 2025\n"
@@ -914,6 +915,13 @@ def test_a_described_group_beside_a_numbered_one_is_the_same(extract_text):
             "nay, Khối thi đua số 3 có 4 thành viên.")
     (event,) = extract_text(text).events
     assert event.groups == ["Khối thi đua số 3"]
+
+
+def test_what_the_listed_places_are_named_after_goes_before_the_colon(extract_text):
+    text = ("Ngày 10/3/2026, Khối thi đua số 3 thuộc Tỉnh ủy Hà Tĩnh ký kết giao ước thi đua năm 2026. Khối gồm Đảng ủy "
+            "3 xã mang tên 3 huyện trước đây: Hương Khê (Khối trưởng), Vũ Quang và Can Lộc.")
+    (event,) = extract_text(text).events
+    assert [u.name for u in event.units] == ["Đảng ủy xã Hương Khê", "Đảng ủy xã Vũ Quang", "Đảng ủy xã Can Lộc"]
 
 
 def test_the_place_closing_a_named_list_is_every_members(extract_text):
