@@ -563,6 +563,13 @@ def test_a_deadline_is_not_the_events_date(extract_text):
     assert str(event.date) == "2016-02-26"
 
 
+@pytest.mark.parametrize("box", ["Tin liên quan", "Các tin khác"])
+def test_a_group_in_a_box_of_other_articles_is_not_the_events(extract_text, box):
+    text = (f"Ngày 28/12/2026, Cụm thi đua số 6 ký kết giao ước thi đua năm 2027.\n\n{box}:\n"
+            "- Cụm thi đua số 2 tổng kết năm 2026 (26/12/2026)\n")
+    assert extract_text(text).events[0].groups == ["Cụm thi đua số 6"]
+
+
 def test_a_tag_page_of_teasers_has_no_event(extract_text):
     entry = ("{d}/03/2023 16:40\nKhối thi đua số {d} ký kết giao ước thi đua năm 2023\nChiều {d}/3, các cơ quan trong "
              "Khối thi đua đã ký kết giao ước thi đua năm 2023, phấn đấu kéo giảm ít nhất 5% số vụ phạm tội ...\n\n")
