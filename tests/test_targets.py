@@ -179,6 +179,8 @@ BEYOND_DEV = [
     ("Tỷ lệ tái phạm tội ≤ 2 %.", [("reach", "<=", 2, None, "percent", "recidivism")]),
     ("Tỷ lệ án quá hạn < 1%.", [("reach", "<", 1, None, "percent", None)]),
     ("Giá bán điện bình quân đạt tối thiểu 1.120 đồng/kWh.", [("reach", ">=", 1120, None, "vnd/kWh", None)]),
+    ("Tỷ suất sinh thô giảm từ 0,5‰ trở lên.", [("decrease", ">=", 0.5, None, "permille", None)]),
+    ("Thu hút ít nhất 6,5 tỷ USD vốn đầu tư trực tiếp nước ngoài.", [("reach", ">=", 6_500_000_000, None, "usd", None)]),
     ("Kết nạp mới 5.000 hội viên.", [("reach", ">=", 5000, None, "count", None)]),
     ("Tốc độ tăng trưởng kinh tế đạt từ 7% trở lên.", [("increase", ">=", 7, None, "percent", None)]),  # a growth rate
     # exceeding a plan by a share is a rise over it; exceeding a level only reaches it
