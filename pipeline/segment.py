@@ -500,10 +500,11 @@ def table_rows(text: str, number_heads: Container[str] = ()) -> Iterator[tuple[r
 def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The tab-separated cells of a line, as offsets."""
     out, a = [], start
-    for k in range(start, end):
-        if text[k] == "\t":
-            out.append((a, k))
-            a = k + 1
+    k = text.find("\t", a, end)
+    while k >= 0:
+        out.append((a, k))
+        a = k + 1
+        k = text.find("\t", a, end)
     out.append((a, end))
     return out
 

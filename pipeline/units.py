@@ -694,6 +694,8 @@ class UnitReader:
     def table_list(self, text: str) -> UnitList | None:
         """The longest table column of members, one per row, under a header of ``member_heads``: "STT⇥Đơn vị⇥Nhiệm
         vụ trong Khối" over "1⇥Công an thành phố Hải Phòng⇥Khối trưởng"; the row's other cells are its role."""
+        if "\t" not in text:
+            return None  # most texts: no table
         best: UnitList | None = None
         column: int | None = None
         for line, cells, header in table_rows(text):
