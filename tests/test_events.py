@@ -403,6 +403,15 @@ def test_slogan_and_campaign_launch(extract_text):
     # a signing in a year before the page's date line
     "Sở Nội vụ sắp xếp lại các khối thi đua\n\nThứ Ba, 23/09/2025 - 14:05 | Lượt xem: 412\n\nNgày 22/9/2025, "
     "UBND tỉnh thành lập các cụm, khối thi đua. Năm 2024, 100% cụm, khối đã ký kết giao ước thi đua.",
+    # a draft sent out for comments
+    "CÔNG AN PHƯỜNG TRẤN BIÊN\nV/v góp ý dự thảo Bản giao ước thi đua năm 2026\n\nĐề nghị Công an các phường góp ý "
+    "trước ngày 12/01/2026.\n\nDỰ THẢO (lần 1)\n\nBẢN GIAO ƯỚC THI ĐUA NĂM 2026\n\nHôm nay, ngày ..... tháng 01 năm "
+    "2026, Công an 3 phường: Trấn Biên, Biên Hòa và Tam Hiệp thống nhất ký kết giao ước thi đua với các chỉ tiêu sau:\n"
+    "1. Kéo giảm ít nhất 5% số vụ phạm tội về trật tự xã hội so với năm 2025.",
+    # a tag page: other articles' dates, headlines and cut-off leads
+    "TAG: GIAO ƯỚC THI ĐUA\nCó 37 bài viết\n\n" + "".join(
+        f"{d}/03/2023 16:40\nKhối thi đua số {d} ký kết giao ước thi đua năm 2023\nChiều {d}/3, các cơ quan trong Khối "
+        "thi đua đã ký kết giao ước thi đua năm 2023, phấn đấu kéo giảm ít nhất 5% số vụ phạm tội ...\n\n" for d in (13, 9, 2)),
 ])
 def test_text_without_a_pledge_has_no_event(extract_text, text):
     assert extract_text(text).events == []
@@ -546,15 +555,6 @@ def test_a_plan_to_check_a_pledge_has_no_event(extract_text):
     assert extract_text(PLAN.format(title="Kiểm tra chéo việc thực hiện giao ước thi đua", signed="được ký kết")).events == []
 
 
-def test_a_draft_pledge_sent_for_comments_has_no_event(extract_text):
-    text = ("CÔNG AN PHƯỜNG TRẤN BIÊN\nV/v góp ý dự thảo Bản giao ước thi đua năm 2026\n\nĐề nghị Công an các phường góp ý "
-            "trước ngày 12/01/2026.\n\nDỰ THẢO (lần 1)\n\nBẢN GIAO ƯỚC THI ĐUA NĂM 2026\n\nHôm nay, ngày ..... tháng 01 "
-            "năm 2026, Công an 3 phường: Trấn Biên, Biên Hòa và Tam Hiệp thống nhất ký kết giao ước thi đua với các chỉ "
-            "tiêu sau:\n1. Kéo giảm ít nhất 5% số vụ phạm tội về trật tự xã hội so với năm 2025.")
-    result = extract_text(text)
-    assert (result.events, result.targets) == ([], [])
-
-
 def test_a_deadline_is_not_the_events_date(extract_text):
     text = ("BIÊN BẢN\nHội nghị ký kết giao ước thi đua năm 2016\n\nVào hồi 08 giờ 30 phút, ngày 26 tháng 02 năm 2016, "
             "tại Hội trường Cục Thi hành án dân sự tỉnh Hưng Yên.\n\nHội nghị thống nhất giao Cụm trưởng tổ chức "
@@ -568,13 +568,6 @@ def test_a_group_in_a_box_of_other_articles_is_not_the_events(extract_text, box)
     text = (f"Ngày 28/12/2026, Cụm thi đua số 6 ký kết giao ước thi đua năm 2027.\n\n{box}:\n"
             "- Cụm thi đua số 2 tổng kết năm 2026 (26/12/2026)\n")
     assert extract_text(text).events[0].groups == ["Cụm thi đua số 6"]
-
-
-def test_a_tag_page_of_teasers_has_no_event(extract_text):
-    entry = ("{d}/03/2023 16:40\nKhối thi đua số {d} ký kết giao ước thi đua năm 2023\nChiều {d}/3, các cơ quan trong "
-             "Khối thi đua đã ký kết giao ước thi đua năm 2023, phấn đấu kéo giảm ít nhất 5% số vụ phạm tội ...\n\n")
-    result = extract_text("TAG: GIAO ƯỚC THI ĐUA\nCó 37 bài viết\n\n" + "".join(entry.format(d=d) for d in (13, 9, 2)))
-    assert (result.events, result.targets) == ([], [])
 
 
 def test_a_group_named_at_the_end_of_a_line_does_not_take_the_next_lines_units_as_its_body(extract_text):
