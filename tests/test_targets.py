@@ -104,6 +104,10 @@ BEYOND_DEV = [
     ("Kéo giảm TNGT trên cả 3 tiêu chí từ 5% trở lên.",
      [("decrease", ">=", 5, None, "percent", "traffic.accidents"), ("decrease", ">=", 5, None, "percent", "traffic.deaths"),
       ("decrease", ">=", 5, None, "percent", "traffic.injuries")]),
+    # … named after "cả về"
+    ("Tai nạn giao thông giảm 5% cả về số vụ, số người chết và số người bị thương.",
+     [("decrease", ">=", 5, None, "percent", "traffic.accidents"), ("decrease", ">=", 5, None, "percent", "traffic.deaths"),
+      ("decrease", ">=", 5, None, "percent", "traffic.injuries")]),
     # … or named in the indicator itself
     ("Giảm 10 - 15% số vụ, số người chết và số người bị thương do TNGT so với năm 2022.",
      [("decrease", "between", 10, 15, "percent", "traffic.accidents"), ("decrease", "between", 10, 15, "percent", "traffic.deaths"),
