@@ -126,6 +126,8 @@ def sentence_mode(doc: ViewDoc, m: Matches, s: SentenceSpan, period_year: int | 
         return "result"  # another article's pledges are not this text's
     if len(m.within("foreign_words", s.start, s.end)) >= FOREIGN_WORDS:
         return "result"  # an English summary restates the pledge the Vietnamese text states
+    if _has(m, "scoring_words", s.start, s.end):
+        return "result"  # "Chấm theo thang điểm 100; mỗi chỉ tiêu không đạt trừ từ 2 đến 5 điểm": how it is scored
     year = frame_year(doc, m, s.start, s.end)
     if year is not None and period_year is not None and year < period_year:
         return "result"

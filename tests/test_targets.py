@@ -197,6 +197,8 @@ BEYOND_DEV = [
     ("Có thêm ít nhất 20 sản phẩm đạt chuẩn OCOP từ 3 sao trở lên.", [("reach", ">=", 20, None, "count", None)]),
     # a summary in English restates the pledge
     ("English summary: the five authorities aim to raise the export value of zone-based firms by 10-12% over 2026.", []),
+    # how the pledge is scored
+    ("Chấm theo thang điểm 100; mỗi chỉ tiêu không đạt bị trừ từ 2 đến 5 điểm.", []),
     # who attended is no target
     ("Hội nghị diễn ra với sự chứng kiến của lãnh đạo tỉnh và hơn 200 đoàn viên, người lao động.", []),
     # a verb acting on the figure governs it, not a change named earlier in the sentence
