@@ -256,8 +256,7 @@ class UnitReader:
                               for a, b in (w.split(",", 1) for w in data.get("name_commas", ())))  # type: ignore[attr-defined]
         self.list_item = re.compile(rf"(?P<name>(?P<head>{head_alt})(?!\w)(?:(?![ \t]+(?:và[ \t]+(?:{head_alt})|{stops})(?!\w))"
                                     rf"(?:[^,;.:()\n]|{_ABBREVIATION}{comma_words}))*)(?:{_NOTE})?")
-        # after a first item of a type ("THPT Hải Hậu A (Cụm trưởng), Hải Hậu B, …"): a bare name and what comes before it
-        self.bare_item = re.compile(rf"(?P<name>{self.name})(?:{_NOTE})?")
+        # after a first item of a type ("THPT Hải Hậu A (Cụm trưởng), Hải Hậu B, …"): what comes before a bare name
         self.bare_sep = re.compile(rf"[ \t]*(?:,[ \t]*(?:và[ \t]+)?|[ \t]+và[ \t]+)(?=[{UPPER}])")
         labels = alternation(data["party_labels"], fold_case=True)  # type: ignore[arg-type]
         self.party_line = re.compile(rf"^[ \t]*(?i:{labels})[ \t]+[A-ZĐ][ \t]*:[ \t]*(?P<name>[^\n():]{{3,150}}?)"
@@ -612,14 +611,14 @@ class UnitReader:
             pos = cue.end()
             prefix: str | None = None  # the first item's words the others leave out
             first_name = ""
-            while item := (self.bare_item.match(text, pos) if prefix else self.list_item.match(text, pos)
+            while item := (self.item.match(text, pos) if prefix else self.list_item.match(text, pos)
                            or (run.items and _NUMBERED.match(text, pos))):
                 if prefix:
                     run.items.append(self._named(item.start(), item.end(), f"{prefix} {item.group('name')}",
                                                  run.items[0].kind, self._note(item)))
                 elif "head" in item.re.groupindex:
                     run.items.append(self._named_item(item))
-                    first_name = first_name if len(run.items) > 1 else item.group("name")
+                    first_name = first_name or item.group("name")
                 else:  # "Đội QLTT số 2, số 3": the number of another of the kind just named
                     last = run.items[-1]
                     run.items.append(replace(last, start=item.start(), end=item.end(), role=None,
@@ -628,7 +627,7 @@ class UnitReader:
                 if sep := (self.bare_sep if prefix else self.list_sep).match(text, pos):
                     pos = sep.end()
                 elif len(run.items) == 1 and (sep := self.bare_sep.match(text, pos)) \
-                        and (bare := self.bare_item.match(text, sep.end())):
+                        and (bare := self.item.match(text, sep.end())):
                     # "THPT Hải Hậu A (Cụm trưởng), Hải Hậu B, …": the first item's type and level, said once
                     prefix, pos = self._left_out(first_name, bare.group("name")), sep.end()
                     if prefix is None:
